@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "EarthBox",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "EarthBox", targets: ["EarthBox"]),
+        .executable(name: "earthbox", targets: ["earthbox"]),
+        .executable(name: "earthbox-bench", targets: ["earthbox-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "EarthBox",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .executableTarget(
+            name: "earthbox",
+            dependencies: ["EarthBox", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "earthbox-bench", dependencies: ["EarthBox"]),
+        .testTarget(name: "EarthBoxTests", dependencies: ["EarthBox"]),
+    ]
+)

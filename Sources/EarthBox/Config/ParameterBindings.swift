@@ -1,0 +1,118 @@
+// Namelist bindings: the key, range, unit and source of every parameter. The default itself lives in
+// the parameter struct's property initialiser (one place); the source is repeated here for `earthbox parameters`.
+
+extension RunSettings: NamelistGroup {
+    public static let groupName = "run"
+    public static let fields: [NamelistField<RunSettings>] = [
+        .string("experiment", \.experiment, allowed: experiments, "experiment to run (CMIP/RCMIP names; 'scenario' = historical + SSP)"),
+        .string("scenario", \.scenario, allowed: scenarios, "SSP scenario read from <forcing_directory>/<scenario>.csv"),
+        .string("co2_mode", \.co2Mode, allowed: ["emissions", "concentrations"], "CO2 computed from emissions, or prescribed with compatible emissions diagnosed"),
+        .string("other_gas_mode", \.otherGasMode, allowed: ["emissions", "concentrations"], "CH4, N2O and halogenated gases from emissions or prescribed"),
+        .integer("start_year", \.startYear, range: 0...3000, unit: "yr", "first simulated year (the preindustrial state is at its start)"),
+        .integer("end_year", \.endYear, range: 0...3000, unit: "yr", "last simulated year"),
+        .integer("bands", \.bands, range: 1...180, unit: "1", "latitude bands (1 = box model); must divide 180"),
+        .string("forcing_directory", \.forcingDirectory, allowed: nil, "folder holding the converted forcing files"),
+        .string("output_directory", \.outputDirectory, allowed: nil, "folder the NetCDF output is written to"),
+        .string("run_name", \.runName, allowed: nil, "output file name without .nc (empty: from experiment and scenario)"),
+    ]
+}
+
+extension ClimateParameters: NamelistGroup {
+    public static let groupName = "climate"
+    public static let fields: [NamelistField<ClimateParameters>] = [
+        .real("equilibrium_climate_sensitivity", \.equilibriumClimateSensitivity, range: 0.5...10, unit: "K",
+              "warming at equilibrium for doubled CO2; sets the feedback parameter F2x/ECS", citation: "Forster et al. 2021, AR6 WG1 §7.5"),
+        .real("heat_uptake_efficacy", \.heatUptakeEfficacy, range: 0.5...3, unit: "1",
+              "efficacy of deep-ocean heat uptake", citation: "Held et al. 2010; Geoffroy et al. 2013b"),
+        .real("atmosphere_land_heat_capacity", \.atmosphereLandHeatCapacity, range: 0...1e9, unit: "J m-2 K-1",
+              "heat capacity of the atmosphere and active land surface per m² of Earth", citation: "Hartmann 2016 §2"),
+        .real("land_ocean_warming_ratio", \.landOceanWarmingRatio, range: 0.5...3, unit: "1",
+              "land warming per unit of mixed-layer warming in a band", citation: "Sutton et al. 2007"),
+    ]
+}
+
+extension OceanParameters: NamelistGroup {
+    public static let groupName = "ocean"
+    public static let fields: [NamelistField<OceanParameters>] = [
+        .realList("layer_thickness", \.layerThicknessMetres, elementRange: 1...2000, count: 3...100, unit: "m",
+                  "thickness of each ocean layer from the top, mixed layer first", citation: "Meinshausen et al. 2011; Charette & Smith 2010"),
+        .real("vertical_diffusivity", \.verticalDiffusivity, range: 0.01...20, unit: "cm2 s-1",
+              "vertical eddy diffusivity of heat and carbon", citation: "Meinshausen et al. 2011"),
+        .real("upwelling_velocity", \.upwellingVelocity, range: 0...50, unit: "m yr-1",
+              "upwelling velocity of the upwelling-diffusion loop", citation: "Hoffert et al. 1980"),
+    ]
+}
+
+extension OceanCarbonParameters: NamelistGroup {
+    public static let groupName = "ocean_carbon"
+    public static let fields: [NamelistField<OceanCarbonParameters>] = [
+        .real("surface_alkalinity", \.surfaceAlkalinity, range: 1500...3500, unit: "umol kg-1", "surface total alkalinity", citation: "Lauvset et al. 2016"),
+        .real("preindustrial_sst", \.preindustrialSeaSurfaceTemperature, range: -2...35, unit: "degC", "preindustrial mixed-layer temperature", citation: "Rayner et al. 2003"),
+        .real("surface_salinity", \.surfaceSalinity, range: 20...42, unit: "g kg-1", "surface salinity", citation: "Antonov et al. 2010"),
+        .real("gas_transfer_velocity", \.gasTransferVelocity, range: 1...60, unit: "cm h-1", "CO2 gas transfer velocity at Sc = 660", citation: "Wanninkhof 2014; Naegler 2009"),
+    ]
+}
+
+extension LandCarbonParameters: NamelistGroup {
+    public static let groupName = "land"
+    public static let fields: [NamelistField<LandCarbonParameters>] = [
+        .real("npp_preindustrial", \.preindustrialNPP, range: 10...200, unit: "PgC yr-1", "preindustrial net primary production", citation: "Hartin et al. 2015"),
+        .real("vegetation_preindustrial", \.preindustrialVegetation, range: 50...2000, unit: "PgC", "preindustrial vegetation carbon", citation: "Hartin et al. 2015"),
+        .real("litter_preindustrial", \.preindustrialLitter, range: 5...500, unit: "PgC", "preindustrial litter carbon", citation: "Hartin et al. 2015"),
+        .real("soil_preindustrial", \.preindustrialSoil, range: 100...5000, unit: "PgC", "preindustrial soil carbon", citation: "Hartin et al. 2015"),
+        .real("co2_fertilisation", \.co2Fertilisation, range: 0...1.5, unit: "1", "beta of NPP = NPP0 (1 + beta ln C/C0)", citation: "Hartin et al. 2015"),
+        .real("respiration_q10", \.respirationQ10, range: 1...4, unit: "1", "Q10 of heterotrophic respiration", citation: "Davidson & Janssens 2006"),
+        .real("npp_to_vegetation", \.nppToVegetation, range: 0...1, unit: "1", "fraction of NPP allocated to vegetation", citation: "Hartin et al. 2015"),
+        .real("npp_to_litter", \.nppToLitter, range: 0...1, unit: "1", "fraction of NPP allocated to litter", citation: "Hartin et al. 2015"),
+        .real("vegetation_turnover_to_litter", \.vegetationTurnoverToLitter, range: 0...1, unit: "1", "fraction of vegetation turnover that becomes litter", citation: "Hartin et al. 2015"),
+        .real("soil_turnover_time", \.soilTurnoverYears, range: 5...1000, unit: "yr", "soil carbon turnover time at preindustrial temperature", citation: "Carvalhais et al. 2014"),
+        .real("land_use_from_vegetation", \.landUseFromVegetation, range: 0...1, unit: "1", "share of land-use emissions taken from vegetation", citation: "Houghton et al. 2012"),
+        .real("land_use_from_litter", \.landUseFromLitter, range: 0...1, unit: "1", "share of land-use emissions taken from litter", citation: "Houghton et al. 2012"),
+        .logical("permafrost", \.permafrostEnabled, "simulate the permafrost carbon pool", citation: "Woodard et al. 2021"),
+        .real("permafrost_carbon", \.permafrostCarbon, range: 0...2000, unit: "PgC", "frozen permafrost carbon", citation: "Woodard et al. 2021"),
+        .real("permafrost_warming_ratio", \.permafrostWarmingRatio, range: 0.5...4, unit: "1", "permafrost-region warming per degree of land warming", citation: "Woodard et al. 2021"),
+        .real("permafrost_full_thaw_warming", \.permafrostFullThawWarming, range: 1...40, unit: "K", "regional warming that thaws all permafrost", citation: "Kessler 2017"),
+        .real("permafrost_thaw_time", \.permafrostThawYears, range: 1...500, unit: "yr", "time scale of thaw", citation: "Kessler 2017"),
+        .real("permafrost_decomposition_time", \.permafrostDecompositionYears, range: 1...5000, unit: "yr", "turnover time of thawed carbon", citation: "Schneider von Deimling et al. 2012"),
+    ]
+}
+
+extension GasCycleParameters: NamelistGroup {
+    public static let groupName = "gases"
+    public static let fields: [NamelistField<GasCycleParameters>] = [
+        .real("co2_preindustrial", \.preindustrialCO2PPM, range: 150...400, unit: "ppm", "preindustrial CO2", citation: "Meinshausen et al. 2017"),
+        .real("ch4_preindustrial", \.preindustrialMethanePPB, range: 300...1200, unit: "ppb", "preindustrial CH4", citation: "Meinshausen et al. 2017"),
+        .real("n2o_preindustrial", \.preindustrialNitrousOxidePPB, range: 150...350, unit: "ppb", "preindustrial N2O", citation: "Meinshausen et al. 2017"),
+        .real("ch4_oh_lifetime", \.methaneOHLifetimeYears, range: 3...30, unit: "yr", "CH4 lifetime against tropospheric OH", citation: "Prather et al. 2012"),
+        .real("ch4_stratospheric_lifetime", \.methaneStratosphericLifetimeYears, range: 10...1000, unit: "yr", "CH4 lifetime against stratospheric loss", citation: "Prather et al. 2012"),
+        .real("ch4_soil_lifetime", \.methaneSoilLifetimeYears, range: 10...1000, unit: "yr", "CH4 lifetime against soil uptake", citation: "Prather et al. 2012"),
+        .real("ch4_lifetime_feedback", \.methaneLifetimeFeedback, range: -1...1, unit: "1", "d ln tau_OH / d ln CH4", citation: "Prather et al. 2012"),
+        .real("ch4_lifetime_temperature_sensitivity", \.methaneLifetimeTemperatureSensitivity, range: -0.5...0.5, unit: "K-1", "d ln tau_OH / dT", citation: "Thornhill et al. 2021"),
+        .real("n2o_lifetime", \.nitrousOxideLifetimeYears, range: 20...500, unit: "yr", "N2O lifetime", citation: "AR6 WG1 Table 7.SM.7"),
+    ]
+}
+
+extension ForcingAgentParameters: NamelistGroup {
+    public static let groupName = "forcing"
+    public static let fields: [NamelistField<ForcingAgentParameters>] = [
+        .real("co2_scale", \.co2Scale, range: 0...3, unit: "1", "multiplier on CO2 ERF", citation: "Smith et al. 2021"),
+        .real("ch4_scale", \.methaneScale, range: 0...3, unit: "1", "multiplier on CH4 ERF", citation: "Smith et al. 2021"),
+        .real("n2o_scale", \.nitrousOxideScale, range: 0...3, unit: "1", "multiplier on N2O ERF", citation: "Smith et al. 2021"),
+        .real("halogen_scale", \.halogenScale, range: 0...3, unit: "1", "multiplier on halogenated-gas ERF", citation: "Smith et al. 2021"),
+        .real("ozone_scale", \.ozoneScale, range: 0...3, unit: "1", "multiplier on ozone ERF", citation: "Smith et al. 2021"),
+        .real("aerosol_radiation_scale", \.aerosolRadiationScale, range: 0...5, unit: "1", "multiplier on ERFari", citation: "Smith et al. 2021"),
+        .real("aerosol_cloud_scale", \.aerosolCloudScale, range: 0...5, unit: "1", "multiplier on ERFaci", citation: "Smith et al. 2021"),
+        .real("volcanic_scale", \.volcanicScale, range: 0...3, unit: "1", "multiplier on volcanic ERF", citation: "Forster et al. 2021 §7.3.4.5"),
+        .real("solar_scale", \.solarScale, range: 0...3, unit: "1", "multiplier on solar ERF", citation: "Forster et al. 2021"),
+    ]
+}
+
+extension VariabilityParameters: NamelistGroup {
+    public static let groupName = "variability"
+    public static let fields: [NamelistField<VariabilityParameters>] = [
+        .logical("enabled", \.enabled, "add stochastic forcing (internal variability)", citation: "Hasselmann 1976"),
+        .real("forcing_standard_deviation", \.forcingStandardDeviation, range: 0...5, unit: "W m-2", "standard deviation of the annual stochastic forcing", citation: "Cummins et al. 2020"),
+        .real("autocorrelation", \.autocorrelation, range: 0...0.99, unit: "1", "lag-one autocorrelation of the stochastic forcing", citation: "Cummins et al. 2020"),
+        .integer("seed", \.seed, range: 0...Int.max, unit: "1", "seed of the random stream"),
+    ]
+}

@@ -1,0 +1,74 @@
+/// A complete run configuration read from one namelist file: `&run` plus every parameter group.
+public struct RunConfiguration: Sendable {
+    public var run = RunSettings()
+    public var model = ModelConfiguration()
+    /// The file it came from (for error messages and the output's provenance).
+    public var source = "(defaults)"
+
+    public init() {}
+
+    public static let groupNames = [RunSettings.groupName, ClimateParameters.groupName, OceanParameters.groupName,
+                                    OceanCarbonParameters.groupName, LandCarbonParameters.groupName, GasCycleParameters.groupName,
+                                    ForcingAgentParameters.groupName, VariabilityParameters.groupName]
+
+    /// Reads and validates a namelist file: unknown groups or keys, wrong types and out-of-range values are
+    /// errors naming the file, line and key; then checks that do not fit one key (year order, fractions that must sum ≤ 1).
+    public static func load(path: String) throws(InputError) -> RunConfiguration {
+        let namelist = try Namelist.load(path: path)
+        return try from(namelist)
+    }
+
+    public static func from(_ namelist: Namelist) throws(InputError) -> RunConfiguration {
+        try NamelistDecoder.checkGroups(namelist, allowed: groupNames)
+        var c = RunConfiguration()
+        c.source = namelist.file
+        c.run = try NamelistDecoder.decode(RunSettings.self, from: namelist)
+        c.model.climate = try NamelistDecoder.decode(ClimateParameters.self, from: namelist)
+        c.model.ocean = try NamelistDecoder.decode(OceanParameters.self, from: namelist)
+        c.model.oceanCarbon = try NamelistDecoder.decode(OceanCarbonParameters.self, from: namelist)
+        c.model.land = try NamelistDecoder.decode(LandCarbonParameters.self, from: namelist)
+        c.model.gases = try NamelistDecoder.decode(GasCycleParameters.self, from: namelist)
+        c.model.forcingAgents = try NamelistDecoder.decode(ForcingAgentParameters.self, from: namelist)
+        c.model.variability = try NamelistDecoder.decode(VariabilityParameters.self, from: namelist)
+        c.model.co2Mode = CarbonMode(rawValue: c.run.co2Mode)!
+        c.model.otherGasMode = CarbonMode(rawValue: c.run.otherGasMode)!
+        c.model.bands = c.run.bands
+
+        if c.run.endYear < c.run.startYear {
+            throw namelist.error(group: "run", key: "end_year", "end_year (\(c.run.endYear)) is before start_year (\(c.run.startYear))")
+        }
+        if 180 % c.run.bands != 0 {
+            throw namelist.error(group: "run", key: "bands", "bands (\(c.run.bands)) must divide 180 (1, 2, 3, 4, 5, 6, 9, 10, 12, 15, 18, 20, 30, 36, 45, 60, 90 or 180)")
+        }
+        let land = c.model.land
+        if land.nppToVegetation + land.nppToLitter > 1 {
+            throw namelist.error(group: "land", key: "npp_to_litter", "npp_to_vegetation + npp_to_litter = \(land.nppToVegetation + land.nppToLitter) exceeds 1")
+        }
+        if land.landUseFromVegetation + land.landUseFromLitter > 1 {
+            throw namelist.error(group: "land", key: "land_use_from_litter", "land_use_from_vegetation + land_use_from_litter exceeds 1")
+        }
+        let litterInput = land.nppToLitter + land.vegetationTurnoverToLitter * land.nppToVegetation
+        let soilDirect = (1 - land.nppToVegetation - land.nppToLitter) + (1 - land.vegetationTurnoverToLitter) * land.nppToVegetation
+        let needed = land.preindustrialSoil / land.soilTurnoverYears / land.preindustrialNPP
+        if needed < soilDirect || needed > soilDirect + litterInput {
+            throw namelist.error(group: "land", key: "soil_turnover_time",
+                                 "soil_turnover_time \(land.soilTurnoverYears) yr cannot hold soil_preindustrial in steady state with this NPP and allocation")
+        }
+        return c
+    }
+
+    /// The fully resolved configuration as namelist text (stored in the output for provenance).
+    public var resolvedNamelist: String {
+        [NamelistEncoder.encode(run), NamelistEncoder.encode(model.climate), NamelistEncoder.encode(model.ocean),
+         NamelistEncoder.encode(model.oceanCarbon), NamelistEncoder.encode(model.land), NamelistEncoder.encode(model.gases),
+         NamelistEncoder.encode(model.forcingAgents), NamelistEncoder.encode(model.variability)].joined(separator: "\n")
+    }
+
+    /// Markdown documentation of every parameter.
+    public static var documentation: String {
+        [NamelistEncoder.documentation(RunSettings.self), NamelistEncoder.documentation(ClimateParameters.self),
+         NamelistEncoder.documentation(OceanParameters.self), NamelistEncoder.documentation(OceanCarbonParameters.self),
+         NamelistEncoder.documentation(LandCarbonParameters.self), NamelistEncoder.documentation(GasCycleParameters.self),
+         NamelistEncoder.documentation(ForcingAgentParameters.self), NamelistEncoder.documentation(VariabilityParameters.self)].joined(separator: "\n")
+    }
+}

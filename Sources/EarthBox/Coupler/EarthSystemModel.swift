@@ -1,0 +1,105 @@
+/// The coupler: owns the order of the components, passes the coupling fields between them each year,
+/// and keeps the conservation ledger (carbon in PgC, energy in J m⁻²).
+///
+/// Data flow each year (DESIGN §2): drivers → gases → carbon cycle (land, then atmosphere–ocean solved
+/// together) → radiative forcing → energy balance and ocean heat → diagnostics.
+public struct EarthSystemModel: Sendable {
+    public let configuration: ModelConfiguration
+    public let grid: LatitudeGrid
+    public let layout: StateLayout
+    public let gasCycles: GasCycles
+    public let forcingAgents: ForcingAgents
+    public let energyBalance: EnergyBalance
+    public let oceanCarbon: OceanCarbon
+    public let land: LandCarbon
+    public let variability: InternalVariability
+    /// Ocean area of each band, m².
+    public let oceanArea: [Double]
+    /// Share of global land carbon (NPP, pools, land-use emissions) in each band.
+    public let landShare: [Double]
+    public let halogenCount: Int
+    /// Carbon in the reservoirs of the preindustrial state, PgC (the ledger's reference).
+    public private(set) var initialCarbon = 0.0
+
+    /// - Parameters:
+    ///   - reference: the driver row of the preindustrial reference year (anthropogenic emissions the
+    ///     control state balances, and the baseline of the short-lived forcers).
+    public init(configuration: ModelConfiguration, grid: LatitudeGrid, halogenPreindustrialPPT: [Double], reference: [Double]) {
+        self.configuration = configuration
+        self.grid = grid
+        let halogens = HalogenatedGasTable.all
+        halogenCount = halogens.count
+        let layers = OceanLayerGrid(thicknessMetres: configuration.ocean.layerThicknessMetres)
+        layout = StateLayout(bandCount: grid.count, layerCount: layers.layerCount, halogenCount: halogens.count)
+        let h = halogens.count
+        gasCycles = GasCycles(parameters: configuration.gases, halogens: halogens, halogenPreindustrialPPT: halogenPreindustrialPPT,
+                              referenceMethaneEmissions: reference[DriverColumns.methane],
+                              referenceNitrousOxideEmissions: reference[DriverColumns.nitrousOxide],
+                              referenceHalogenEmissions: Array(reference[DriverColumns.halogenEmissions..<(DriverColumns.halogenEmissions + h)]))
+        forcingAgents = ForcingAgents(parameters: configuration.forcingAgents, gases: configuration.gases, halogens: halogens,
+                                      halogenPreindustrialPPT: gasCycles.halogenPreindustrialPPT,
+                                      referenceEmissions: Array(reference[0..<DriverColumns.halogenEmissions]))
+        let c0 = configuration.gases.preindustrialCO2PPM
+        let doubling = forcingAgents.parameters.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcingAgents.parameters.greenhouseGases)
+        energyBalance = EnergyBalance(climate: configuration.climate, ocean: configuration.ocean, doublingForcing: doubling)
+        oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: configuration.ocean, preindustrialCO2PPM: c0)
+        land = LandCarbon(parameters: configuration.land)
+        variability = InternalVariability(parameters: configuration.variability)
+        var area = [Double](), landWeights = [Double]()
+        for b in 0..<grid.count {
+            area.append(PhysicalConstants.earthSurfaceAreaSquareMetres * grid.areaWeights[b] * grid.oceanFraction(b))
+            landWeights.append(grid.areaWeights[b] * grid.landFraction[b])
+        }
+        oceanArea = area
+        let landTotal = landWeights.reduce(0, +)
+        landShare = landWeights.map { $0 / landTotal }
+        let reference = initialState(year: 0, seed: 0)
+        initialCarbon = reference.values.withUnsafeBufferPointer { carbonInReservoirs($0.baseAddress!) }
+    }
+
+    /// The preindustrial equilibrium: every anomaly zero, pools at their steady state.
+    public func initialState(year: Int, seed: UInt64) -> ModelState {
+        var state = ModelState(year: year, layout: layout, seed: seed)
+        let g = configuration.gases
+        state.values[layout.atmosphereCarbon] = g.preindustrialCO2PPM * AtmosphericMass.pgCPerPpmCO2
+        state.values[layout.methane] = g.preindustrialMethanePPB
+        state.values[layout.nitrousOxide] = g.preindustrialNitrousOxidePPB
+        for i in 0..<halogenCount { state.values[layout.halogens + i] = gasCycles.halogenPreindustrialPPT[i] }
+        for k in 0..<3 { state.values[layout.eescHistory + k] = forcingAgents.preindustrialEESC }
+        let l = configuration.land
+        for b in 0..<layout.bandCount {
+            let o = layout.band(b)
+            state.values[o + layout.hydrogenIon] = oceanCarbon.preindustrialHydrogenIon
+            state.values[o + layout.vegetation] = l.preindustrialVegetation * landShare[b]
+            state.values[o + layout.litter] = l.preindustrialLitter * landShare[b]
+            state.values[o + layout.soil] = l.preindustrialSoil * landShare[b]
+            state.values[o + layout.permafrostFrozen] = l.permafrostEnabled ? l.permafrostCarbon * landShare[b] : 0
+        }
+        return state
+    }
+
+    /// Size of the scratch buffer `step` needs.
+    public var workspaceCount: Int { layout.layerCount * (5 + 2 * layout.bandCount) + 2 * layout.bandCount }
+
+    /// Total carbon in the model's reservoirs, PgC (atmosphere + ocean anomaly + land + permafrost).
+    public func carbonInReservoirs(_ v: UnsafePointer<Double>) -> Double {
+        var total = v[layout.atmosphereCarbon]
+        for b in 0..<layout.bandCount {
+            let o = layout.band(b)
+            total += oceanCarbon.carbonInventory(dic: v + o + layout.columnDIC, oceanAreaSquareMetres: oceanArea[b])
+            total += v[o + layout.vegetation] + v[o + layout.litter] + v[o + layout.soil]
+            total += v[o + layout.permafrostFrozen] + v[o + layout.permafrostThawed]
+        }
+        return total
+    }
+
+    /// Heat content relative to preindustrial, J per m² of Earth surface.
+    public func heatContent(_ v: UnsafePointer<Double>) -> Double {
+        var total = 0.0
+        for b in 0..<layout.bandCount {
+            total += grid.areaWeights[b] * energyBalance.heatContent(temperature: v + layout.band(b) + layout.columnTemperature,
+                                                                        oceanFraction: grid.oceanFraction(b))
+        }
+        return total
+    }
+}

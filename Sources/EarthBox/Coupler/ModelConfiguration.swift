@@ -1,0 +1,24 @@
+/// How CO2 (and, separately, the other gases) is driven.
+public enum CarbonMode: String, Sendable, CaseIterable {
+    /// Concentrations computed from emissions.
+    case emissions
+    /// Concentrations prescribed; compatible CO2 emissions diagnosed.
+    case concentrations
+}
+
+/// Everything a model instance is built from: one value per parameter group.
+public struct ModelConfiguration: Sendable {
+    public var gases = GasCycleParameters()
+    public var forcingAgents = ForcingAgentParameters()
+    public var climate = ClimateParameters()
+    public var ocean = OceanParameters()
+    public var oceanCarbon = OceanCarbonParameters()
+    public var land = LandCarbonParameters()
+    public var variability = VariabilityParameters()
+    public var co2Mode = CarbonMode.emissions
+    public var otherGasMode = CarbonMode.emissions
+    /// Number of latitude bands (1 = the box model).
+    public var bands = 1
+
+    public init() {}
+}

@@ -1,0 +1,46 @@
+/// Everything needed to carry out one configured run: the model, its drivers and its years.
+public struct RunPlan: Sendable {
+    public let configuration: RunConfiguration
+    public let simulation: Simulation
+    public let firstYear: Int
+    public let lastYear: Int
+
+    /// Reads the forcing and geography inputs and builds the model; input problems are `InputError`s.
+    public init(_ configuration: RunConfiguration) throws(InputError) {
+        var c = configuration
+        let run = c.run
+        let loaded = try ScenarioDrivers.load(directory: run.forcingDirectory, scenario: run.scenario)
+        let landFraction = try ScenarioDrivers.landFractionOneDegree(directory: run.forcingDirectory)
+        let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction)
+        let h = HalogenatedGasTable.all.count
+        let drivers: DriverSeries
+        let referenceYear: Int
+        if run.experiment == "scenario" {
+            let file = loaded.drivers
+            guard file.firstYear <= run.startYear, run.endYear <= file.lastYear else {
+                throw InputError(file: c.source, key: "end_year",
+                                 message: "years \(run.startYear)-\(run.endYear) are outside the forcing file's \(file.firstYear)-\(file.lastYear)")
+            }
+            drivers = file.slice(from: run.startYear, to: run.endYear)
+            referenceYear = run.startYear
+        } else {
+            let preindustrialRow = Array(loaded.drivers.values[0..<loaded.drivers.columnCount])
+            drivers = ExperimentCatalogue.drivers(run.experiment, reference: preindustrialRow, halogenCount: h,
+                                                  preindustrialCO2PPM: c.model.gases.preindustrialCO2PPM,
+                                                  firstYear: run.startYear, years: run.endYear - run.startYear + 1)
+            referenceYear = run.startYear
+            if ExperimentCatalogue.isConcentrationDriven(run.experiment) { c.model.co2Mode = .concentrations }
+            else { c.model.co2Mode = .emissions }
+        }
+        let reference = Array(drivers.values[drivers.rowOffset(year: referenceYear)..<(drivers.rowOffset(year: referenceYear) + drivers.columnCount)])
+        let model = EarthSystemModel(configuration: c.model, grid: grid, halogenPreindustrialPPT: loaded.halogenPreindustrialPPT, reference: reference)
+        self.configuration = c
+        self.simulation = Simulation(model: model, drivers: drivers)
+        self.firstYear = run.startYear
+        self.lastYear = run.endYear
+    }
+
+    public func run() -> RunRecord {
+        simulation.run(through: lastYear, seed: UInt64(configuration.model.variability.seed))
+    }
+}

@@ -1,0 +1,93 @@
+/// Concentrations of the non-CO2 greenhouse gases from their emissions.
+///
+/// Each gas is a well-mixed burden with first-order loss, integrated exactly over the year for constant
+/// emissions: B' = B·e^(−Δt/τ) + E·τ·(1 − e^(−Δt/τ)). Natural emissions are whatever keeps the
+/// preindustrial concentration steady under the first year's anthropogenic emissions, so a control run
+/// does not drift (the usual closure, e.g. Meinshausen, Raper & Wigley 2011, ACP 11, 1417).
+public struct GasCycles: Sendable {
+    public let parameters: GasCycleParameters
+    public let halogens: [HalogenatedGas]
+    /// Preindustrial concentrations, ppt, per halogenated gas.
+    public let halogenPreindustrialPPT: [Double]
+    /// Natural emissions that balance the preindustrial state (kt yr⁻¹ for halogens).
+    public let halogenNaturalEmissions: [Double]
+    public let halogenDecayFactor: [Double]       // e^(−1/τ)
+    public let halogenPPTPerKtYear: [Double]      // steady-state-free conversion kt → ppt
+    public let methaneNaturalEmissions: Double    // Tg yr⁻¹
+    public let nitrousOxideNaturalEmissions: Double
+    let nitrousOxideDecayFactor: Double
+
+    /// - Parameters:
+    ///   - referenceEmissions: the first year's driver row (anthropogenic emissions the preindustrial state must balance).
+    public init(parameters: GasCycleParameters, halogens: [HalogenatedGas], halogenPreindustrialPPT: [Double],
+                referenceMethaneEmissions: Double, referenceNitrousOxideEmissions: Double, referenceHalogenEmissions: [Double]) {
+        self.parameters = parameters
+        self.halogens = halogens
+        var natural = [Double](), decay = [Double](), perKt = [Double](), pre = [Double]()
+        for (i, gas) in halogens.enumerated() {
+            let pptPerKt = 1 / AtmosphericMass.ktPerPpt(molarMass: gas.molarMass)
+            // Burden lost per year at the preindustrial concentration, kt yr⁻¹.
+            let loss = halogenPreindustrialPPT[i] / pptPerKt / gas.lifetimeYears
+            let e = max(0, loss - referenceHalogenEmissions[i])
+            natural.append(e)
+            // Where anthropogenic 1750 emissions alone exceed the loss, the control state is their steady state.
+            pre.append(max(halogenPreindustrialPPT[i], referenceHalogenEmissions[i] * gas.lifetimeYears * pptPerKt))
+            decay.append(_exp(-1 / gas.lifetimeYears))
+            perKt.append(pptPerKt)
+        }
+        self.halogenNaturalEmissions = natural
+        self.halogenDecayFactor = decay
+        self.halogenPPTPerKtYear = perKt
+        self.halogenPreindustrialPPT = pre
+        let methaneBurden = parameters.preindustrialMethanePPB * AtmosphericMass.tgCH4PerPpb
+        methaneNaturalEmissions = methaneBurden * Self.methaneLossRate(parameters, burdenRatio: 1, temperatureAnomaly: 0) - referenceMethaneEmissions
+        let n2oBurden = parameters.preindustrialNitrousOxidePPB * AtmosphericMass.tgN2OPerPpb
+        nitrousOxideNaturalEmissions = n2oBurden / parameters.nitrousOxideLifetimeYears - referenceNitrousOxideEmissions
+        nitrousOxideDecayFactor = _exp(-1 / parameters.nitrousOxideLifetimeYears)
+    }
+
+    /// Total CH4 loss rate, yr⁻¹.
+    
+    static func methaneLossRate(_ p: GasCycleParameters, burdenRatio: Double, temperatureAnomaly: Double) -> Double {
+        // τ_OH = τ_OH,0 · (B/B0)^s · e^(κ·ΔT)  (Prather et al. 2012; Thornhill et al. 2021)
+        let ohLifetime = p.methaneOHLifetimeYears * _exp(p.methaneLifetimeFeedback * _log(burdenRatio) + p.methaneLifetimeTemperatureSensitivity * temperatureAnomaly)
+        return 1 / ohLifetime + 1 / p.methaneStratosphericLifetimeYears + 1 / p.methaneSoilLifetimeYears
+    }
+
+    /// One-year CH4 update, ppb.
+    
+    public func stepMethane(ppb: Double, emissions: Double, temperatureAnomaly: Double) -> Double {
+        let k = AtmosphericMass.tgCH4PerPpb
+        let burden = ppb * k
+        let rate = Self.methaneLossRate(parameters, burdenRatio: ppb / parameters.preindustrialMethanePPB, temperatureAnomaly: temperatureAnomaly)
+        let decay = _exp(-rate)
+        let source = emissions + methaneNaturalEmissions
+        return max(0, burden * decay + source / rate * (1 - decay)) / k
+    }
+
+    /// One-year N2O update, ppb.
+    
+    public func stepNitrousOxide(ppb: Double, emissions: Double) -> Double {
+        let k = AtmosphericMass.tgN2OPerPpb
+        let tau = parameters.nitrousOxideLifetimeYears
+        let source = emissions + nitrousOxideNaturalEmissions
+        return max(0, ppb * k * nitrousOxideDecayFactor + source * tau * (1 - nitrousOxideDecayFactor)) / k
+    }
+
+    /// One-year update of every halogenated gas in place, ppt.
+    
+    public func stepHalogens(ppt: UnsafeMutablePointer<Double>, emissions: UnsafePointer<Double>) {
+        halogens.withUnsafeBufferPointer { gases in
+            halogenDecayFactor.withUnsafeBufferPointer { decay in
+                halogenNaturalEmissions.withUnsafeBufferPointer { natural in
+                    halogenPPTPerKtYear.withUnsafeBufferPointer { perKt in
+                        for i in 0..<gases.count {
+                            let source = (emissions[i] + natural[i]) * perKt[i] // ppt yr⁻¹
+                            ppt[i] = max(0, ppt[i] * decay[i] + source * gases[i].lifetimeYears * (1 - decay[i]))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// Parameters of the ocean carbon cycle.
+public struct OceanCarbonParameters: Sendable, Equatable {
+    /// Surface total alkalinity, µmol kg⁻¹ (GLODAPv2 global surface mean ≈ 2300; Lauvset et al. 2016, ESSD 8, 325).
+    public var surfaceAlkalinity = 2300.0
+    /// Preindustrial mixed-layer temperature, °C (global-mean SST ≈ 18 °C; Rayner et al. 2003 HadISST, JGR 108, 4407).
+    public var preindustrialSeaSurfaceTemperature = 18.0
+    /// Surface salinity, g kg⁻¹ (global surface mean ≈ 34.7; Antonov et al. 2010, WOA09).
+    public var surfaceSalinity = 34.7
+    /// Gas transfer velocity normalised to Sc = 660, cm h⁻¹ (global mean 16.5 ± 3.2: Naegler 2009, Tellus 61B, 372; Wanninkhof 2014, L&O Methods 12, 351).
+    public var gasTransferVelocity = 16.5
+
+    public init() {}
+}
