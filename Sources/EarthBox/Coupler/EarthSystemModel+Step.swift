@@ -70,14 +70,20 @@ extension EarthSystemModel {
         let columnScratch = workspace
         let bases = workspace + 5 * n
         let slopes = bases + bands * n
+        let savedConstants = slopes + bands * n      // six values per band, reused for the diagnostics below
         var sumU = 0.0, sumV = 0.0, oceanBefore = 0.0
         var surfacePCO2 = 0.0, surfaceH = 0.0
         for b in 0..<bands {
             let o = L.band(b)
             oceanBefore += oceanCarbon.carbonInventory(dic: v + o + L.columnDIC, oceanAreaSquareMetres: oceanArea[b])
+            var constants = CarbonateConstants(k0: 0, k1: 0, k2: 0, kb: 0, kw: 0, totalBoron: 0)
             let (u, s) = oceanCarbon.prepareBand(dic: v + o + L.columnDIC, hydrogenIon: &v[o + L.hydrogenIon],
                                                  warming: v[o + L.columnTemperature], oceanAreaSquareMetres: oceanArea[b], dt: dt,
-                                                 workspace: columnScratch, base: bases + b * n, slope: slopes + b * n)
+                                                 workspace: columnScratch, base: bases + b * n, slope: slopes + b * n,
+                                                 constants: &constants)
+            let saved = savedConstants + 6 * b
+            saved[0] = constants.k0; saved[1] = constants.k1; saved[2] = constants.k2
+            saved[3] = constants.kb; saved[4] = constants.kw; saved[5] = constants.totalBoron
             sumU += u
             sumV += s
         }
@@ -95,11 +101,11 @@ extension EarthSystemModel {
             let column = v + o + L.columnDIC, base = bases + b * n, slope = slopes + b * n
             for k in 0..<n { column[k] = base[k] + atmosphereNew * slope[k] }
             oceanAfter += oceanCarbon.carbonInventory(dic: column, oceanAreaSquareMetres: oceanArea[b])
-            let wf = oceanArea[b] / oceanArea.reduce(0, +)
-            let constants = CarbonateConstants(temperatureCelsius: configuration.oceanCarbon.preindustrialSeaSurfaceTemperature + v[o + L.columnTemperature],
-                                               salinity: configuration.oceanCarbon.surfaceSalinity)
+            let wf = oceanArea[b] / totalOceanArea
+            let saved = savedConstants + 6 * b
+            let constants = CarbonateConstants(k0: saved[0], k1: saved[1], k2: saved[2], kb: saved[3], kw: saved[4], totalBoron: saved[5])
             var hg = v[o + L.hydrogenIon]
-            surfacePCO2 += wf * oceanCarbon.surfacePCO2(dicAnomaly: column[0], constants: constants, hydrogenGuess: &hg)
+            surfacePCO2 += wf * oceanCarbon.surfacePCO2(dicAnomaly: column[0], constants: constants, hydrogenGuess: &hg, iterations: 2)
             v[o + L.hydrogenIon] = hg
             surfaceH += wf * hg
         }
@@ -190,7 +196,7 @@ extension EarthSystemModel {
         put(.oceanCarbonAnomaly, oceanAfter)
         put(.cumulativeFossilEmissions, v[L.cumulativeFossilCarbon])
         put(.surfaceOceanPCO2, surfacePCO2)
-        put(.surfaceOceanPH, -_log(surfaceH) / _log(10))
+        put(.surfaceOceanPH, -_log(surfaceH) * 0.434_294_481_903_251_8)   // −log10
         put(.carbonLedgerResidual, carbonInReservoirs(v) - v[L.cumulativeFossilCarbon] - initialCarbon)
         put(.energyLedgerResidual, heat - v[L.cumulativeEnergy])
     }

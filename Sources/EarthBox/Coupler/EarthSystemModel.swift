@@ -15,6 +15,7 @@ public struct EarthSystemModel: Sendable {
     public let variability: InternalVariability
     /// Ocean area of each band, m².
     public let oceanArea: [Double]
+    public let totalOceanArea: Double
     /// Share of global land carbon (NPP, pools, land-use emissions) in each band.
     public let landShare: [Double]
     public let halogenCount: Int
@@ -51,6 +52,7 @@ public struct EarthSystemModel: Sendable {
             landWeights.append(grid.areaWeights[b] * grid.landFraction[b])
         }
         oceanArea = area
+        totalOceanArea = area.reduce(0, +)
         let landTotal = landWeights.reduce(0, +)
         landShare = landWeights.map { $0 / landTotal }
         let reference = initialState(year: 0, seed: 0)
@@ -79,7 +81,7 @@ public struct EarthSystemModel: Sendable {
     }
 
     /// Size of the scratch buffer `step` needs.
-    public var workspaceCount: Int { layout.layerCount * (5 + 2 * layout.bandCount) + 2 * layout.bandCount }
+    public var workspaceCount: Int { layout.layerCount * (5 + 2 * layout.bandCount) + 6 * layout.bandCount }
 
     /// Total carbon in the model's reservoirs, PgC (atmosphere + ocean anomaly + land + permafrost).
     public func carbonInReservoirs(_ v: UnsafePointer<Double>) -> Double {

@@ -12,7 +12,9 @@ public struct GasCycles: Sendable {
     /// Natural emissions that balance the preindustrial state (kt yr⁻¹ for halogens).
     public let halogenNaturalEmissions: [Double]
     public let halogenDecayFactor: [Double]       // e^(−1/τ)
-    public let halogenPPTPerKtYear: [Double]      // steady-state-free conversion kt → ppt
+    public let halogenPPTPerKtYear: [Double]      // kt → ppt
+    /// ppt gained in a year per kt yr⁻¹ of constant emission: τ·(1 − e^(−1/τ)) in ppt per kt.
+    let halogenAnnualGain: [Double]
     public let methaneNaturalEmissions: Double    // Tg yr⁻¹
     public let nitrousOxideNaturalEmissions: Double
     let nitrousOxideDecayFactor: Double
@@ -38,6 +40,7 @@ public struct GasCycles: Sendable {
         self.halogenNaturalEmissions = natural
         self.halogenDecayFactor = decay
         self.halogenPPTPerKtYear = perKt
+        halogenAnnualGain = halogens.indices.map { perKt[$0] * halogens[$0].lifetimeYears * (1 - decay[$0]) }
         self.halogenPreindustrialPPT = pre
         let methaneBurden = parameters.preindustrialMethanePPB * AtmosphericMass.tgCH4PerPpb
         methaneNaturalEmissions = methaneBurden * Self.methaneLossRate(parameters, burdenRatio: 1, temperatureAnomaly: 0) - referenceMethaneEmissions
@@ -50,7 +53,9 @@ public struct GasCycles: Sendable {
     
     static func methaneLossRate(_ p: GasCycleParameters, burdenRatio: Double, temperatureAnomaly: Double) -> Double {
         // τ_OH = τ_OH,0 · (B/B0)^s · e^(κ·ΔT)  (Prather et al. 2012; Thornhill et al. 2021)
-        let ohLifetime = p.methaneOHLifetimeYears * _exp(p.methaneLifetimeFeedback * _log(burdenRatio) + p.methaneLifetimeTemperatureSensitivity * temperatureAnomaly)
+        var exponent = p.methaneLifetimeTemperatureSensitivity * temperatureAnomaly
+        if p.methaneLifetimeFeedback != 0 { exponent += p.methaneLifetimeFeedback * _log(burdenRatio) }
+        let ohLifetime = p.methaneOHLifetimeYears * _exp(exponent)
         return 1 / ohLifetime + 1 / p.methaneStratosphericLifetimeYears + 1 / p.methaneSoilLifetimeYears
     }
 
@@ -77,14 +82,11 @@ public struct GasCycles: Sendable {
     /// One-year update of every halogenated gas in place, ppt.
     
     public func stepHalogens(ppt: UnsafeMutablePointer<Double>, emissions: UnsafePointer<Double>) {
-        halogens.withUnsafeBufferPointer { gases in
-            halogenDecayFactor.withUnsafeBufferPointer { decay in
-                halogenNaturalEmissions.withUnsafeBufferPointer { natural in
-                    halogenPPTPerKtYear.withUnsafeBufferPointer { perKt in
-                        for i in 0..<gases.count {
-                            let source = (emissions[i] + natural[i]) * perKt[i] // ppt yr⁻¹
-                            ppt[i] = max(0, ppt[i] * decay[i] + source * gases[i].lifetimeYears * (1 - decay[i]))
-                        }
+        halogenDecayFactor.withUnsafeBufferPointer { decay in
+            halogenNaturalEmissions.withUnsafeBufferPointer { natural in
+                halogenAnnualGain.withUnsafeBufferPointer { gain in
+                    for i in 0..<decay.count {
+                        ppt[i] = max(0, ppt[i] * decay[i] + (emissions[i] + natural[i]) * gain[i])
                     }
                 }
             }

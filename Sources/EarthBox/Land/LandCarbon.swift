@@ -22,6 +22,7 @@ public struct LandCarbon: Sendable {
     public let litterTurnover: Double       // yr⁻¹ (respiration + humification)
     public let humifiedFraction: Double     // of decomposed litter, to soil
     public let soilTurnover: Double         // yr⁻¹
+    let respirationSensitivity: Double      // ln(Q10)/10, K⁻¹
 
     public init(parameters p: LandCarbonParameters) {
         parameters = p
@@ -32,6 +33,7 @@ public struct LandCarbon: Sendable {
         let soilTurnover = 1 / p.soilTurnoverYears
         self.soilTurnover = soilTurnover
         let soilDirectInput = (1 - p.nppToVegetation - p.nppToLitter) * npp + (1 - p.vegetationTurnoverToLitter) * p.nppToVegetation * npp
+        respirationSensitivity = _log(p.respirationQ10) * 0.1
         humifiedFraction = min(1, max(0, (soilTurnover * p.preindustrialSoil - soilDirectInput) / litterInput))
     }
 
@@ -65,7 +67,7 @@ public struct LandCarbon: Sendable {
         // bookkeeping fluxes, so cleared land keeps its productivity (Hector's choice too).
         let npp = p.preindustrialNPP * share * max(0, 1 + p.co2Fertilisation * _log(co2Ratio))
         // Q10 respiration on the land temperature anomaly (Davidson & Janssens 2006).
-        let q = _exp(_log(p.respirationQ10) * 0.1 * warming)
+        let q = _exp(respirationSensitivity * warming)
         let kl = litterTurnover * q, ks = soilTurnover * q
         vegetation = (vegetation + dt * p.nppToVegetation * npp) / (1 + dt * vegetationTurnover)
         let vegetationLitterfall = vegetationTurnover * vegetation

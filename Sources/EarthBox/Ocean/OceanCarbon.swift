@@ -38,9 +38,9 @@ public struct OceanCarbon: Sendable {
 
     /// Surface pCO2 (µatm) of a mixed layer with DIC anomaly `dicAnomaly` at temperature anomaly `warming`.
     
-    public func surfacePCO2(dicAnomaly: Double, constants: CarbonateConstants, hydrogenGuess: inout Double) -> Double {
+    public func surfacePCO2(dicAnomaly: Double, constants: CarbonateConstants, hydrogenGuess: inout Double, iterations: Int = 3) -> Double {
         CarbonateChemistry.pCO2(dicMicromolPerKg: preindustrialDIC + dicAnomaly, alkalinityMicromolPerKg: parameters.surfaceAlkalinity,
-                                constants: constants, hydrogenGuess: &hydrogenGuess)
+                                constants: constants, hydrogenGuess: &hydrogenGuess, iterations: iterations)
     }
 
     /// First half of the coupled solve for one band: builds the column system with the linearised gas
@@ -50,17 +50,19 @@ public struct OceanCarbon: Sendable {
     
     public func prepareBand(dic x: UnsafePointer<Double>, hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
                             dt: Double, workspace w: UnsafeMutablePointer<Double>,
-                            base: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>) -> (u: Double, v: Double) {
+                            base: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>,
+                            constants: inout CarbonateConstants) -> (u: Double, v: Double) {
         let n = mixing.count
         let lower = w, diagonal = w + n, upper = w + 2 * n, scratch = w + 3 * n
         let sst = parameters.preindustrialSeaSurfaceTemperature + warming
-        let constants = CarbonateConstants(temperatureCelsius: sst, salinity: parameters.surfaceSalinity)
+        constants = CarbonateConstants(temperatureCelsius: sst, salinity: parameters.surfaceSalinity)
         var h = hydrogenIon
         let pOcean = surfacePCO2(dicAnomaly: x[0], constants: constants, hydrogenGuess: &h)
         hydrogenIon = h
-        // ∂pCO2/∂DIC by a one-sided difference of 1 µmol/kg (the Revelle factor in disguise).
+        // ∂pCO2/∂DIC by a one-sided difference of 1 µmol/kg (the Revelle factor in disguise); from the
+        // converged H two solver passes are exact to ~1e-8 (quadratic convergence).
         var h2 = h
-        let gradient = surfacePCO2(dicAnomaly: x[0] + 1, constants: constants, hydrogenGuess: &h2) - pOcean
+        let gradient = surfacePCO2(dicAnomaly: x[0] + 1, constants: constants, hydrogenGuess: &h2, iterations: 2) - pOcean
         // Piston velocity k·(Sc/660)^-1/2 in m yr⁻¹ times solubility: (µmol kg⁻¹ · m yr⁻¹) per µatm (Wanninkhof 2014).
         let pistonMetresPerYear = parameters.gasTransferVelocity * 0.01 * 24 * 365.25 / (Self.schmidtNumber(temperatureCelsius: sst) / 660).squareRoot()
         let kappa = pistonMetresPerYear * constants.k0
@@ -72,8 +74,7 @@ public struct OceanCarbon: Sendable {
         for k in 0..<n { slope[k] = 0 }
         slope[0] = dt * kappa * perPPM
         // Both right-hand sides share the matrix (the solver leaves it intact); the columns are tiny.
-        solveTridiagonal(lower: lower, diagonal: diagonal, upper: upper, rhs: base, scratch: scratch, count: n)
-        solveTridiagonal(lower: lower, diagonal: diagonal, upper: upper, rhs: slope, scratch: scratch, count: n)
+        solveTridiagonal(lower: lower, diagonal: diagonal, upper: upper, rhs: base, slope, scratch: scratch, count: n)
         let u = massFactor * kappa * (-pOcean - gradient * (base[0] - x[0]))
         let v = massFactor * kappa * (perPPM - gradient * slope[0])
         return (u, v)

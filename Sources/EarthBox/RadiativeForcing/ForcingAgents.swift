@@ -20,6 +20,8 @@ public struct ForcingAgents: Sendable {
     public let halogenPreindustrialPPT: [Double]
     public let eescWeights: [Double]
     public let preindustrialEESC: Double
+    /// ln(1 + SO2/s + (BC+OC)/s) of the reference year: the ERFaci baseline, computed once (Smith et al. 2021).
+    let aerosolCloudReferenceLog: Double
 
     public init(parameters: ForcingAgentParameters, gases: GasCycleParameters, halogens: [HalogenatedGas],
                 halogenPreindustrialPPT: [Double], referenceEmissions r: [Double]) {
@@ -50,6 +52,9 @@ public struct ForcingAgents: Sendable {
         for i in 0..<halogens.count { e += eescWeights[i] * halogenPreindustrialPPT[i] }
         preindustrialEESC = e
         p.ozone.referenceEESC = e
+        let c = p.aerosolCloud
+        aerosolCloudReferenceLog = _log(1 + c.referenceSulfurDioxide / c.sulfurDioxideShape
+                                        + (c.referenceBlackCarbon + c.referenceOrganicCarbon) / c.carbonaceousShape)
         self.parameters = p
     }
 
@@ -87,9 +92,10 @@ public struct ForcingAgents: Sendable {
             sulfurDioxide: row[DriverColumns.sulfur], blackCarbon: row[DriverColumns.blackCarbon],
             organicCarbon: row[DriverColumns.organicCarbon], ammonia: row[DriverColumns.ammonia],
             nox: row[DriverColumns.nitrogenOxides], nmvoc: row[DriverColumns.volatileOrganics], parameters: p.aerosolRadiation)
-        f.aerosolCloud = p.aerosolCloudScale * AerosolCloudForcing.erf(
-            sulfurDioxide: row[DriverColumns.sulfur], blackCarbon: row[DriverColumns.blackCarbon],
-            organicCarbon: row[DriverColumns.organicCarbon], parameters: p.aerosolCloud)
+        // AerosolCloudForcing.erf with its reference term precomputed (one log a year instead of two).
+        let c = p.aerosolCloud
+        f.aerosolCloud = -p.aerosolCloudScale * c.scale * (_log(1 + row[DriverColumns.sulfur] / c.sulfurDioxideShape
+            + (row[DriverColumns.blackCarbon] + row[DriverColumns.organicCarbon]) / c.carbonaceousShape) - aerosolCloudReferenceLog)
         f.landUseAlbedo = LandUseForcing.erf(cumulativeLandUseEmissionsPgC: cumulativeLandUseCarbon, parameters: p.landUse)
         f.blackCarbonOnSnow = BlackCarbonOnSnowForcing.erf(blackCarbon: row[DriverColumns.blackCarbon], parameters: p.blackCarbonOnSnow)
         f.contrails = ContrailForcing.erf(aviationNOx: row[DriverColumns.aviationNOx], parameters: p.contrails)

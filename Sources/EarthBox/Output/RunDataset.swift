@@ -1,0 +1,97 @@
+/// Turns a run's record into a CF-1.8 dataset: annual time axis with bounds, every diagnostic with its
+/// units and long name, CMIP's per-area versions of the global carbon fluxes and pools, ocean temperature
+/// and heat content by layer, and the provenance (resolved namelist, model version) as global attributes.
+public enum RunDataset {
+    public static let modelVersion = "0.1.0"
+
+    /// CF standard names, where one exists for the quantity as recorded (Eyring et al. 2016 CMIP6 data request).
+    static func standardName(_ d: Diagnostic) -> String? {
+        switch d {
+        case .co2Concentration: "mole_fraction_of_carbon_dioxide_in_air"
+        case .atmosphereCarbon: "atmosphere_mass_of_carbon_dioxide"
+        case .methane: "mole_fraction_of_methane_in_air"
+        case .nitrousOxide: "mole_fraction_of_nitrous_oxide_in_air"
+        case .thermostericSeaLevel: "global_average_thermosteric_sea_level_change"
+        case .surfaceOceanPH: "sea_water_ph_reported_on_total_scale"
+        default: nil
+        }
+    }
+
+    public static func make(record: RunRecord, plan: RunPlan) -> Dataset {
+        let n = record.yearCount
+        let model = plan.simulation.model
+        let time = record.years.map { Double($0 - 1750) * 365 + 182.5 }
+        var bounds = [Double]()
+        for y in record.years { bounds += [Double(y - 1750) * 365, Double(y - 1750 + 1) * 365] }
+        let layers = model.energyBalance.layers
+        var depthBounds = [Double]()
+        for (top, dz) in zip(layers.topDepthsMetres, layers.thicknessMetres) { depthBounds += [top, top + dz] }
+        var dataset = Dataset(dimensions: [Dimension(name: "time", length: n), Dimension(name: "bnds", length: 2),
+                                           Dimension(name: "depth", length: layers.layerCount)])
+        dataset.variables.append(Variable(name: "time", dimensions: ["time"], data: time, attributes: [
+            ("standard_name", .text("time")), ("long_name", .text("time")), ("units", .text("days since 1750-01-01 00:00:00")),
+            ("calendar", .text("365_day")), ("axis", .text("T")), ("bounds", .text("time_bnds"))]))
+        dataset.variables.append(Variable(name: "time_bnds", dimensions: ["time", "bnds"], data: bounds))
+        dataset.variables.append(Variable(name: "year", dimensions: ["time"], data: record.years.map(Double.init), attributes: [
+            ("long_name", .text("calendar year")), ("units", .text("1"))]))
+        dataset.variables.append(Variable(name: "depth", dimensions: ["depth"], data: layers.centreDepthsMetres, attributes: [
+            ("standard_name", .text("depth")), ("long_name", .text("depth of the centre of the ocean layer")), ("units", .text("m")),
+            ("positive", .text("down")), ("axis", .text("Z")), ("bounds", .text("depth_bnds"))]))
+        dataset.variables.append(Variable(name: "depth_bnds", dimensions: ["depth", "bnds"], data: depthBounds))
+
+        for d in Diagnostic.allCases {
+            var attributes: [(String, AttributeValue)] = [("long_name", .text(d.longName)), ("units", .text(d.units))]
+            if let s = standardName(d) { attributes.insert(("standard_name", .text(s)), at: 0) }
+            attributes.append(("cell_methods", .text("time: mean area: mean")))
+            dataset.variables.append(Variable(name: d.name, dimensions: ["time"], data: record.series(d), attributes: attributes))
+        }
+
+        // CMIP per-area forms of the global totals (kg m-2 s-1 and kg m-2; Jones et al. 2016, C4MIP, GMD 9, 2853).
+        let oceanArea = model.oceanArea.reduce(0, +)
+        let landArea = PhysicalConstants.earthSurfaceAreaSquareMetres - oceanArea
+        let fluxScale = 1e12 / PhysicalConstants.secondsPerYear   // PgC/yr → kg s⁻¹
+        func perArea(_ name: String, _ source: Diagnostic, scale: Double, units: String, standard: String, long: String) {
+            dataset.variables.append(Variable(name: name, dimensions: ["time"], data: record.series(source).map { $0 * scale }, attributes: [
+                ("standard_name", .text(standard)), ("long_name", .text(long)), ("units", .text(units)),
+                ("cell_methods", .text("time: mean area: mean where \(name == "fgco2" ? "sea" : "land")"))]))
+        }
+        perArea("fgco2", .oceanCarbonUptake, scale: fluxScale / oceanArea, units: "kg m-2 s-1",
+                standard: "surface_downward_mass_flux_of_carbon_dioxide_expressed_as_carbon", long: "surface downward flux of total CO2")
+        perArea("nbp", .netBiomeProduction, scale: fluxScale / landArea, units: "kg m-2 s-1",
+                standard: "surface_net_downward_mass_flux_of_carbon_dioxide_expressed_as_carbon_due_to_all_land_processes",
+                long: "carbon mass flux out of atmosphere due to net biospheric production on land")
+        perArea("npp", .netPrimaryProduction, scale: fluxScale / landArea, units: "kg m-2 s-1",
+                standard: "net_primary_productivity_of_biomass_expressed_as_carbon", long: "net primary production on land")
+        perArea("rh", .heterotrophicRespiration, scale: fluxScale / landArea, units: "kg m-2 s-1",
+                standard: "heterotrophic_respiration_carbon_flux", long: "heterotrophic respiration on land")
+        perArea("cVeg", .vegetationCarbon, scale: 1e12 / landArea, units: "kg m-2", standard: "vegetation_carbon_content", long: "carbon mass in vegetation")
+        perArea("cLitter", .litterCarbon, scale: 1e12 / landArea, units: "kg m-2", standard: "litter_mass_content_of_carbon", long: "carbon mass in litter pool")
+        perArea("cSoil", .soilCarbon, scale: 1e12 / landArea, units: "kg m-2", standard: "soil_mass_content_of_carbon", long: "carbon mass in soil pool")
+
+        // By layer: temperature change and heat content.
+        let heatPerKelvin = layers.thicknessMetres.map { PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity * $0 * oceanArea }
+        var layerHeat = [Double]()
+        layerHeat.reserveCapacity(record.layerTemperature.count)
+        for (i, t) in record.layerTemperature.enumerated() { layerHeat.append(t * heatPerKelvin[i % layers.layerCount]) }
+        dataset.variables.append(Variable(name: "thetao_change", dimensions: ["time", "depth"], data: record.layerTemperature, attributes: [
+            ("long_name", .text("ocean-area-mean sea water temperature change by layer since preindustrial")), ("units", .text("K"))]))
+        dataset.variables.append(Variable(name: "ohc_layer", dimensions: ["time", "depth"], data: layerHeat, attributes: [
+            ("long_name", .text("ocean heat content change by layer since preindustrial")), ("units", .text("J"))]))
+
+        let run = plan.configuration.run
+        dataset.globalAttributes = [
+            ("Conventions", .text("CF-1.8")),
+            ("title", .text("EarthBox \(run.resolvedRunName)")),
+            ("source", .text("EarthBox \(modelVersion): reduced-complexity coupled Earth system model")),
+            ("institution", .text("EarthBox developers")),
+            ("experiment_id", .text(run.resolvedRunName)),
+            ("scenario", .text(run.scenario)),
+            ("co2_mode", .text(plan.configuration.model.co2Mode.rawValue)),
+            ("model_version", .text(modelVersion)),
+            ("namelist_file", .text(plan.configuration.source)),
+            ("namelist", .text(plan.configuration.resolvedNamelist)),
+            ("references", .text("Forcing: RCMIP v5.1.0 (Nicholls et al. 2020, GMD 13, 5175). Physics and parameter sources: see `earthbox parameters`.")),
+        ]
+        return dataset
+    }
+}

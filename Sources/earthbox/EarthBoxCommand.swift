@@ -1,0 +1,82 @@
+import ArgumentParser
+import EarthBox
+import Foundation
+
+@main
+struct EarthBoxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "earthbox",
+        abstract: "EarthBox: a reduced-complexity coupled Earth system model.",
+        version: RunDataset.modelVersion,
+        subcommands: [Run.self, Diagnose.self, Parameters.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+/// Prints an input error the way compilers do and exits non-zero without writing anything.
+func fail(_ error: any Error) -> Never {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    Foundation.exit(1)
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run one experiment described by a namelist and write its NetCDF output.")
+
+    @Argument(help: "Namelist file (Fortran syntax), e.g. Namelists/default.nml.")
+    var namelist: String = "Namelists/default.nml"
+
+    @Option(help: "Write the output here instead of <output_directory>/<run_name>.nc.")
+    var output: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let plan: RunPlan
+        do {
+            let configuration = try RunConfiguration.load(path: namelist)
+            plan = try RunPlan(configuration)
+        } catch { fail(error) }
+        let record = plan.run()
+        let settings = plan.configuration.run
+        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
+        do {
+            try NetCDF.write(RunDataset.make(record: record, plan: plan), to: path)
+        } catch { fail(error) }
+        if !quiet { print(RunSummary(record: record).text(name: settings.resolvedRunName, path: path)) }
+    }
+}
+
+struct Diagnose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run abrupt-4xCO2, abrupt-2xCO2, 1pctCO2, esm-1pct-brch-1000PgC and flat10MIP and report ECS, TCR, TCRE and ZEC.")
+
+    @Argument(help: "Namelist whose parameters are diagnosed.")
+    var namelist: String = "Namelists/default.nml"
+
+    @Option(help: "Where to write the table (CSV).")
+    var output: String = "Runs/diagnostics.csv"
+
+    func run() throws {
+        let plan: RunPlan
+        do { plan = try RunPlan(try RunConfiguration.load(path: namelist)) } catch { fail(error) }
+        let model = plan.simulation.model
+        let reference = Array(IdealisedDrivers.control(reference: Array(plan.simulation.drivers.values[0..<plan.simulation.drivers.columnCount]),
+                                                       halogenCount: model.halogenCount, years: 1).values)
+        let metrics = DiagnosticExperiments(configuration: model.configuration, grid: model.grid,
+                                            halogenPreindustrialPPT: model.gasCycles.halogenPreindustrialPPT, reference: reference).run()
+        let table = MetricsTable(metrics)
+        print(table.text)
+        do {
+            try Data(table.csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch { fail("cannot write \(output): \(error.localizedDescription)") }
+        print("written: \(output)")
+    }
+}
+
+struct Parameters: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every namelist parameter with its default, unit, range and source (Markdown).")
+    func run() throws { print(RunConfiguration.documentation) }
+}
+
+extension String: @retroactive Error {}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every EarthBox check: installs what is missing, proves the committed forcing files are
+# reproducible from ../shared/data/rcmip (when that folder is present), builds, and runs the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+if [ -d ../shared/data/rcmip ] && command -v python3 >/dev/null; then
+  python3 Forcing/convert_rcmip.py --check
+else
+  echo "forcing reproducibility check skipped: ../shared/data/rcmip not found"
+fi
+swift build --build-tests
+swift test --skip-build "$@"
