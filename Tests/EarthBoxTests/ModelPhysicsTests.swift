@@ -96,8 +96,10 @@ enum ConservationRun: String, CaseIterable, Sendable, CustomTestStringConvertibl
 // MARK: - 4. Emergent metrics against published ranges
 
 @Suite("Published metrics") struct PublishedMetricsTests {
-    static func metrics() throws -> ClimateMetrics {
-        let m = try TestSupport.metrics.get()
+    static func metrics() throws -> ClimateMetrics { try printed.get() }
+
+    /// The shared metrics, printed once.
+    static let printed: Result<ClimateMetrics, InputError> = TestSupport.metrics.map { m in
         print("[metrics] ECS Gregory \(m.ecsGregory) K, ECS equilibrium \(m.ecsEquilibrium) K (configured \(m.ecsConfigured) K), "
               + "TCR \(m.tcr) K, TCRE \(m.tcre) K/1000 PgC (cumulative at doubling \(m.cumulativeEmissionsAtDoubling) PgC), "
               + "ZEC50 \(m.zec50) K (branch year \(m.branchYear1000PgC)), flat10 warming at 1000 PgC \(m.flat10WarmingAt1000PgC) K, "
@@ -262,15 +264,30 @@ enum ConservationRun: String, CaseIterable, Sendable, CustomTestStringConvertibl
         let tAfter200 = t[200...].max()!
         print("[behaviour] esm-flat10-cdr: CO2 peak \(co2[co2Peak]) ppm in year \(co2Peak + 1), year 250 \(co2[249]) ppm, year 300 \(co2[299]) ppm; "
               + "tas peak \(t[tPeak]) K in year \(tPeak + 1), max after year 200 \(tAfter200) K, year 300 \(t[299]) K")
-        // CO2 falls after its peak while emissions are net negative (years 126–250).
+        // CO2 falls after its peak while emissions are net negative (from year 126 to the last removal year).
+        let lastRemoval = ExperimentCatalogue.flat10CdrSeries.count - 1
         #expect(co2Peak < 200, "CO2 peaks in year \(co2Peak + 1)")
-        #expect(co2[249] < co2[co2Peak] - 10, "CO2 in year 250 (\(co2[249]) ppm) is not clearly below its peak (\(co2[co2Peak]) ppm)")
-        let rises = ((co2Peak + 1)..<250).filter { co2[$0] > co2[$0 - 1] }.map { "year \($0 + 1): \(co2[$0 - 1]) → \(co2[$0]) ppm" }
+        #expect(co2[lastRemoval] < co2[co2Peak] - 10, "CO2 at the end of removal (\(co2[lastRemoval]) ppm) is not clearly below its peak (\(co2[co2Peak]) ppm)")
+        let rises = ((co2Peak + 1)...lastRemoval).filter { co2[$0] > co2[$0 - 1] }.map { "year \($0 + 1): \(co2[$0 - 1]) → \(co2[$0]) ppm" }
         #expect(rises.isEmpty, "CO2 rose during net-negative emissions in \(rises.count) years, first: \(rises.prefix(3))")
         // Temperature after year 200 is below its peak (Sanderson et al. 2024: flat10-cdr warming declines with net removal).
         #expect(tAfter200 < t[tPeak], "temperature after year 200 (\(tAfter200) K) is not below its peak (\(t[tPeak]) K)")
         let negative = TestSupport.negativePools(r)
         #expect(negative.isEmpty, "esm-flat10-cdr negative pools: \(negative.prefix(5))")
+    }
+
+    @Test("esm-flat10-cdr removes exactly what was emitted")
+    func flat10CdrReturnsToZeroCumulative() throws {
+        let r = try TestSupport.flat10Cdr.get()
+        let cumulative = r.series(.cumulativeFossilEmissions), emissions = r.series(.fossilEmissions)
+        let lastRemoval = try #require(emissions.lastIndex { $0 < 0 })
+        print("[behaviour] esm-flat10-cdr cumulative emissions: year 100 \(cumulative[99]) PgC, year 150 \(cumulative[149]) PgC, "
+              + "last removal year \(lastRemoval + 1), cumulative after it \(cumulative[lastRemoval]) PgC, year 300 \(cumulative[299]) PgC")
+        // Sanderson et al. 2024 (GMD 17, 8141) / CMIP7 flat10-cdr protocol: removal at −10 PgC/yr continues only until
+        // cumulative emissions return to zero, then emissions are zero. Tolerance: one year's removal would be 10 PgC;
+        // allow 1 PgC (a fraction of the last year) so an extra or missing year of removal is caught.
+        #expect(abs(cumulative[299]) <= 1, "cumulative emissions after the CDR phase = \(cumulative[299]) PgC, not 0")
+        #expect(cumulative.allSatisfy { $0 >= -1 }, "cumulative emissions overshoot below zero: min \(cumulative.min()!) PgC")
     }
 }
 

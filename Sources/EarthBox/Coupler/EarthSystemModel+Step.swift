@@ -168,7 +168,7 @@ extension EarthSystemModel {
         put(.surfaceTemperature, temperature)
         put(.imbalance, imbalance)
         put(.deepOceanHeatUptake, deepUptake)
-        put(.oceanHeatContent, (heat - 0) * PhysicalConstants.earthSurfaceAreaSquareMetres - oceanSurfaceExcess(temperature: v))
+        put(.oceanHeatContent, heat * PhysicalConstants.earthSurfaceAreaSquareMetres - oceanSurfaceExcess(temperature: v))
         put(.thermostericSeaLevel, sealevel)
         put(.co2Concentration, co2PPM)
         put(.atmosphereCarbon, v[L.atmosphereCarbon] * 1e12 * 44.0095 / PhysicalConstants.carbonMolarMass)

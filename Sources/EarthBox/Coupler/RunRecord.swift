@@ -53,7 +53,7 @@ public struct Simulation: Sendable {
 
     /// Runs from the preindustrial state at the start of `drivers.firstYear` through `lastYear`.
     /// The record's year Y holds the state at the end of year Y.
-    public func run(through lastYear: Int? = nil, seed: UInt64 = 1, onYear: ((Int, RunRecord) -> Void)? = nil) -> RunRecord {
+    public func run(through lastYear: Int? = nil, seed: UInt64 = 1) -> RunRecord {
         var state = model.initialState(year: drivers.firstYear, seed: seed)
         return run(from: &state, through: lastYear ?? drivers.lastYear)
     }

@@ -106,14 +106,15 @@ public struct DiagnosticExperiments: Sendable {
         let flatZec = emissionRun(years: 200) { ExperimentCatalogue.flat10Emissions("esm-flat10-zec", year: $0) }
         m.flat10Zec50 = flatZec.mean(.surfaceTemperature, from: 139, to: 158) - flat.mean(.surfaceTemperature, from: 90, to: 109)
         // esm-flat10-cdr: back to zero cumulative emissions after year 250, then 20 more years.
-        let cdrYears = 270
+        let zeroYear = ExperimentCatalogue.flat10CdrSeries.count - 1   // index of the year cumulative emissions reach 0
+        let cdrYears = zeroYear + 21
         let cdrEmissions = (0..<cdrYears).map { ExperimentCatalogue.flat10Emissions("esm-flat10-cdr", year: $0) }
         let cdr = emissionRun(years: cdrYears) { cdrEmissions[$0] }
         let t = cdr.series(.surfaceTemperature)
         let peak = t.indices.max { t[$0] < t[$1] }!
         m.flat10CdrPeakWarming = t[peak]
         m.flat10CdrPeakYear = peak + 1
-        m.flat10CdrWarmingAtZeroCumulative = t[249]
+        m.flat10CdrWarmingAtZeroCumulative = t[zeroYear]
         return m
     }
 }

@@ -12,14 +12,24 @@ public enum ExperimentCatalogue {
         switch name {
         case "esm-flat10": return 10
         case "esm-flat10-zec": return y < 100 ? 10 : 0
-        case "esm-flat10-cdr":
-            if y < 100 { return 10 }
-            if y < 150 { return 10 - 0.4 * Double(y - 99) }
-            // Cumulative at the end of year 150 is 1000 + Σ(10 − 0.4k), k = 1…50 = 1000; −10/yr for 100 years returns to 0.
-            return y < 250 ? -10 : 0
+        case "esm-flat10-cdr": return y < flat10CdrSeries.count ? flat10CdrSeries[y] : 0
         default: return 0
         }
     }
+
+    /// esm-flat10-cdr emissions until cumulative emissions are back to zero (the last removal year takes only
+    /// what is left); zero afterwards.
+    public static let flat10CdrSeries: [Double] = {
+        var series = [Double](), cumulative = 0.0
+        for y in 0..<1000 {
+            var e = y < 100 ? 10 : max(-10, 10 - 0.4 * Double(y - 99))
+            if y >= 100 && cumulative + e <= 1e-9 { e = -cumulative }   // round-off must not add a removal year
+            series.append(e)
+            cumulative += e
+            if y >= 100 && cumulative <= 1e-9 { break }
+        }
+        return series
+    }()
 
     /// Driver series for an idealised experiment over `years` years starting at `firstYear`.
     public static func drivers(_ name: String, reference: [Double], halogenCount: Int, preindustrialCO2PPM c0: Double,
