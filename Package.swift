@@ -8,12 +8,16 @@ let package = Package(
         .library(name: "EarthBox", targets: ["EarthBox"]),
         .executable(name: "earthbox", targets: ["earthbox"]),
         .executable(name: "earthbox-bench", targets: ["earthbox-bench"]),
+        .executable(name: "mpi-smoke", targets: ["mpi-smoke"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CNetCDF", path: "Sources/CNetCDF", pkgConfig: "netcdf", providers: [.apt(["libnetcdf-dev"])]),
+        .systemLibrary(name: "CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
+        .target(name: "EarthBoxMPI", dependencies: ["CMPI"]),
+        .executableTarget(name: "mpi-smoke", dependencies: ["EarthBoxMPI"]),
         .target(
             name: "EarthBox",
             dependencies: ["CNetCDF"],
@@ -24,6 +28,6 @@ let package = Package(
             dependencies: ["EarthBox", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "earthbox-bench", dependencies: ["EarthBox"]),
-        .testTarget(name: "EarthBoxTests", dependencies: ["EarthBox"]),
+        .testTarget(name: "EarthBoxTests", dependencies: ["EarthBox", "EarthBoxMPI"]),
     ]
 )

@@ -1,17 +1,49 @@
 #!/usr/bin/env bash
-# Installs the Debian packages EarthBox needs (netCDF-C, OpenMPI) if any is missing; quiet when all are present.
+# Installs the Debian/Ubuntu packages EarthBox needs to build and test:
+#   libnetcdf-dev  netCDF-C headers + library (pulls in HDF5)
+#   netcdf-bin     ncdump / ncgen (used by tests and for inspecting output)
+#   libopenmpi-dev Open MPI headers + library
+#   openmpi-bin    mpirun
+#   pkg-config     lets SwiftPM find the Open MPI headers (ompi-c.pc)
+# Idempotent: prints nothing and exits 0 when everything is already installed.
+# Uses sudo only when not root and sudo exists. Exits non-zero on failure.
 set -euo pipefail
-packages=(libnetcdf-dev netcdf-bin libopenmpi-dev openmpi-bin pkg-config)
+
+PACKAGES=(libnetcdf-dev netcdf-bin libopenmpi-dev openmpi-bin pkg-config)
+
+die() { echo "install-deps: error: $*" >&2; exit 1; }
+
+command -v dpkg-query >/dev/null 2>&1 || die "dpkg-query not found; this script supports Debian/Ubuntu only"
+
 missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+for pkg in "${PACKAGES[@]}"; do
+    # 'dpkg -s' also succeeds for removed-but-not-purged packages; check the state.
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+    [[ "$status" == "installed" ]] || missing+=("$pkg")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "installing: ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null; then SUDO=sudo; else echo "error: need root or sudo to install ${missing[*]}" >&2; exit 1; fi
+
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -eq 0 ]]; then
+    SUDO=()
+elif command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+else
+    die "missing packages: ${missing[*]}; not root and sudo is not available — install them as root"
 fi
+
+echo "install-deps: installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq || { echo "error: apt-get update failed" >&2; exit 1; }
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || { echo "error: apt-get install ${missing[*]} failed" >&2; exit 1; }
+"${SUDO[@]}" apt-get update -qq \
+    || die "'apt-get update' failed"
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || die "'apt-get install ${missing[*]}' failed"
+
+# Verify, so a partial install is reported instead of failing later in the build.
+still=()
+for pkg in "${missing[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+    [[ "$status" == "installed" ]] || still+=("$pkg")
+done
+[[ ${#still[@]} -eq 0 ]] || die "still not installed after apt-get: ${still[*]}"
+echo "install-deps: done"

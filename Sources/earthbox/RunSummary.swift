@@ -43,12 +43,15 @@ struct MetricsTable {
             ("esm-flat10-zec ZEC50", m.flat10Zec50, "K", ""),
             ("esm-flat10-cdr peak warming", m.flat10CdrPeakWarming, "K", ""),
             ("esm-flat10-cdr year of peak", Double(m.flat10CdrPeakYear), "yr", ""),
-            ("esm-flat10-cdr warming at zero net cumulative emissions (year 250)", m.flat10CdrWarmingAtZeroCumulative, "K", ""),
+            ("esm-flat10-cdr warming when net cumulative emissions return to zero", m.flat10CdrWarmingAtZeroCumulative, "K", ""),
         ]
     }
 
     var text: String {
-        rows.map { String(format: "%-68@ %8.3f %-15@ %@", $0.0, $0.1, $0.2, $0.3) }.joined(separator: "\n")
+        rows.map { row in
+            row.0.padding(toLength: 70, withPad: " ", startingAt: 0) + String(format: "%9.3f  ", row.1)
+                + row.2.padding(toLength: 16, withPad: " ", startingAt: 0) + row.3
+        }.joined(separator: "\n")
     }
 
     var csv: String {
