@@ -50,24 +50,19 @@ public struct EnergyBalance: Sendable {
     
     public func step(temperature x: UnsafeMutablePointer<Double>, forcing: Double, oceanFraction: Double, dt: Double,
                      workspace w: UnsafeMutablePointer<Double>) -> (imbalance: Double, deepUptake: Double) {
-        let n = mixing.count
-        let lower = w, diagonal = w + n, upper = w + 2 * n, scratch = w + 3 * n, rhs = w + 4 * n
+        precondition(dt == mixing.timeStep)
         let perKelvinMetre = Self.joulesPerKelvinMetre(oceanFraction: oceanFraction)
         let s = PhysicalConstants.secondsPerYear / perKelvinMetre        // (K·m yr⁻¹) per (W m⁻²)
         // The radiating surface and the air/land heat capacity follow the air temperature a·T_mixed.
         let a = airTemperatureFactor(landFraction: 1 - oceanFraction)
         let extraSurfaceThickness = a * climate.atmosphereLandHeatCapacity / perKelvinMetre
         let mixedOld = x[0]
-        mixing.assemble(old: UnsafePointer(x), dt: dt, lower: lower, diagonal: diagonal, upper: upper, rhs: rhs)
         // Surface row: own capacity, feedback implicit, efficacy on the heat that leaves for the deep ocean.
         let eps = climate.heatUptakeEfficacy
         let e0 = mixing.exchange[0] * dt, up = mixing.upwellingMetresPerYear * dt
         let dz0 = layers.thicknessMetres[0] + extraSurfaceThickness
-        diagonal[0] = dz0 + eps * e0 + dt * feedbackParameter * a * s
-        upper[0] = -eps * (e0 + up)
-        rhs[0] = dz0 * mixedOld - eps * up * mixedOld + dt * forcing * s
-        solveTridiagonal(lower: lower, diagonal: diagonal, upper: upper, rhs: rhs, scratch: scratch, count: n)
-        x.update(from: rhs, count: n)
+        mixing.solve(x, surfaceDiagonal: dz0 + eps * e0 + dt * feedbackParameter * a * s, surfaceUpper: -eps * (e0 + up),
+                     surfaceRHS: dz0 * mixedOld - eps * up * mixedOld + dt * forcing * s, scratch: w)
         let deep = mixing.downwardTransport(new: x, mixedOld: mixedOld, dt: dt) / (dt * s)
         let imbalance = forcing - feedbackParameter * a * x[0] - (eps - 1) * deep
         return (imbalance, deep)

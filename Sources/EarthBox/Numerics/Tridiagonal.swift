@@ -24,27 +24,3 @@ public func solveTridiagonal(
     }
 }
 
-/// The same elimination for two right-hand sides at once (one pivot and one division per row).
-func solveTridiagonal(
-    lower: UnsafePointer<Double>, diagonal: UnsafePointer<Double>, upper: UnsafePointer<Double>,
-    rhs first: UnsafeMutablePointer<Double>, _ second: UnsafeMutablePointer<Double>,
-    scratch: UnsafeMutablePointer<Double>, count n: Int
-) {
-    var inverse = 1 / diagonal[0]
-    first[0] *= inverse
-    second[0] *= inverse
-    var i = 1
-    while i < n {
-        scratch[i] = upper[i - 1] * inverse
-        inverse = 1 / (diagonal[i] - lower[i] * scratch[i])
-        first[i] = (first[i] - lower[i] * first[i - 1]) * inverse
-        second[i] = (second[i] - lower[i] * second[i - 1]) * inverse
-        i += 1
-    }
-    i = n - 2
-    while i >= 0 {
-        first[i] -= scratch[i + 1] * first[i + 1]
-        second[i] -= scratch[i + 1] * second[i + 1]
-        i -= 1
-    }
-}

@@ -7,15 +7,25 @@
 /// its thickness (m), exchange between layers is `K / Δz` (m yr⁻¹). The sinking branch uses the
 /// mixed-layer value at the start of the step, which keeps the matrix tridiagonal and the column
 /// exactly conservative: Σ dz_k·Δx_k equals what the caller puts into the surface row.
+///
+/// Only the mixed-layer row differs between heat and carbon and from year to year, so the deep rows are
+/// eliminated once, bottom-up, at construction; a step is then one upward and one downward sweep
+/// (the Thomas algorithm run from the bottom, Press et al. 2007 §2.4).
 public struct ColumnMixing: Sendable {
     public let thickness: [Double]          // m
     public let exchange: [Double]           // m yr⁻¹ between layer k and k+1 (count - 1 values)
     public let upwellingMetresPerYear: Double
+    /// Time step the factorisation is built for, yr.
+    public let timeStep: Double
+    /// Bottom-up elimination of rows 1…n-1: x_k = g_k − h_k·x_(k−1), with g from the right-hand side.
+    let upper: [Double]                     // coupling of row k to k+1 (k = 0…n-2)
+    let eliminated: [Double]                // h_k
+    let inversePivot: [Double]              // 1 / pivot_k
     public var count: Int { thickness.count }
 
     /// - Parameters:
     ///   - diffusivitySquareCentimetresPerSecond: vertical eddy diffusivity (cm² s⁻¹), one value or one per interface.
-    public init(layers: OceanLayerGrid, diffusivitySquareCentimetresPerSecond: [Double], upwellingMetresPerYear: Double) {
+    public init(layers: OceanLayerGrid, diffusivitySquareCentimetresPerSecond: [Double], upwellingMetresPerYear: Double, timeStep dt: Double = 1) {
         let n = layers.layerCount
         precondition(diffusivitySquareCentimetresPerSecond.count == 1 || diffusivitySquareCentimetresPerSecond.count == n - 1)
         thickness = layers.thicknessMetres
@@ -28,45 +38,75 @@ public struct ColumnMixing: Sendable {
         }
         exchange = e
         self.upwellingMetresPerYear = upwellingMetresPerYear
+        timeStep = dt
+        let w = upwellingMetresPerYear * dt
+        // Rows k ≥ 1: lower −dt·e(k−1); diagonal dz + dt(e(k−1) + e(k)) + w; upper −(dt·e(k) + w).
+        var up = [Double](repeating: 0, count: n), h = [Double](repeating: 0, count: n), inv = [Double](repeating: 0, count: n)
+        for k in 0..<(n - 1) { up[k] = -(dt * e[k] + w) }
+        for k in stride(from: n - 1, through: 1, by: -1) {
+            let lower = -dt * e[k - 1]
+            var diagonal = layers.thicknessMetres[k] + dt * e[k - 1] + w
+            if k < n - 1 { diagonal += dt * e[k] }
+            let pivot = k < n - 1 ? diagonal - up[k] * h[k + 1] : diagonal
+            inv[k] = 1 / pivot
+            h[k] = lower / pivot
+        }
+        upper = up
+        eliminated = h
+        inversePivot = inv
     }
 
-    /// Fills the tridiagonal rows of `capacity·(x' − x) = dt·(transport)` for layers 0…n-1 and the
-    /// right-hand side from the old values `x`. The caller then adds its surface terms to row 0.
-    
-    public func assemble(
-        old x: UnsafePointer<Double>, dt: Double,
-        lower: UnsafeMutablePointer<Double>, diagonal: UnsafeMutablePointer<Double>,
-        upper: UnsafeMutablePointer<Double>, rhs: UnsafeMutablePointer<Double>
-    ) {
+    /// The mixed-layer row every caller starts from: diffusion to layer 1, upwelled water in, sinking water out (explicit).
+    public var surfaceDiagonal: Double { thickness[0] + timeStep * exchange[0] }
+    public var surfaceUpper: Double { upper[0] }
+    public func surfaceRightHandSide(mixedOld x0: Double) -> Double { (thickness[0] - upwellingMetresPerYear * timeStep) * x0 }
+
+    /// Advances the column `x` in place, the mixed-layer row given by the caller:
+    /// `diagonal·x0' + upper·x1' = rhs`. `scratch` holds `count` values.
+    @inline(__always)
+    public func solve(_ x: UnsafeMutablePointer<Double>, surfaceDiagonal d0: Double, surfaceUpper u0: Double, surfaceRHS r0: Double,
+                      scratch g: UnsafeMutablePointer<Double>) {
         let n = count
-        let w = upwellingMetresPerYear * dt
         thickness.withUnsafeBufferPointer { dz in
-            exchange.withUnsafeBufferPointer { e in
-                // Mixed layer: diffusion to layer 1, upwelled water enters, sinking water leaves (explicit).
-                lower[0] = 0
-                diagonal[0] = dz[0] + dt * e[0]
-                upper[0] = -(dt * e[0] + w)
-                rhs[0] = (dz[0] - w) * x[0]
-                var k = 1
-                while k < n - 1 {
-                    lower[k] = -dt * e[k - 1]
-                    diagonal[k] = dz[k] + dt * (e[k - 1] + e[k]) + w
-                    upper[k] = -(dt * e[k] + w)
-                    rhs[k] = dz[k] * x[k]
-                    k += 1
+            upper.withUnsafeBufferPointer { up in
+                inversePivot.withUnsafeBufferPointer { inv in
+                    eliminated.withUnsafeBufferPointer { h in
+                        g[n - 1] = (dz[n - 1] * x[n - 1] + upwellingMetresPerYear * timeStep * x[0]) * inv[n - 1]
+                        var k = n - 2
+                        while k >= 1 {
+                            g[k] = (dz[k] * x[k] - up[k] * g[k + 1]) * inv[k]
+                            k -= 1
+                        }
+                        var previous = (r0 - u0 * g[1]) / (d0 - u0 * h[1])
+                        x[0] = previous
+                        k = 1
+                        while k < n {
+                            previous = g[k] - h[k] * previous
+                            x[k] = previous
+                            k += 1
+                        }
+                    }
                 }
-                // Bottom layer: filled by the water that sank from the mixed layer.
-                lower[n - 1] = -dt * e[n - 2]
-                diagonal[n - 1] = dz[n - 1] + dt * e[n - 2] + w
-                upper[n - 1] = 0
-                rhs[n - 1] = dz[n - 1] * x[n - 1] + w * x[0]
+            }
+        }
+    }
+
+    /// Response of the column to a unit right-hand side in the mixed-layer row only (all else zero):
+    /// the sensitivity of the new column to the surface forcing, written to `out`.
+    @inline(__always)
+    public func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, into out: UnsafeMutablePointer<Double>) {
+        eliminated.withUnsafeBufferPointer { h in
+            var previous = 1 / (d0 - u0 * h[1])
+            out[0] = previous
+            for k in 1..<count {
+                previous = -h[k] * previous
+                out[k] = previous
             }
         }
     }
 
     /// Flux out of the mixed layer into the deep ocean over the step (per unit ocean area, conc·m),
     /// given the new column `xNew` and the old mixed-layer value `mixedOld`.
-    
     public func downwardTransport(new xNew: UnsafePointer<Double>, mixedOld: Double, dt: Double) -> Double {
         dt * exchange[0] * (xNew[0] - xNew[1]) + upwellingMetresPerYear * dt * (mixedOld - xNew[1])
     }

@@ -53,7 +53,6 @@ public struct OceanCarbon: Sendable {
                             base: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>,
                             constants: inout CarbonateConstants) -> (u: Double, v: Double) {
         let n = mixing.count
-        let lower = w, diagonal = w + n, upper = w + 2 * n, scratch = w + 3 * n
         let sst = parameters.preindustrialSeaSurfaceTemperature + warming
         constants = CarbonateConstants(temperatureCelsius: sst, salinity: parameters.surfaceSalinity)
         var h = hydrogenIon
@@ -68,13 +67,15 @@ public struct OceanCarbon: Sendable {
         let kappa = pistonMetresPerYear * constants.k0
         let massFactor = Self.petagramsPerMicromolMetreSquareMetre * oceanAreaSquareMetres
         let perPPM = 1 / AtmosphericMass.pgCPerPpmCO2
-        mixing.assemble(old: x, dt: dt, lower: lower, diagonal: diagonal, upper: upper, rhs: base)
-        diagonal[0] += dt * kappa * gradient
-        base[0] += dt * kappa * (gradient * x[0] - pOcean)
-        for k in 0..<n { slope[k] = 0 }
-        slope[0] = dt * kappa * perPPM
-        // Both right-hand sides share the matrix (the solver leaves it intact); the columns are tiny.
-        solveTridiagonal(lower: lower, diagonal: diagonal, upper: upper, rhs: base, slope, scratch: scratch, count: n)
+        // Mixed-layer row with the linearised gas exchange; base = response to everything known, slope = to C_atm'.
+        let d0 = mixing.surfaceDiagonal + dt * kappa * gradient
+        let u0 = mixing.surfaceUpper
+        for k in 0..<n { base[k] = x[k] }
+        mixing.solve(base, surfaceDiagonal: d0, surfaceUpper: u0,
+                     surfaceRHS: mixing.surfaceRightHandSide(mixedOld: x[0]) + dt * kappa * (gradient * x[0] - pOcean), scratch: w)
+        mixing.unitSurfaceResponse(surfaceDiagonal: d0, surfaceUpper: u0, into: slope)
+        let forcingPerAtmosphere = dt * kappa * perPPM
+        for k in 0..<n { slope[k] *= forcingPerAtmosphere }
         let u = massFactor * kappa * (-pOcean - gradient * (base[0] - x[0]))
         let v = massFactor * kappa * (perPPM - gradient * slope[0])
         return (u, v)
