@@ -13,7 +13,9 @@ public struct GasCycleParameters: Sendable, Equatable {
     public var methaneStratosphericLifetimeYears = 120.0
     /// CH4 lifetime against soil uptake, yr (Prather et al. 2012).
     public var methaneSoilLifetimeYears = 150.0
-    /// d ln τ_OH / d ln [CH4]: the OH feedback that lengthens the lifetime as CH4 rises (Prather et al. 2012: 0.28 ± 0.03).
+    /// d ln τ_OH / d ln [CH4]: the OH feedback that lengthens the lifetime as CH4 rises (Prather et al. 2012: 0.28 ± 0.03
+    /// about present-day). Off by default: without the compensating NOx/CO/VOC terms on OH it overshoots 2014 CH4 by
+    /// ~400 ppb; a constant lifetime reproduces the record, as in FaIR v1.6 (Smith et al. 2018, GMD 11, 2273).
     public var methaneLifetimeFeedback = 0.0
     /// d ln τ_OH / dT, K⁻¹: warmer air oxidises CH4 faster (Thornhill et al. 2021, ACP 21, 853, as in FaIR v2.1).
     public var methaneLifetimeTemperatureSensitivity = -0.0408
