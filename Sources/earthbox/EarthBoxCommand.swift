@@ -61,8 +61,7 @@ struct Diagnose: ParsableCommand {
         let plan: RunPlan
         do { plan = try RunPlan(try RunConfiguration.load(path: namelist)) } catch { fail(error) }
         let model = plan.simulation.model
-        let reference = Array(IdealisedDrivers.control(reference: Array(plan.simulation.drivers.values[0..<plan.simulation.drivers.columnCount]),
-                                                       halogenCount: model.halogenCount, years: 1).values)
+        let reference = Array(plan.simulation.drivers.values[0..<plan.simulation.drivers.columnCount])
         let metrics = DiagnosticExperiments(configuration: model.configuration, grid: model.grid,
                                             halogenPreindustrialPPT: model.gasCycles.halogenPreindustrialPPT, reference: reference).run()
         let table = MetricsTable(metrics)

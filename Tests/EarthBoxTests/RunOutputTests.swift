@@ -40,37 +40,26 @@ struct RunOutputTests {
         #expect(back.globalAttributes.contains { $0.0 == "Conventions" && $0.1 == .text("CF-1.8") })
     }
 
-    /// Runs the built `earthbox` executable with the given arguments in `folder`.
-    func earthbox(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let executable = Self.repository.appendingPathComponent(".build/debug/earthbox")
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "build the package first (swift build --build-tests)")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+    /// Writes `namelist` as `<name>.nml` in `folder` and runs the built `earthbox run` on it.
+    func runEarthbox(namelist: String, named name: String, in folder: URL) async throws -> ProcessSupport.Result {
+        let executable = Self.repository.appendingPathComponent(".build/debug/earthbox").path
+        try #require(ProcessSupport.isExecutable(executable), "build the package first (swift build --build-tests)")
+        let file = folder.appendingPathComponent(name + ".nml")
+        try namelist.write(to: file, atomically: true, encoding: .utf8)
+        return try await ProcessSupport.run(executable, ["run", file.path])
     }
 
     @Test("earthbox run writes one NetCDF file and prints the summary")
-    func commandLineRun() throws {
+    func commandLineRun() async throws {
         let folder = try temporaryFolder()
-        let namelist = folder.appendingPathComponent("short.nml")
-        try """
+        let result = try await runEarthbox(namelist: """
         &run
           end_year = 2030
           forcing_directory = '\(Self.repository.appendingPathComponent("Forcing").path)'
           output_directory = '\(folder.path)'
           run_name = 'short'
         /
-        """.write(to: namelist, atomically: true, encoding: .utf8)
-        let result = try earthbox(["run", namelist.path], in: folder)
+        """, named: "short", in: folder)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("warming 2030"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -78,18 +67,16 @@ struct RunOutputTests {
     }
 
     @Test("a bad namelist: one error naming file, line and key, exit 1, nothing written")
-    func commandLineRejectsBadInput() throws {
+    func commandLineRejectsBadInput() async throws {
         let folder = try temporaryFolder()
-        let namelist = folder.appendingPathComponent("bad.nml")
-        try """
+        let result = try await runEarthbox(namelist: """
         &run
           output_directory = '\(folder.path)'
         /
         &climate
           equilibrium_climate_sensitivty = 3.0
         /
-        """.write(to: namelist, atomically: true, encoding: .utf8)
-        let result = try earthbox(["run", namelist.path], in: folder)
+        """, named: "bad", in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("bad.nml:5"), "stderr: \(result.stderr)")
         #expect(result.stderr.contains("did you mean 'equilibrium_climate_sensitivity'"))

@@ -55,7 +55,6 @@ extension EarthSystemModel {
             let o = L.band(b)
             let f = self.land.step(vegetation: &v[o + L.vegetation], litter: &v[o + L.litter], soil: &v[o + L.soil],
                                    permafrostFrozen: &v[o + L.permafrostFrozen], permafrostThawed: &v[o + L.permafrostThawed],
-                                   vegetationLost: &v[o + L.vegetationLostToLandUse],
                                    co2Ratio: co2StartPPM / gases.preindustrialCO2PPM,
                                    warming: configuration.climate.landOceanWarmingRatio * v[o + L.columnTemperature],
                                    landUse: row[DriverColumns.co2LandUse] * landShare[b], share: landShare[b], dt: dt)

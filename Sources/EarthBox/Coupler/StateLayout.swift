@@ -30,7 +30,6 @@ public struct StateLayout: Sendable, Equatable {
     public let soil: Int                      // PgC
     public let permafrostFrozen: Int          // PgC
     public let permafrostThawed: Int          // PgC
-    public let vegetationLostToLandUse: Int   // PgC, cumulative vegetation carbon removed by land-use change
 
     public var count: Int { globalCount + bandCount * bandStride }
 
@@ -59,7 +58,6 @@ public struct StateLayout: Sendable, Equatable {
         soil = take(1)
         permafrostFrozen = take(1)
         permafrostThawed = take(1)
-        vegetationLostToLandUse = take(1)
         bandStride = i
     }
 

@@ -14,7 +14,6 @@ public struct RunPlan: Sendable {
         let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction)
         let h = HalogenatedGasTable.all.count
         let drivers: DriverSeries
-        let referenceYear: Int
         if run.experiment == "scenario" {
             let file = loaded.drivers
             guard file.firstYear <= run.startYear, run.endYear <= file.lastYear else {
@@ -22,17 +21,16 @@ public struct RunPlan: Sendable {
                                  message: "years \(run.startYear)-\(run.endYear) are outside the forcing file's \(file.firstYear)-\(file.lastYear)")
             }
             drivers = file.slice(from: run.startYear, to: run.endYear)
-            referenceYear = run.startYear
         } else {
             let preindustrialRow = Array(loaded.drivers.values[0..<loaded.drivers.columnCount])
             drivers = ExperimentCatalogue.drivers(run.experiment, reference: preindustrialRow, halogenCount: h,
                                                   preindustrialCO2PPM: c.model.gases.preindustrialCO2PPM,
                                                   firstYear: run.startYear, years: run.endYear - run.startYear + 1)
-            referenceYear = run.startYear
             if ExperimentCatalogue.isConcentrationDriven(run.experiment) { c.model.co2Mode = .concentrations }
             else { c.model.co2Mode = .emissions }
         }
-        let reference = Array(drivers.values[drivers.rowOffset(year: referenceYear)..<(drivers.rowOffset(year: referenceYear) + drivers.columnCount)])
+        // The first simulated year is the preindustrial reference the control state balances.
+        let reference = Array(drivers.values[0..<drivers.columnCount])
         let model = EarthSystemModel(configuration: c.model, grid: grid, halogenPreindustrialPPT: loaded.halogenPreindustrialPPT, reference: reference)
         self.configuration = c
         self.simulation = Simulation(model: model, drivers: drivers)

@@ -43,7 +43,7 @@ public struct LandCarbon: Sendable {
     ///   - landUse: land-use-change emissions requested for this band, PgC yr⁻¹.
     
     public func step(vegetation: inout Double, litter: inout Double, soil: inout Double,
-                     permafrostFrozen: inout Double, permafrostThawed: inout Double, vegetationLost: inout Double,
+                     permafrostFrozen: inout Double, permafrostThawed: inout Double,
                      co2Ratio: Double, warming: Double, landUse: Double, share: Double, dt: Double) -> LandFluxes {
         let p = parameters
         var fluxes = LandFluxes()
@@ -60,7 +60,6 @@ public struct LandCarbon: Sendable {
         vegetation -= removedVegetation
         litter -= removedLitter
         soil -= removedSoil
-        vegetationLost += removedVegetation
         fluxes.landUseEmissions = (removedVegetation + removedLitter + removedSoil) / dt
 
         // NPP with logarithmic CO2 fertilisation (Hartin et al. 2015, eq. 9). Land-use emissions are net
