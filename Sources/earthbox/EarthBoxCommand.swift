@@ -35,6 +35,7 @@ struct Run: ParsableCommand {
         let plan: RunPlan
         do {
             let configuration = try RunConfiguration.load(path: namelist)
+            if TeachingLab.isTeaching(configuration.run.experiment) { return try runLab(configuration) }
             plan = try RunPlan(configuration)
         } catch { fail(error) }
         let record = plan.run()
@@ -44,6 +45,22 @@ struct Run: ParsableCommand {
             try NetCDF.write(RunDataset.make(record: record, plan: plan), to: path)
         } catch { fail(error) }
         if !quiet { print(RunSummary(record: record).text(name: settings.resolvedRunName, path: path)) }
+    }
+}
+
+extension Run {
+    /// A teaching experiment: a small table, printed and written as CSV (temp name, then renamed).
+    func runLab(_ configuration: RunConfiguration) throws {
+        let table: LabTable
+        do { table = try TeachingLab.table(for: configuration, teaching: configuration.teaching) } catch { fail(error) }
+        let settings = configuration.run
+        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".csv")
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try Data(table.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch { fail("cannot write \(path): \(error.localizedDescription)") }
+        if !quiet { print(table.text + "\nwritten: \(path)") }
     }
 }
 

@@ -1,30 +1,122 @@
-/// Surface energy balance coupled to the ocean's heat column, solved implicitly each year.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The zonal energy balance of the coupled model: per band a land surface and an ocean mixed layer over its
+/// ocean column, exchanging heat with each other, diffusing heat meridionally, radiating with a local feedback
+/// and absorbing sunlight that changes with the ice line. Solved implicitly each year for all bands at once.
 ///
-/// The surface/mixed layer obeys C_s dT/dt = F − λT − ε·H, the deep ocean receives H, and the top of the
-/// atmosphere sees N = F − λT − (ε − 1)H: the two-layer efficacy model of Held et al. (2010) and
-/// Geoffroy et al. (2013b) extended to a multi-layer upwelling–diffusion ocean (Hoffert et al. 1980;
-/// MAGICC, Meinshausen et al. 2011). With N defined this way, heat content changes by exactly N·Δt.
+/// Per m² of ocean: C_o dT_o/dt = F + ΔR − λ_o T_o + k f_l (T_l − T_o) + M − ε H,
+/// per m² of land:  C_l dT_l/dt = F + ΔR − λ_l T_l + k f_o (T_o − T_l) + M,
+/// with M the meridional convergence of the band-mean temperature f_o T_o + f_l T_l (North 1975), ΔR the change
+/// of absorbed sunlight with the ice line (Budyko 1969), and H the heat passed to the deep ocean with efficacy ε:
+/// the two-layer efficacy model of Held et al. (2010) and Geoffroy et al. (2013b) on a multi-layer upwelling–
+/// diffusion column (Hoffert et al. 1980; MAGICC, Meinshausen et al. 2011). The top of the atmosphere sees
+/// N = F + ΔR − f_o λ_o T_o − f_l λ_l T_l − (ε − 1) f_o H, so heat content changes by exactly N·Δt.
+///
+/// Everything is an anomaly from the preindustrial climatology of `ZonalClimate`; the local feedbacks are
+/// λ(x)·(1, r_land) with λ(x) = Λ(1 + c·P2(x)), and Λ is calibrated so the equilibrium global warming for
+/// doubled CO2 (ice line included) equals the configured ECS. With one band M = 0 and there is no ice line,
+/// so this is the box model.
 public struct EnergyBalance: Sendable {
     public let climate: ClimateParameters
     public let ocean: OceanParameters
+    public let zonal: ZonalParameters
+    public let grid: LatitudeGrid
     public let layers: OceanLayerGrid
-    public let mixing: ColumnMixing
-    /// Climate feedback parameter λ, W m⁻² K⁻¹.
-    public let feedbackParameter: Double
+    /// Vertical mixing of each band's column (the Southern Ocean mixes more).
+    public let mixing: [ColumnMixing]
+    public let albedo: SurfaceAlbedo
+    public let diffusion: MeridionalDiffusion
     /// Effective radiative forcing of doubled CO2, W m⁻², from the same formula the run uses.
     public let doublingForcing: Double
+    /// Calibrated global feedback scale Λ, W m⁻² K⁻¹.
+    public let feedbackScale: Double
+    /// Local feedback parameter over ocean and over land in each band, W m⁻² K⁻¹.
+    public let oceanFeedback: [Double]
+    public let landFeedback: [Double]
+    /// Preindustrial surface temperature (°C) and ice fraction of each band.
+    public let preindustrialTemperature: [Double]
+    public let preindustrialIceFraction: [Double]
     /// Thermal expansion coefficient of each layer, K⁻¹.
     public let thermalExpansion: [Double]
 
-    public init(climate: ClimateParameters, ocean: OceanParameters, doublingForcing: Double) {
-        self.climate = climate
-        self.ocean = ocean
-        layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
-        mixing = ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [ocean.verticalDiffusivity],
-                              upwellingMetresPerYear: ocean.upwellingVelocity)
-        self.doublingForcing = doublingForcing
-        feedbackParameter = doublingForcing / climate.equilibriumClimateSensitivity
-        thermalExpansion = layers.centreDepthsMetres.map(Self.thermalExpansionCoefficient(depthMetres:))
+    /// Band centres (degrees) whose columns get the Southern Ocean mixing factor (Marshall & Speer 2012).
+    public static let southernOceanBelt = -65.0 ... -45.0
+
+    /// - Parameter feedbackScale: Λ to use instead of calibrating it to the ECS (to switch processes off in a
+    ///   teaching experiment while keeping the feedbacks of the full model).
+    public init(climate: ClimateParameters, ocean: OceanParameters, zonal: ZonalParameters, grid: LatitudeGrid, doublingForcing: Double,
+                feedbackScale fixedScale: Double? = nil) {
+        let layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
+        let mixing = Self.columnMixing(ocean: ocean, grid: grid)
+        let climatology = ZonalClimate(grid: grid, parameters: zonal)
+        let albedo = SurfaceAlbedo(grid: grid, insolation: climatology.insolation, parameters: zonal)
+        let preindustrial = climatology.preindustrial()
+        let expansion = layers.centreDepthsMetres.map(Self.thermalExpansionCoefficient(depthMetres:))
+        let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
+        let ratio = climate.landFeedbackRatio
+        func model(_ scale: Double) -> Self {
+            Self(copying: climate, ocean, zonal, grid, layers, mixing, albedo, climatology.diffusion, doublingForcing, scale,
+                 pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial, expansion)
+        }
+        // Calibrate Λ by the secant method on 1/Λ, in which the equilibrium warming is nearly linear.
+        let target = climate.equilibriumClimateSensitivity
+        var scale = doublingForcing / target
+        if let fixedScale {
+            self = model(fixedScale)
+            return
+        }
+        var probe = model(scale)
+        var previous: (inverse: Double, warming: Double)? = nil
+        for _ in 0..<40 {
+            let warming = probe.equilibriumWarming(forcing: doublingForcing)
+            if abs(warming / target - 1) < 1e-12 { break }
+            let inverse = 1 / scale
+            var next = inverse * target / warming
+            if let p = previous, warming != p.warming {
+                let secant = inverse + (target - warming) * (inverse - p.inverse) / (warming - p.warming)
+                if secant > 0 { next = secant }
+            }
+            previous = (inverse, warming)
+            scale = 1 / next
+            probe = model(scale)
+        }
+        self = probe
+    }
+
+    private init(copying climate: ClimateParameters, _ ocean: OceanParameters, _ zonal: ZonalParameters, _ grid: LatitudeGrid,
+                 _ layers: OceanLayerGrid, _ mixing: [ColumnMixing], _ albedo: SurfaceAlbedo, _ diffusion: MeridionalDiffusion,
+                 _ doublingForcing: Double, _ scale: Double, _ oceanFeedback: [Double], _ landFeedback: [Double],
+                 _ preindustrial: ZonalClimate.Equilibrium, _ thermalExpansion: [Double]) {
+        self.climate = climate; self.ocean = ocean; self.zonal = zonal; self.grid = grid; self.layers = layers
+        self.mixing = mixing; self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
+        feedbackScale = scale; self.oceanFeedback = oceanFeedback; self.landFeedback = landFeedback
+        preindustrialTemperature = preindustrial.temperature; preindustrialIceFraction = preindustrial.iceFraction
+        self.thermalExpansion = thermalExpansion
+    }
+
+    /// One column operator per band. Bands in the Southern Ocean belt mix `southernOceanMixingFactor` times faster
+    /// than the others, and the others are scaled so the ocean-area mean diffusivity stays the configured one
+    /// (the factor moves mixing to where it happens; with one band the column is exactly the configured one).
+    public static func columnMixing(ocean: OceanParameters, grid: LatitudeGrid) -> [ColumnMixing] {
+        let layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
+        func column(_ kappa: Double, upwelling: Double = ocean.upwellingVelocity) -> ColumnMixing {
+            ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [kappa], upwellingMetresPerYear: upwelling)
+        }
+        var southernShare = 0.0, oceanTotal = 0.0
+        for (b, centre) in grid.centresDegrees.enumerated() {
+            let area = grid.areaWeights[b] * grid.oceanFraction(b)
+            oceanTotal += area
+            if southernOceanBelt.contains(centre) { southernShare += area }
+        }
+        southernShare /= oceanTotal
+        guard southernShare > 0 else { return [ColumnMixing](repeating: column(ocean.verticalDiffusivity), count: grid.count) }
+        let factor = ocean.southernOceanMixingFactor
+        let scale = 1 / (1 + (factor - 1) * southernShare)
+        let standard = column(ocean.verticalDiffusivity * scale, upwelling: ocean.upwellingVelocity * scale)
+        let southern = column(ocean.verticalDiffusivity * scale * factor, upwelling: ocean.upwellingVelocity * scale * factor)
+        return grid.centresDegrees.map { southernOceanBelt.contains($0) ? southern : standard }
     }
 
     /// Thermal expansion coefficient of seawater at the global-mean temperature and salinity profile, K⁻¹:
@@ -34,53 +126,189 @@ public struct EnergyBalance: Sendable {
         1.3e-4 + 1.2e-4 * _exp(-z / 700)
     }
 
-    /// Heat per unit of column content: J per m² of Earth per (K·m) in an ocean fraction `f`.
-    public static func joulesPerKelvinMetre(oceanFraction f: Double) -> Double {
-        PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity * f
-    }
+    /// Scratch values `step` needs.
+    public static func workspaceCount(bands: Int, layers: Int) -> Int { bands * (layers + 17) }
 
-    /// Near-surface air temperature change per unit of mixed-layer (SST) change in a band with land fraction
-    /// `landFraction`: ocean area follows the SST, land warms `landOceanWarmingRatio` times as much.
-    public func airTemperatureFactor(landFraction: Double) -> Double {
-        (1 - landFraction) + landFraction * climate.landOceanWarmingRatio
-    }
+    /// Land and atmosphere heat capacity per m² of land, J m⁻² K⁻¹.
+    var landCapacity: Double { climate.atmosphereHeatCapacity + climate.landSurfaceHeatCapacity }
 
-    /// Steps one band's column (`temperature[0]` is the mixed layer) over `dt` years under forcing `forcing`
-    /// (W m⁻² of Earth surface). Returns the top-of-atmosphere imbalance N and the heat flux into the deep ocean H, W m⁻².
-    
-    public func step(temperature x: UnsafeMutablePointer<Double>, forcing: Double, oceanFraction: Double, dt: Double,
-                     workspace w: UnsafeMutablePointer<Double>) -> (imbalance: Double, deepUptake: Double) {
-        precondition(dt == mixing.timeStep)
-        let perKelvinMetre = Self.joulesPerKelvinMetre(oceanFraction: oceanFraction)
-        let s = PhysicalConstants.secondsPerYear / perKelvinMetre        // (K·m yr⁻¹) per (W m⁻²)
-        // The radiating surface and the air/land heat capacity follow the air temperature a·T_mixed.
-        let a = airTemperatureFactor(landFraction: 1 - oceanFraction)
-        let extraSurfaceThickness = a * climate.atmosphereLandHeatCapacity / perKelvinMetre
-        let mixedOld = x[0]
-        // Surface row: own capacity, feedback implicit, efficacy on the heat that leaves for the deep ocean.
-        let eps = climate.heatUptakeEfficacy
-        let e0 = mixing.exchange[0] * dt, up = mixing.upwellingMetresPerYear * dt
-        let dz0 = layers.thicknessMetres[0] + extraSurfaceThickness
-        mixing.solve(x, surfaceDiagonal: dz0 + eps * e0 + dt * feedbackParameter * a * s, surfaceUpper: -eps * (e0 + up),
-                     surfaceRHS: dz0 * mixedOld - eps * up * mixedOld + dt * forcing * s, scratch: w)
-        let deep = mixing.downwardTransport(new: x, mixedOld: mixedOld, dt: dt) / (dt * s)
-        let imbalance = forcing - feedbackParameter * a * x[0] - (eps - 1) * deep
-        return (imbalance, deep)
-    }
-
-    /// Heat content of a column relative to preindustrial, J per m² of Earth (surface capacity included).
-    
-    public func heatContent(temperature x: UnsafePointer<Double>, oceanFraction: Double) -> Double {
-        var sum = climate.atmosphereLandHeatCapacity * airTemperatureFactor(landFraction: 1 - oceanFraction) * x[0]
-        let c = Self.joulesPerKelvinMetre(oceanFraction: oceanFraction)
-        layers.thicknessMetres.withUnsafeBufferPointer { dz in
-            for k in 0..<dz.count { sum += c * dz[k] * x[k] }
+    /// Change of absorbed sunlight in each band from the preindustrial ice line, W m⁻², for band-mean
+    /// temperature anomalies `anomaly`; `absolute` and `ice` are scratch (one value per band).
+    @inline(__always)
+    func absorbedSunlightChange(anomaly: UnsafePointer<Double>, into change: UnsafeMutablePointer<Double>,
+                                absolute: UnsafeMutablePointer<Double>, ice: UnsafeMutablePointer<Double>, force: Bool = false) {
+        let n = grid.count
+        guard zonal.iceAlbedoFeedback || force else {
+            for b in 0..<n { change[b] = 0 }
+            return
         }
-        return sum
+        for b in 0..<n { absolute[b] = preindustrialTemperature[b] + anomaly[b] }
+        albedo.iceFraction(temperature: absolute, into: ice)
+        let transmission = zonal.iceAlbedoTransmission
+        for b in 0..<n {
+            change[b] = transmission * (albedo.absorbed(band: b, iceFraction: ice[b]) - albedo.absorbed(band: b, iceFraction: preindustrialIceFraction[b]))
+        }
+    }
+
+    /// Solves the coupled land–ocean–meridional system given each band's reduced surface rows
+    /// `D_o T_o = R_o + K_o T_l + S_o M` and `D_l T_l = R_l + K_l T_o + S_l M` (w[0..<8n] hold D_o, R_o, K_o, S_o,
+    /// D_l, R_l, K_l, S_l). Writes T_o, T_l and M to `ocean`, `land`, `convergence`; uses w[0..<14n].
+    @inline(__always)
+    func solveSurfaces(_ w: UnsafeMutablePointer<Double>, ocean: UnsafeMutablePointer<Double>, land: UnsafeMutablePointer<Double>,
+                       convergence: UnsafeMutablePointer<Double>) {
+        let n = grid.count
+        let dO = w, rO = w + n, kO = w + 2 * n, sO = w + 3 * n, dL = w + 4 * n, rL = w + 5 * n, kL = w + 6 * n, sL = w + 7 * n
+        let po = w + 8 * n, qo = w + 9 * n, pl = w + 10 * n, ql = w + 11 * n, diag = w + 12 * n, mean = w + 13 * n
+        let scratch = dO   // the row coefficients are dead once reduced to affine form
+        for b in 0..<n {
+            // Each band's two surfaces as affine functions of its meridional convergence M: T = p + q·M.
+            let det = dO[b] * dL[b] - kO[b] * kL[b]
+            po[b] = (dL[b] * rO[b] + kO[b] * rL[b]) / det
+            qo[b] = (dL[b] * sO[b] + kO[b] * sL[b]) / det
+            pl[b] = (kL[b] * rO[b] + dO[b] * rL[b]) / det
+            ql[b] = (kL[b] * sO[b] + dO[b] * sL[b]) / det
+            let fl = grid.landFraction[b], fo = 1 - fl
+            let q = fo * qo[b] + fl * ql[b]
+            diag[b] = 1 / q
+            mean[b] = (fo * po[b] + fl * pl[b]) / q
+        }
+        // M_b = (T̄_b − P_b)/Q_b = transport(T̄): one tridiagonal system in the band-mean temperature.
+        diffusion.solveImplicit(diagonal: diag, rhs: mean, count: n, scratch: scratch)
+        for b in 0..<n {
+            let m = diffusion.convergence(band: b, mean, count: n)
+            convergence[b] = m
+            ocean[b] = po[b] + qo[b] * m
+            land[b] = pl[b] + ql[b] * m
+        }
+    }
+
+    /// Advances every band's land temperature and ocean column over `dt` years under the global forcing `forcing`
+    /// (W m⁻²). Band b's values start at `first + b·stride`: its ocean temperature column ([0] = mixed layer) at
+    /// offset `column`, its land temperature at `land`. Writes each band's TOA imbalance and deep-ocean heat flux
+    /// (per m² of band) to `imbalance` and `deep`, and the meridional convergence to `convergence` if given.
+    @inline(__always)
+    public func step(bands first: UnsafeMutablePointer<Double>, stride: Int, column: Int, land: Int,
+                     forcing: Double, dt: Double, workspace w: UnsafeMutablePointer<Double>,
+                     imbalance: UnsafeMutablePointer<Double>, deep: UnsafeMutablePointer<Double>,
+                     convergence: UnsafeMutablePointer<Double>? = nil) {
+        @inline(__always) func columns(_ b: Int) -> UnsafeMutablePointer<Double> { first + b * stride + column }
+        @inline(__always) func landTemperature(_ b: Int) -> UnsafeMutablePointer<Double> { first + b * stride + land }
+        let n = grid.count, nl = layers.layerCount
+        let g = w + 17 * n                          // n columns of eliminated deep rows
+        let dO = w, rO = w + n, kO = w + 2 * n, sO = w + 3 * n, dL = w + 4 * n, rL = w + 5 * n, kL = w + 6 * n, sL = w + 7 * n
+        let newOcean = w + 14 * n, newLand = w + 15 * n
+        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
+        let year = PhysicalConstants.secondsPerYear
+        let s = year / rhoC                          // (K·m per yr) per (W m⁻²)
+        let eps = climate.heatUptakeEfficacy, k = climate.landOceanExchange
+        let atmosphereMetres = climate.atmosphereHeatCapacity / rhoC
+        let cLand = landCapacity
+        // Start-of-year band means and the ice line they imply (the albedo is explicit in time).
+        let anomaly = w + 8 * n, sunlight = w + 9 * n
+        for b in 0..<n {
+            let fl = grid.landFraction[b]
+            anomaly[b] = (1 - fl) * columns(b)[0] + fl * landTemperature(b).pointee
+        }
+        absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n)
+        for b in 0..<n {
+            let fl = grid.landFraction[b], fo = 1 - fl
+            let x = columns(b), column = mixing[b]
+            let mixedOld = x[0], heating = forcing + sunlight[b]
+            let e0 = column.exchange[0] * dt, up = column.upwellingMetresPerYear * dt
+            let surfaceMetres = layers.thicknessMetres[0] + atmosphereMetres
+            let gb = g + b * nl
+            column.eliminateDeep(x, into: gb)
+            let reduced = column.reducedSurfaceRow(
+                surfaceDiagonal: surfaceMetres + eps * e0 + dt * s * (oceanFeedback[b] + k * fl),
+                surfaceUpper: -eps * (e0 + up),
+                surfaceRHS: surfaceMetres * mixedOld - eps * up * mixedOld + dt * s * heating, eliminated: gb)
+            dO[b] = reduced.diagonal; rO[b] = reduced.rhs; kO[b] = dt * s * k * fl; sO[b] = dt * s
+            let landOld = landTemperature(b).pointee
+            dL[b] = cLand + dt * year * (landFeedback[b] + k * fo)
+            rL[b] = cLand * landOld + dt * year * heating
+            kL[b] = dt * year * k * fo; sL[b] = dt * year
+            imbalance[b] = heating     // held until the new temperatures are known
+            deep[b] = mixedOld
+        }
+        solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
+        for b in 0..<n {
+            let fl = grid.landFraction[b], fo = 1 - fl
+            let x = columns(b)
+            let mixedOld = deep[b], heating = imbalance[b]
+            mixing[b].backSubstitute(x, mixedLayer: newOcean[b], eliminated: g + b * nl)
+            landTemperature(b).pointee = newLand[b]
+            let h = mixing[b].downwardTransport(new: x, mixedOld: mixedOld, dt: dt) / (dt * s)   // W per m² of ocean
+            deep[b] = fo * h
+            imbalance[b] = heating - fo * oceanFeedback[b] * newOcean[b] - fl * landFeedback[b] * newLand[b] - (eps - 1) * fo * h
+            convergence?[b] = w[16 * n + b]
+        }
+    }
+
+    /// Equilibrium global warming under a uniform forcing, K, with the deep ocean in equilibrium (no heat uptake)
+    /// and the ice line free to move even where the run switches its feedback off (the ECS is defined with it).
+    /// Found by pseudo-time stepping with a small heat capacity; the albedo is lagged one step, which converges
+    /// wherever the equilibrium is stable.
+    public func equilibriumWarming(forcing: Double, iceAlbedo: Bool = true) -> Double {
+        let n = grid.count
+        var work = [Double](repeating: 0, count: 17 * n)
+        var ocean = [Double](repeating: 0, count: n), land = [Double](repeating: 0, count: n)
+        let pseudoCapacity = 2.0      // W yr m⁻² K⁻¹
+        let k = climate.landOceanExchange
+        var mean = 0.0
+        work.withUnsafeMutableBufferPointer { wb in
+            let w = wb.baseAddress!
+            let newOcean = w + 14 * n, newLand = w + 15 * n
+            for _ in 0..<10_000 {
+                let anomaly = w + 8 * n, sunlight = w + 9 * n
+                for b in 0..<n { anomaly[b] = (1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b] }
+                if iceAlbedo {
+                    absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, force: true)
+                } else {
+                    for b in 0..<n { sunlight[b] = 0 }
+                }
+                for b in 0..<n {
+                    let fl = grid.landFraction[b], fo = 1 - fl, heating = forcing + sunlight[b]
+                    w[b] = pseudoCapacity + oceanFeedback[b] + k * fl; w[n + b] = pseudoCapacity * ocean[b] + heating
+                    w[2 * n + b] = k * fl; w[3 * n + b] = 1
+                    w[4 * n + b] = pseudoCapacity + landFeedback[b] + k * fo; w[5 * n + b] = pseudoCapacity * land[b] + heating
+                    w[6 * n + b] = k * fo; w[7 * n + b] = 1
+                }
+                solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
+                var change = 0.0
+                for b in 0..<n {
+                    change = max(change, abs(newOcean[b] - ocean[b]), abs(newLand[b] - land[b]))
+                    ocean[b] = newOcean[b]; land[b] = newLand[b]
+                }
+                if change < 1e-13 { break }
+            }
+            mean = 0
+            for b in 0..<n { mean += grid.areaWeights[b] * ((1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]) }
+        }
+        return mean
+    }
+
+    /// Heat content of band b relative to preindustrial, J per m² of band: ocean column and the air above it,
+    /// land surface and the air above it.
+    @inline(__always)
+    public func heatContent(band b: Int, column x: UnsafePointer<Double>, landTemperature: Double) -> Double {
+        let fl = grid.landFraction[b], fo = 1 - fl
+        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
+        var sum = 0.0
+        layers.thicknessMetres.withUnsafeBufferPointer { dz in
+            for k in 0..<dz.count { sum += dz[k] * x[k] }
+        }
+        return fo * (rhoC * sum + climate.atmosphereHeatCapacity * x[0]) + fl * landCapacity * landTemperature
+    }
+
+    /// Heat held by the air and land surface of band b, J per m² of band (not ocean heat content).
+    @inline(__always)
+    public func surfaceHeat(band b: Int, oceanSurface: Double, landTemperature: Double) -> Double {
+        let fl = grid.landFraction[b]
+        return (1 - fl) * climate.atmosphereHeatCapacity * oceanSurface + fl * landCapacity * landTemperature
     }
 
     /// Thermosteric sea-level rise of a column, m: Σ α_k ΔT_k Δz_k.
-    
+    @inline(__always)
     public func thermostericRise(temperature x: UnsafePointer<Double>) -> Double {
         var sum = 0.0
         layers.thicknessMetres.withUnsafeBufferPointer { dz in

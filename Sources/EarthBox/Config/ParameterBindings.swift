@@ -10,7 +10,8 @@ extension RunSettings: NamelistGroup {
         .string("other_gas_mode", \.otherGasMode, allowed: ["emissions", "concentrations"], "CH4, N2O and halogenated gases from emissions or prescribed"),
         .integer("start_year", \.startYear, range: 0...3000, unit: "yr", "first simulated year (the preindustrial state is at its start)"),
         .integer("end_year", \.endYear, range: 0...3000, unit: "yr", "last simulated year"),
-        .integer("bands", \.bands, range: 1...180, unit: "1", "latitude bands (1 = box model); must divide 180"),
+        .integer("bands", \.bands, range: 1...180, unit: "1", "latitude bands (1 = box model); equal-angle bands must divide 180"),
+        .string("grid_spacing", \.gridSpacing, allowed: LatitudeSpacing.allCases.map(\.rawValue), "band edges equal in latitude or in area (sin latitude)"),
         .string("forcing_directory", \.forcingDirectory, allowed: nil, "folder holding the converted forcing files"),
         .string("output_directory", \.outputDirectory, allowed: nil, "folder the NetCDF output is written to"),
         .string("run_name", \.runName, allowed: nil, "output file name without .nc (empty: from experiment and scenario)"),
@@ -24,10 +25,14 @@ extension ClimateParameters: NamelistGroup {
               "warming at equilibrium for doubled CO2; sets the feedback parameter F2x/ECS", citation: "Forster et al. 2021, AR6 WG1 §7.5"),
         .real("heat_uptake_efficacy", \.heatUptakeEfficacy, range: 0.5...3, unit: "1",
               "efficacy of deep-ocean heat uptake", citation: "Held et al. 2010; Geoffroy et al. 2013b"),
-        .real("atmosphere_land_heat_capacity", \.atmosphereLandHeatCapacity, range: 0...1e9, unit: "J m-2 K-1",
-              "heat capacity of the atmosphere and active land surface per m² of Earth", citation: "Hartmann 2016 §2"),
-        .real("land_ocean_warming_ratio", \.landOceanWarmingRatio, range: 0.5...3, unit: "1",
-              "land warming per unit of mixed-layer warming in a band", citation: "Sutton et al. 2007"),
+        .real("atmosphere_heat_capacity", \.atmosphereHeatCapacity, range: 0...1e9, unit: "J m-2 K-1",
+              "heat capacity of the atmospheric column", citation: "Hartmann 2016 §2"),
+        .real("land_surface_heat_capacity", \.landSurfaceHeatCapacity, range: 1e5...1e9, unit: "J m-2 K-1",
+              "heat capacity of the active land surface per m2 of land", citation: "Hartmann 2016 §4.7"),
+        .real("land_feedback_ratio", \.landFeedbackRatio, range: 0.2...2, unit: "1",
+              "local feedback over land relative to over ocean", citation: "Joshi et al. 2008; Dommenget 2009"),
+        .real("land_ocean_exchange", \.landOceanExchange, range: 0...50, unit: "W m-2 K-1",
+              "heat exchange between a band's land and ocean surfaces", citation: "Lambert & Chiang 2007"),
     ]
 }
 
@@ -40,6 +45,8 @@ extension OceanParameters: NamelistGroup {
               "vertical eddy diffusivity of heat and carbon", citation: "Meinshausen et al. 2011"),
         .real("upwelling_velocity", \.upwellingVelocity, range: 0...50, unit: "m yr-1",
               "upwelling velocity of the upwelling-diffusion loop", citation: "Hoffert et al. 1980"),
+        .real("southern_ocean_mixing_factor", \.southernOceanMixingFactor, range: 0.1...20, unit: "1",
+              "vertical diffusivity multiplier for bands centred 65S-45S", citation: "Marshall & Speer 2012; Armour et al. 2016"),
     ]
 }
 
@@ -114,5 +121,27 @@ extension VariabilityParameters: NamelistGroup {
         .real("forcing_standard_deviation", \.forcingStandardDeviation, range: 0...5, unit: "W m-2", "standard deviation of the annual stochastic forcing", citation: "Cummins et al. 2020"),
         .real("autocorrelation", \.autocorrelation, range: 0...0.99, unit: "1", "lag-one autocorrelation of the stochastic forcing", citation: "Cummins et al. 2020"),
         .integer("seed", \.seed, range: 0...Int.max, unit: "1", "seed of the random stream"),
+    ]
+}
+
+extension ZonalParameters: NamelistGroup {
+    public static let groupName = "zonal"
+    public static let fields: [NamelistField<ZonalParameters>] = [
+        .real("solar_constant", \.solarConstant, range: 500...3000, unit: "W m-2", "total solar irradiance", citation: "Kopp & Lean 2011"),
+        .string("insolation", \.insolation, allowed: InsolationMethod.allCases.map(\.rawValue), "annual-mean insolation: Legendre P2 approximation or exact for the obliquity"),
+        .real("insolation_p2", \.insolationP2, range: -1...0, unit: "1", "P2 coefficient of annual-mean insolation", citation: "North 1975"),
+        .real("obliquity", \.obliquityDegrees, range: 0...90, unit: "degree", "obliquity for exact insolation", citation: "Berger 1978"),
+        .real("longwave_intercept", \.longwaveIntercept, range: 100...300, unit: "W m-2", "A of OLR = A + B T (climatology only)", citation: "Graves et al. 1993; Rose 2018"),
+        .real("longwave_slope", \.longwaveSlope, range: 0.5...5, unit: "W m-2 K-1", "B of OLR = A + B T (climatology only)", citation: "Graves et al. 1993; Rose 2018"),
+        .real("meridional_diffusivity", \.meridionalDiffusivity, range: 0...5, unit: "W m-2 K-1", "meridional heat diffusivity D", citation: "North et al. 1981; Rose 2018"),
+        .real("albedo_global", \.albedoGlobal, range: 0...1, unit: "1", "ice-free albedo a0 of a0 + a2 P2(x)", citation: "North et al. 1981; Rose 2018"),
+        .real("albedo_p2", \.albedoP2, range: -1...1, unit: "1", "ice-free albedo a2 of a0 + a2 P2(x)", citation: "North et al. 1981; Rose 2018"),
+        .real("ice_albedo", \.iceAlbedo, range: 0...1, unit: "1", "albedo of snow- and ice-covered surface", citation: "North et al. 1981"),
+        .real("freezing_temperature", \.freezingTemperature, range: -40...10, unit: "degC", "temperature below which the surface is ice covered", citation: "Budyko 1969; North 1975"),
+        .real("ice_sheet_south_of", \.iceSheetSouthOf, range: -90...0, unit: "degrees_north", "land south of this latitude is permanent ice sheet", citation: "Fretwell et al. 2013"),
+        .real("ice_albedo_transmission", \.iceAlbedoTransmission, range: 0...1, unit: "1", "share of a surface-albedo change felt at the top of the atmosphere", citation: "Qu & Hall 2005"),
+        .logical("ice_albedo_feedback", \.iceAlbedoFeedback, "let the moving ice line change absorbed sunlight in a run", citation: "Budyko 1969; Sellers 1969"),
+        .real("feedback_p2", \.feedbackP2, range: -0.9...0.9, unit: "1", "P2 pattern of the local feedback (negative: weaker at the poles)", citation: "Armour et al. 2013; Bonan et al. 2018"),
+        .real("climatology_heat_capacity", \.climatologyHeatCapacity, range: 1e6...1e10, unit: "J m-2 K-1", "heat capacity used to integrate the absolute climatology to equilibrium", citation: "North et al. 1981"),
     ]
 }

@@ -2,6 +2,7 @@
 public struct RunConfiguration: Sendable {
     public var run = RunSettings()
     public var model = ModelConfiguration()
+    public var teaching = TeachingSettings()
     /// The file it came from (for error messages and the output's provenance).
     public var source = "(defaults)"
 
@@ -9,7 +10,8 @@ public struct RunConfiguration: Sendable {
 
     public static let groupNames = [RunSettings.groupName, ClimateParameters.groupName, OceanParameters.groupName,
                                     OceanCarbonParameters.groupName, LandCarbonParameters.groupName, GasCycleParameters.groupName,
-                                    ForcingAgentParameters.groupName, VariabilityParameters.groupName]
+                                    ForcingAgentParameters.groupName, VariabilityParameters.groupName, ZonalParameters.groupName,
+                                    TeachingSettings.groupName]
 
     /// Reads and validates a namelist file: unknown groups or keys, wrong types and out-of-range values are
     /// errors naming the file, line and key; then checks that do not fit one key (year order, fractions that must sum ≤ 1).
@@ -30,6 +32,9 @@ public struct RunConfiguration: Sendable {
         c.model.gases = try NamelistDecoder.decode(GasCycleParameters.self, from: namelist)
         c.model.forcingAgents = try NamelistDecoder.decode(ForcingAgentParameters.self, from: namelist)
         c.model.variability = try NamelistDecoder.decode(VariabilityParameters.self, from: namelist)
+        c.model.zonal = try NamelistDecoder.decode(ZonalParameters.self, from: namelist)
+        c.teaching = try NamelistDecoder.decode(TeachingSettings.self, from: namelist)
+        c.model.gridSpacing = LatitudeSpacing(rawValue: c.run.gridSpacing)!
         c.model.co2Mode = CarbonMode(rawValue: c.run.co2Mode)!
         c.model.otherGasMode = CarbonMode(rawValue: c.run.otherGasMode)!
         c.model.bands = c.run.bands
@@ -37,8 +42,11 @@ public struct RunConfiguration: Sendable {
         if c.run.endYear < c.run.startYear {
             throw namelist.error(group: "run", key: "end_year", "end_year (\(c.run.endYear)) is before start_year (\(c.run.startYear))")
         }
-        if 180 % c.run.bands != 0 {
+        if c.model.gridSpacing == .equalAngle && 180 % c.run.bands != 0 {
             throw namelist.error(group: "run", key: "bands", "bands (\(c.run.bands)) must divide 180 (1, 2, 3, 4, 5, 6, 9, 10, 12, 15, 18, 20, 30, 36, 45, 60, 90 or 180)")
+        }
+        if c.teaching.solarMinimum >= c.teaching.solarMaximum {
+            throw namelist.error(group: "teaching", key: "solar_max", "solar_max (\(c.teaching.solarMaximum)) must exceed solar_min (\(c.teaching.solarMinimum))")
         }
         let land = c.model.land
         if land.nppToVegetation + land.nppToLitter > 1 {
@@ -61,7 +69,8 @@ public struct RunConfiguration: Sendable {
     public var resolvedNamelist: String {
         [NamelistEncoder.encode(run), NamelistEncoder.encode(model.climate), NamelistEncoder.encode(model.ocean),
          NamelistEncoder.encode(model.oceanCarbon), NamelistEncoder.encode(model.land), NamelistEncoder.encode(model.gases),
-         NamelistEncoder.encode(model.forcingAgents), NamelistEncoder.encode(model.variability)].joined(separator: "\n")
+         NamelistEncoder.encode(model.forcingAgents), NamelistEncoder.encode(model.variability),
+         NamelistEncoder.encode(model.zonal), NamelistEncoder.encode(teaching)].joined(separator: "\n")
     }
 
     /// Markdown documentation of every parameter.
@@ -69,6 +78,7 @@ public struct RunConfiguration: Sendable {
         [NamelistEncoder.documentation(RunSettings.self), NamelistEncoder.documentation(ClimateParameters.self),
          NamelistEncoder.documentation(OceanParameters.self), NamelistEncoder.documentation(OceanCarbonParameters.self),
          NamelistEncoder.documentation(LandCarbonParameters.self), NamelistEncoder.documentation(GasCycleParameters.self),
-         NamelistEncoder.documentation(ForcingAgentParameters.self), NamelistEncoder.documentation(VariabilityParameters.self)].joined(separator: "\n")
+         NamelistEncoder.documentation(ForcingAgentParameters.self), NamelistEncoder.documentation(VariabilityParameters.self),
+         NamelistEncoder.documentation(ZonalParameters.self), NamelistEncoder.documentation(TeachingSettings.self)].joined(separator: "\n")
     }
 }

@@ -2,7 +2,7 @@
 public struct RunSettings: Sendable, Equatable {
     public static let scenarios = ["ssp119", "ssp126", "ssp245", "ssp370", "ssp434", "ssp460", "ssp534-over", "ssp585"]
     public static let experiments = ["scenario", "piControl", "esm-piControl", "abrupt-4xCO2", "abrupt-2xCO2", "1pctCO2",
-                                     "esm-flat10", "esm-flat10-zec", "esm-flat10-cdr"]
+                                     "esm-flat10", "esm-flat10-zec", "esm-flat10-cdr"] + TeachingSettings.experiments
     /// `scenario` = historical + the chosen SSP from the forcing file; the others are the idealised CMIP experiments.
     public var experiment = "scenario"
     public var scenario = "ssp245"
@@ -11,6 +11,8 @@ public struct RunSettings: Sendable, Equatable {
     public var startYear = 1750
     public var endYear = 2100
     public var bands = 1
+    /// `equal_angle` or `equal_area` (a `LatitudeSpacing`).
+    public var gridSpacing = LatitudeSpacing.equalAngle.rawValue
     public var forcingDirectory = "Forcing"
     public var outputDirectory = "Runs"
     /// Output file name without extension; empty = derived from experiment, scenario and mode.

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension EarthSystemModel {
     /// Advances one member by one year.
     ///
@@ -6,11 +10,13 @@ extension EarthSystemModel {
     ///   - workspace: `workspaceCount` scratch values, reused every step so the loop allocates nothing.
     ///   - diagnostics: `Diagnostic.count` values, filled with this year's global diagnostics.
     ///   - layerTemperature: if given, `layout.layerCount` values: ocean-area-mean temperature change per layer, K.
+    ///   - zonal: if given, `ZonalDiagnostic.count × bandCount` values (diagnostic-major): this year's band diagnostics.
     public func step(_ state: inout ModelState, drivers row: UnsafePointer<Double>, workspace: UnsafeMutablePointer<Double>,
-                     diagnostics d: UnsafeMutablePointer<Double>, layerTemperature: UnsafeMutablePointer<Double>? = nil) {
+                     diagnostics d: UnsafeMutablePointer<Double>, layerTemperature: UnsafeMutablePointer<Double>? = nil,
+                     zonal: UnsafeMutablePointer<Double>? = nil) {
         var random = state.random
         state.values.withUnsafeMutableBufferPointer { buffer in
-            stepValues(buffer.baseAddress!, random: &random, row: row, workspace: workspace, d: d, layerTemperature: layerTemperature)
+            stepValues(buffer.baseAddress!, random: &random, row: row, workspace: workspace, d: d, layerTemperature: layerTemperature, zonal: zonal)
         }
         state.random = random
         state.year += 1
@@ -18,15 +24,17 @@ extension EarthSystemModel {
 
     @inline(__always)
     func stepValues(_ v: UnsafeMutablePointer<Double>, random: inout Xoshiro256StarStar, row: UnsafePointer<Double>,
-                    workspace: UnsafeMutablePointer<Double>, d: UnsafeMutablePointer<Double>, layerTemperature: UnsafeMutablePointer<Double>?) {
+                    workspace: UnsafeMutablePointer<Double>, d: UnsafeMutablePointer<Double>, layerTemperature: UnsafeMutablePointer<Double>?,
+                    zonal: UnsafeMutablePointer<Double>?) {
         let L = layout, h = halogenCount, dt = 1.0
         let bands = L.bandCount, n = L.layerCount
         let perPPM = AtmosphericMass.pgCPerPpmCO2
         let gases = configuration.gases
+        func zonalPut(_ diagnostic: ZonalDiagnostic, _ b: Int, _ value: Double) { zonal?[diagnostic.rawValue * bands + b] = value }
 
         // Start-of-year coupling fields.
         var globalWarming = 0.0
-        for b in 0..<bands { globalWarming += grid.areaWeights[b] * airTemperature(band: b, v) }
+        for b in 0..<bands { globalWarming += grid.areaWeights[b] * surfaceTemperature(band: b, v) }
         let co2StartPPM = v[L.atmosphereCarbon] / perPPM
 
         // 1. Gases.
@@ -49,19 +57,20 @@ extension EarthSystemModel {
         v[L.eescHistory + 1] = v[L.eescHistory + 2]
         v[L.eescHistory + 2] = eescNow
 
-        // 2. Land carbon, from start-of-year CO2 and temperature.
+        // 2. Land carbon of each band, from start-of-year CO2 and the band's land temperature.
         var land = LandFluxes()
         for b in 0..<bands {
             let o = L.band(b)
             let f = self.land.step(vegetation: &v[o + L.vegetation], litter: &v[o + L.litter], soil: &v[o + L.soil],
                                    permafrostFrozen: &v[o + L.permafrostFrozen], permafrostThawed: &v[o + L.permafrostThawed],
                                    co2Ratio: co2StartPPM / gases.preindustrialCO2PPM,
-                                   warming: configuration.climate.landOceanWarmingRatio * v[o + L.columnTemperature],
+                                   warming: v[o + L.landTemperature],
                                    landUse: row[DriverColumns.co2LandUse] * landShare[b], share: landShare[b], dt: dt)
             land.npp += f.npp
             land.heterotrophicRespiration += f.heterotrophicRespiration
             land.landUseEmissions += f.landUseEmissions
             land.permafrostEmissions += f.permafrostEmissions
+            zonalPut(.netBiomeProduction, b, f.netBiomeProduction)
         }
         let landUptake = land.netBiomeProduction
 
@@ -69,20 +78,21 @@ extension EarthSystemModel {
         let columnScratch = workspace
         let bases = workspace + 5 * n
         let slopes = bases + bands * n
-        let savedConstants = slopes + bands * n      // six values per band, reused for the diagnostics below
+        let saved = slopes + bands * n      // per band: six carbonate constants (reused for the diagnostics) and the start inventory
         var sumU = 0.0, sumV = 0.0, oceanBefore = 0.0
         var surfacePCO2 = 0.0, surfaceH = 0.0
         for b in 0..<bands {
             let o = L.band(b)
-            oceanBefore += oceanCarbon.carbonInventory(dic: v + o + L.columnDIC, oceanAreaSquareMetres: oceanArea[b])
+            let before = oceanCarbon.carbonInventory(dic: v + o + L.columnDIC, oceanAreaSquareMetres: oceanArea[b])
+            oceanBefore += before
             var constants = CarbonateConstants(k0: 0, k1: 0, k2: 0, kb: 0, kw: 0, totalBoron: 0)
-            let (u, s) = oceanCarbon.prepareBand(dic: v + o + L.columnDIC, hydrogenIon: &v[o + L.hydrogenIon],
+            let (u, s) = oceanCarbon.prepareBand(dic: v + o + L.columnDIC, mixing: energyBalance.mixing[b], hydrogenIon: &v[o + L.hydrogenIon],
                                                  warming: v[o + L.columnTemperature], oceanAreaSquareMetres: oceanArea[b], dt: dt,
                                                  workspace: columnScratch, base: bases + b * n, slope: slopes + b * n,
                                                  constants: &constants)
-            let saved = savedConstants + 6 * b
-            saved[0] = constants.k0; saved[1] = constants.k1; saved[2] = constants.k2
-            saved[3] = constants.kb; saved[4] = constants.kw; saved[5] = constants.totalBoron
+            let keep = saved + 7 * b
+            keep[0] = constants.k0; keep[1] = constants.k1; keep[2] = constants.k2
+            keep[3] = constants.kb; keep[4] = constants.kw; keep[5] = constants.totalBoron; keep[6] = before
             sumU += u
             sumV += s
         }
@@ -99,10 +109,12 @@ extension EarthSystemModel {
             let o = L.band(b)
             let column = v + o + L.columnDIC, base = bases + b * n, slope = slopes + b * n
             for k in 0..<n { column[k] = base[k] + atmosphereNew * slope[k] }
-            oceanAfter += oceanCarbon.carbonInventory(dic: column, oceanAreaSquareMetres: oceanArea[b])
+            let after = oceanCarbon.carbonInventory(dic: column, oceanAreaSquareMetres: oceanArea[b])
+            oceanAfter += after
             let wf = oceanArea[b] / totalOceanArea
-            let saved = savedConstants + 6 * b
-            let constants = CarbonateConstants(k0: saved[0], k1: saved[1], k2: saved[2], kb: saved[3], kw: saved[4], totalBoron: saved[5])
+            let keep = saved + 7 * b
+            zonalPut(.oceanCarbonUptake, b, (after - keep[6]) / dt)
+            let constants = CarbonateConstants(k0: keep[0], k1: keep[1], k2: keep[2], kb: keep[3], kw: keep[4], totalBoron: keep[5])
             var hg = v[o + L.hydrogenIon]
             surfacePCO2 += wf * oceanCarbon.surfacePCO2(dicAnomaly: column[0], constants: constants, hydrogenGuess: &hg, iterations: 2)
             v[o + L.hydrogenIon] = hg
@@ -131,20 +143,37 @@ extension EarthSystemModel {
                                         solar: row[DriverColumns.solarForcing(halogens: h)], temperatureAnomaly: globalWarming)
         let forcing = erf.total + noise
 
-        // 5. Energy balance and ocean heat, per band.
+        // 5. Zonal energy balance: every band's land, mixed layer and ocean column, with meridional transport.
+        let bandImbalance = workspace + (workspaceCount - 2 * bands), bandDeep = bandImbalance + bands
+        let convergence = zonal.map { $0 + ZonalDiagnostic.meridionalConvergence.rawValue * bands }
+        energyBalance.step(bands: v + L.band(0), stride: L.bandStride, column: L.columnTemperature, land: L.landTemperature,
+                           forcing: forcing, dt: dt, workspace: workspace, imbalance: bandImbalance, deep: bandDeep,
+                           convergence: convergence)
         var imbalance = 0.0, deepUptake = 0.0, temperature = 0.0, sealevel = 0.0, oceanWeight = 0.0
+        var landTemperature = 0.0, landWeight = 0.0, seaSurface = 0.0
+        let absolute = workspace, ice = workspace + bands
         for b in 0..<bands {
             let o = L.band(b)
-            let (nb, hb) = energyBalance.step(temperature: v + o + L.columnTemperature, forcing: forcing,
-                                              oceanFraction: grid.oceanFraction(b), dt: dt, workspace: columnScratch)
-            let w = grid.areaWeights[b]
-            imbalance += w * nb
-            deepUptake += w * hb
-            temperature += w * airTemperature(band: b, v)
-            let ow = w * grid.oceanFraction(b)
+            let w = grid.areaWeights[b], fl = grid.landFraction[b]
+            imbalance += w * bandImbalance[b]
+            deepUptake += w * bandDeep[b]
+            let tas = surfaceTemperature(band: b, v)
+            temperature += w * tas
+            absolute[b] = energyBalance.preindustrialTemperature[b] + tas
+            let ow = w * (1 - fl)
             sealevel += ow * energyBalance.thermostericRise(temperature: v + o + L.columnTemperature)
+            seaSurface += ow * v[o + L.columnTemperature]
             oceanWeight += ow
+            landTemperature += w * fl * v[o + L.landTemperature]
+            landWeight += w * fl
+            zonalPut(.surfaceTemperature, b, tas)
+            zonalPut(.landSurfaceTemperature, b, v[o + L.landTemperature])
+            zonalPut(.seaSurfaceTemperature, b, v[o + L.columnTemperature])
+            zonalPut(.surfaceTemperatureAbsolute, b, absolute[b] + 273.15)
         }
+        energyBalance.albedo.iceFraction(temperature: absolute, into: ice)
+        for b in 0..<bands { zonalPut(.iceFraction, b, ice[b]) }
+        let iceEdges = SurfaceAlbedo.iceEdges(grid: grid, iceFraction: ice)
         sealevel /= oceanWeight
         v[L.cumulativeEnergy] += imbalance * dt * PhysicalConstants.secondsPerYear
         if let layerTemperature {
@@ -165,9 +194,13 @@ extension EarthSystemModel {
         let heat = heatContent(v)
         func put(_ diagnostic: Diagnostic, _ value: Double) { d[diagnostic.rawValue] = value }
         put(.surfaceTemperature, temperature)
+        put(.landSurfaceTemperature, landWeight > 0 ? landTemperature / landWeight : 0)
+        put(.seaSurfaceTemperature, seaSurface / oceanWeight)
+        put(.iceEdgeNorth, iceEdges.north)
+        put(.iceEdgeSouth, iceEdges.south)
         put(.imbalance, imbalance)
         put(.deepOceanHeatUptake, deepUptake)
-        put(.oceanHeatContent, heat * PhysicalConstants.earthSurfaceAreaSquareMetres - oceanSurfaceExcess(temperature: v))
+        put(.oceanHeatContent, heat * PhysicalConstants.earthSurfaceAreaSquareMetres - surfaceHeat(v))
         put(.thermostericSeaLevel, sealevel)
         put(.co2Concentration, co2PPM)
         put(.atmosphereCarbon, v[L.atmosphereCarbon] * 1e12 * 44.0095 / PhysicalConstants.carbonMolarMass)
@@ -200,18 +233,21 @@ extension EarthSystemModel {
         put(.energyLedgerResidual, heat - v[L.cumulativeEnergy])
     }
 
-    /// Near-surface air temperature change of band `b`, K.
+    /// Band-mean surface temperature change of band `b` (land and ocean by area), K.
     @inline(__always)
-    func airTemperature(band b: Int, _ v: UnsafePointer<Double>) -> Double {
-        energyBalance.airTemperatureFactor(landFraction: grid.landFraction[b]) * v[layout.band(b) + layout.columnTemperature]
+    func surfaceTemperature(band b: Int, _ v: UnsafePointer<Double>) -> Double {
+        let o = layout.band(b), fl = grid.landFraction[b]
+        return (1 - fl) * v[o + layout.columnTemperature] + fl * v[o + layout.landTemperature]
     }
 
     /// The part of the heat content held by the atmosphere and land surface, J (excluded from ocean heat content).
     @inline(__always)
-    func oceanSurfaceExcess(temperature v: UnsafePointer<Double>) -> Double {
+    func surfaceHeat(_ v: UnsafePointer<Double>) -> Double {
         var sum = 0.0
         for b in 0..<layout.bandCount {
-            sum += grid.areaWeights[b] * configuration.climate.atmosphereLandHeatCapacity * airTemperature(band: b, v)
+            let o = layout.band(b)
+            sum += grid.areaWeights[b] * energyBalance.surfaceHeat(band: b, oceanSurface: v[o + layout.columnTemperature],
+                                                                  landTemperature: v[o + layout.landTemperature])
         }
         return sum * PhysicalConstants.earthSurfaceAreaSquareMetres
     }

@@ -16,7 +16,7 @@ public struct EarthSystemModel: Sendable {
     /// Ocean area of each band, m².
     public let oceanArea: [Double]
     public let totalOceanArea: Double
-    /// Share of global land carbon (NPP, pools, land-use emissions) in each band.
+    /// Share of global land carbon (NPP, pools, land-use emissions) in each band (`ProductivityProfile`).
     public let landShare: [Double]
     public let halogenCount: Int
     /// Carbon in the reservoirs of the preindustrial state, PgC (the ledger's reference).
@@ -42,19 +42,18 @@ public struct EarthSystemModel: Sendable {
                                       referenceEmissions: Array(reference[0..<DriverColumns.halogenEmissions]))
         let c0 = configuration.gases.preindustrialCO2PPM
         let doubling = forcingAgents.parameters.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcingAgents.parameters.greenhouseGases)
-        energyBalance = EnergyBalance(climate: configuration.climate, ocean: configuration.ocean, doublingForcing: doubling)
+        energyBalance = EnergyBalance(climate: configuration.climate, ocean: configuration.ocean, zonal: configuration.zonal,
+                                      grid: grid, doublingForcing: doubling)
         oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: configuration.ocean, preindustrialCO2PPM: c0)
         land = LandCarbon(parameters: configuration.land)
         variability = InternalVariability(parameters: configuration.variability)
-        var area = [Double](), landWeights = [Double]()
+        var area = [Double]()
         for b in 0..<grid.count {
             area.append(PhysicalConstants.earthSurfaceAreaSquareMetres * grid.areaWeights[b] * grid.oceanFraction(b))
-            landWeights.append(grid.areaWeights[b] * grid.landFraction[b])
         }
         oceanArea = area
         totalOceanArea = area.reduce(0, +)
-        let landTotal = landWeights.reduce(0, +)
-        landShare = landWeights.map { $0 / landTotal }
+        landShare = ProductivityProfile.shares(grid: grid)
         let reference = initialState(year: 0, seed: 0)
         initialCarbon = reference.values.withUnsafeBufferPointer { carbonInReservoirs($0.baseAddress!) }
     }
@@ -81,7 +80,10 @@ public struct EarthSystemModel: Sendable {
     }
 
     /// Size of the scratch buffer `step` needs.
-    public var workspaceCount: Int { layout.layerCount * (5 + 2 * layout.bandCount) + 6 * layout.bandCount }
+    public var workspaceCount: Int {
+        max(layout.layerCount * (5 + 2 * layout.bandCount) + 7 * layout.bandCount,
+            EnergyBalance.workspaceCount(bands: layout.bandCount, layers: layout.layerCount)) + 2 * layout.bandCount
+    }
 
     /// Total carbon in the model's reservoirs, PgC (atmosphere + ocean anomaly + land + permafrost).
     public func carbonInReservoirs(_ v: UnsafePointer<Double>) -> Double {
@@ -99,8 +101,9 @@ public struct EarthSystemModel: Sendable {
     public func heatContent(_ v: UnsafePointer<Double>) -> Double {
         var total = 0.0
         for b in 0..<layout.bandCount {
-            total += grid.areaWeights[b] * energyBalance.heatContent(temperature: v + layout.band(b) + layout.columnTemperature,
-                                                                        oceanFraction: grid.oceanFraction(b))
+            let o = layout.band(b)
+            total += grid.areaWeights[b] * energyBalance.heatContent(band: b, column: v + o + layout.columnTemperature,
+                                                                        landTemperature: v[o + layout.landTemperature])
         }
         return total
     }

@@ -15,10 +15,12 @@ public struct ModelConfiguration: Sendable {
     public var oceanCarbon = OceanCarbonParameters()
     public var land = LandCarbonParameters()
     public var variability = VariabilityParameters()
+    public var zonal = ZonalParameters()
     public var co2Mode = CarbonMode.emissions
     public var otherGasMode = CarbonMode.emissions
     /// Number of latitude bands (1 = the box model).
     public var bands = 1
+    public var gridSpacing = LatitudeSpacing.equalAngle
 
     public init() {}
 }

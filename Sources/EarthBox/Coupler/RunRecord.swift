@@ -7,21 +7,51 @@ public struct RunRecord: Sendable {
     /// Year-major: `layerCount` values per year (ocean-area-mean temperature change per layer, K).
     public private(set) var layerTemperature: [Double] = []
     public let layerCount: Int
+    /// Year-major: `ZonalDiagnostic.count × bandCount` values per year (diagnostic-major within a year).
+    public private(set) var zonal: [Double] = []
+    public let bandCount: Int
 
-    public init(firstYear: Int, layerCount: Int, capacity: Int = 0) {
+    public init(firstYear: Int, layerCount: Int, bandCount: Int = 1, capacity: Int = 0) {
         self.firstYear = firstYear
         self.layerCount = layerCount
+        self.bandCount = bandCount
         values.reserveCapacity(capacity * Diagnostic.count)
         layerTemperature.reserveCapacity(capacity * layerCount)
+        zonal.reserveCapacity(capacity * ZonalDiagnostic.count * bandCount)
     }
 
     public var years: [Int] { (0..<yearCount).map { firstYear + $0 } }
     public var lastYear: Int { firstYear + yearCount - 1 }
 
-    mutating func append(diagnostics: UnsafePointer<Double>, layers: UnsafePointer<Double>) {
+    mutating func append(diagnostics: UnsafePointer<Double>, layers: UnsafePointer<Double>, zonal bands: UnsafePointer<Double>) {
         values.append(contentsOf: UnsafeBufferPointer(start: diagnostics, count: Diagnostic.count))
         layerTemperature.append(contentsOf: UnsafeBufferPointer(start: layers, count: layerCount))
+        zonal.append(contentsOf: UnsafeBufferPointer(start: bands, count: ZonalDiagnostic.count * bandCount))
         yearCount += 1
+    }
+
+    /// One zonal diagnostic in year `year`, one value per band (south to north).
+    public func zonal(_ diagnostic: ZonalDiagnostic, year: Int) -> [Double] {
+        let start = (year - firstYear) * ZonalDiagnostic.count * bandCount + diagnostic.rawValue * bandCount
+        return Array(zonal[start..<(start + bandCount)])
+    }
+
+    /// One zonal diagnostic averaged over the years `from…to`, one value per band.
+    public func zonalMean(_ diagnostic: ZonalDiagnostic, from: Int, to: Int) -> [Double] {
+        var sum = [Double](repeating: 0, count: bandCount)
+        for y in from...to { for (b, x) in zonal(diagnostic, year: y).enumerated() { sum[b] += x } }
+        return sum.map { $0 / Double(to - from + 1) }
+    }
+
+    /// A zonal diagnostic as a time × band array (year-major), for output.
+    public func zonalSeries(_ diagnostic: ZonalDiagnostic) -> [Double] {
+        var out = [Double]()
+        out.reserveCapacity(yearCount * bandCount)
+        for y in 0..<yearCount {
+            let start = y * ZonalDiagnostic.count * bandCount + diagnostic.rawValue * bandCount
+            out.append(contentsOf: zonal[start..<(start + bandCount)])
+        }
+        return out
     }
 
     /// One diagnostic as a time series.
@@ -61,18 +91,23 @@ public struct Simulation: Sendable {
     /// Continues from `state` (for restarts and branches) through `lastYear`.
     public func run(from state: inout ModelState, through lastYear: Int) -> RunRecord {
         precondition(state.year >= drivers.firstYear && lastYear <= drivers.lastYear)
-        var record = RunRecord(firstYear: state.year, layerCount: model.layout.layerCount, capacity: lastYear - state.year + 1)
+        let bands = model.layout.bandCount
+        var record = RunRecord(firstYear: state.year, layerCount: model.layout.layerCount, bandCount: bands, capacity: lastYear - state.year + 1)
         var workspace = [Double](repeating: 0, count: model.workspaceCount)
         var diagnostics = [Double](repeating: 0, count: Diagnostic.count)
         var layers = [Double](repeating: 0, count: model.layout.layerCount)
+        var zonal = [Double](repeating: 0, count: ZonalDiagnostic.count * bands)
         drivers.values.withUnsafeBufferPointer { rows in
             workspace.withUnsafeMutableBufferPointer { ws in
                 diagnostics.withUnsafeMutableBufferPointer { d in
                     layers.withUnsafeMutableBufferPointer { l in
-                        while state.year <= lastYear {
-                            let row = rows.baseAddress! + drivers.rowOffset(year: state.year)
-                            model.step(&state, drivers: row, workspace: ws.baseAddress!, diagnostics: d.baseAddress!, layerTemperature: l.baseAddress!)
-                            record.append(diagnostics: d.baseAddress!, layers: l.baseAddress!)
+                        zonal.withUnsafeMutableBufferPointer { z in
+                            while state.year <= lastYear {
+                                let row = rows.baseAddress! + drivers.rowOffset(year: state.year)
+                                model.step(&state, drivers: row, workspace: ws.baseAddress!, diagnostics: d.baseAddress!,
+                                           layerTemperature: l.baseAddress!, zonal: z.baseAddress!)
+                                record.append(diagnostics: d.baseAddress!, layers: l.baseAddress!, zonal: z.baseAddress!)
+                            }
                         }
                     }
                 }

@@ -23,6 +23,7 @@ public struct StateLayout: Sendable, Equatable {
     // Per band, in blocks of `bandStride`.
     public let bandStride: Int
     public let columnTemperature: Int         // K anomaly, layerCount values; [0] is the surface/mixed layer
+    public let landTemperature: Int           // K anomaly of the land surface
     public let columnDIC: Int                 // µmol kg⁻¹ anomaly, layerCount values
     public let hydrogenIon: Int               // mol kg⁻¹, last carbonate-chemistry solution (solver's first guess)
     public let vegetation: Int                // PgC
@@ -51,6 +52,7 @@ public struct StateLayout: Sendable, Equatable {
         globalCount = i
         i = 0
         columnTemperature = take(layerCount)
+        landTemperature = take(1)
         columnDIC = take(layerCount)
         hydrogenIon = take(1)
         vegetation = take(1)

@@ -11,7 +11,7 @@ public struct RunPlan: Sendable {
         let run = c.run
         let loaded = try ScenarioDrivers.load(directory: run.forcingDirectory, scenario: run.scenario)
         let landFraction = try ScenarioDrivers.landFractionOneDegree(directory: run.forcingDirectory)
-        let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction)
+        let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction, spacing: c.model.gridSpacing)
         let h = HalogenatedGasTable.all.count
         let drivers: DriverSeries
         if run.experiment == "scenario" {

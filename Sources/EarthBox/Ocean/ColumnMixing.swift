@@ -66,27 +66,49 @@ public struct ColumnMixing: Sendable {
     @inline(__always)
     public func solve(_ x: UnsafeMutablePointer<Double>, surfaceDiagonal d0: Double, surfaceUpper u0: Double, surfaceRHS r0: Double,
                       scratch g: UnsafeMutablePointer<Double>) {
+        eliminateDeep(x, into: g)
+        let reduced = reducedSurfaceRow(surfaceDiagonal: d0, surfaceUpper: u0, surfaceRHS: r0, eliminated: g)
+        backSubstitute(x, mixedLayer: reduced.rhs / reduced.diagonal, eliminated: g)
+    }
+
+    /// First half of `solve`: eliminates the deep rows bottom-up from the old column `x` (whose mixed-layer value
+    /// feeds the sinking branch), writing g_1…g_(n−1) to `g`. Afterwards the mixed layer obeys `reducedSurfaceRow`.
+    @inline(__always)
+    public func eliminateDeep(_ x: UnsafePointer<Double>, into g: UnsafeMutablePointer<Double>) {
         let n = count
         thickness.withUnsafeBufferPointer { dz in
             upper.withUnsafeBufferPointer { up in
                 inversePivot.withUnsafeBufferPointer { inv in
-                    eliminated.withUnsafeBufferPointer { h in
-                        g[n - 1] = (dz[n - 1] * x[n - 1] + upwellingMetresPerYear * timeStep * x[0]) * inv[n - 1]
-                        var k = n - 2
-                        while k >= 1 {
-                            g[k] = (dz[k] * x[k] - up[k] * g[k + 1]) * inv[k]
-                            k -= 1
-                        }
-                        var previous = (r0 - u0 * g[1]) / (d0 - u0 * h[1])
-                        x[0] = previous
-                        k = 1
-                        while k < n {
-                            previous = g[k] - h[k] * previous
-                            x[k] = previous
-                            k += 1
-                        }
+                    g[n - 1] = (dz[n - 1] * x[n - 1] + upwellingMetresPerYear * timeStep * x[0]) * inv[n - 1]
+                    var k = n - 2
+                    while k >= 1 {
+                        g[k] = (dz[k] * x[k] - up[k] * g[k + 1]) * inv[k]
+                        k -= 1
                     }
                 }
+            }
+        }
+    }
+
+    /// The mixed-layer row with the deep column folded in: `diagonal·x0' = rhs` (plus whatever else the caller couples to x0).
+    @inline(__always)
+    public func reducedSurfaceRow(surfaceDiagonal d0: Double, surfaceUpper u0: Double, surfaceRHS r0: Double,
+                                  eliminated g: UnsafePointer<Double>) -> (diagonal: Double, rhs: Double) {
+        (d0 - u0 * eliminated[1], r0 - u0 * g[1])
+    }
+
+    /// Second half of `solve`: given the new mixed-layer value, fills the deep layers top-down.
+    @inline(__always)
+    public func backSubstitute(_ x: UnsafeMutablePointer<Double>, mixedLayer x0: Double, eliminated g: UnsafePointer<Double>) {
+        let n = count
+        eliminated.withUnsafeBufferPointer { h in
+            var previous = x0
+            x[0] = previous
+            var k = 1
+            while k < n {
+                previous = g[k] - h[k] * previous
+                x[k] = previous
+                k += 1
             }
         }
     }

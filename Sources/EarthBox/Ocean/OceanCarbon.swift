@@ -48,11 +48,11 @@ public struct OceanCarbon: Sendable {
     /// new DIC anomaly for a new atmospheric carbon `atmosphere` (PgC). Returns the affine air–sea flux
     /// F = u + v·C_atm' (PgC yr⁻¹ into the ocean) for this band.
     
-    public func prepareBand(dic x: UnsafePointer<Double>, hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
+    public func prepareBand(dic x: UnsafePointer<Double>, mixing column: ColumnMixing, hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
                             dt: Double, workspace w: UnsafeMutablePointer<Double>,
                             base: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>,
                             constants: inout CarbonateConstants) -> (u: Double, v: Double) {
-        let n = mixing.count
+        let n = column.count
         let sst = parameters.preindustrialSeaSurfaceTemperature + warming
         constants = CarbonateConstants(temperatureCelsius: sst, salinity: parameters.surfaceSalinity)
         var h = hydrogenIon
@@ -68,12 +68,12 @@ public struct OceanCarbon: Sendable {
         let massFactor = Self.petagramsPerMicromolMetreSquareMetre * oceanAreaSquareMetres
         let perPPM = 1 / AtmosphericMass.pgCPerPpmCO2
         // Mixed-layer row with the linearised gas exchange; base = response to everything known, slope = to C_atm'.
-        let d0 = mixing.surfaceDiagonal + dt * kappa * gradient
-        let u0 = mixing.surfaceUpper
+        let d0 = column.surfaceDiagonal + dt * kappa * gradient
+        let u0 = column.surfaceUpper
         for k in 0..<n { base[k] = x[k] }
-        mixing.solve(base, surfaceDiagonal: d0, surfaceUpper: u0,
-                     surfaceRHS: mixing.surfaceRightHandSide(mixedOld: x[0]) + dt * kappa * (gradient * x[0] - pOcean), scratch: w)
-        mixing.unitSurfaceResponse(surfaceDiagonal: d0, surfaceUpper: u0, into: slope)
+        column.solve(base, surfaceDiagonal: d0, surfaceUpper: u0,
+                     surfaceRHS: column.surfaceRightHandSide(mixedOld: x[0]) + dt * kappa * (gradient * x[0] - pOcean), scratch: w)
+        column.unitSurfaceResponse(surfaceDiagonal: d0, surfaceUpper: u0, into: slope)
         let forcingPerAtmosphere = dt * kappa * perPPM
         for k in 0..<n { slope[k] *= forcingPerAtmosphere }
         let u = massFactor * kappa * (-pOcean - gradient * (base[0] - x[0]))

@@ -6,6 +6,7 @@
 public enum Diagnostic: Int, CaseIterable, Sendable {
     // Climate
     case surfaceTemperature, imbalance, deepOceanHeatUptake, oceanHeatContent, thermostericSeaLevel
+    case landSurfaceTemperature, seaSurfaceTemperature, iceEdgeNorth, iceEdgeSouth
     // Atmospheric composition
     case co2Concentration, atmosphereCarbon, methane, nitrousOxide, eesc
     // Effective radiative forcing by agent
@@ -31,6 +32,10 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .deepOceanHeatUptake: "deep_ocean_heat_uptake"
         case .oceanHeatContent: "ohc"
         case .thermostericSeaLevel: "zostoga"
+        case .landSurfaceTemperature: "tas_land"
+        case .seaSurfaceTemperature: "tos_change"
+        case .iceEdgeNorth: "ice_edge_north"
+        case .iceEdgeSouth: "ice_edge_south"
         case .co2Concentration: "co2"
         case .atmosphereCarbon: "co2mass"
         case .methane: "ch4"
@@ -79,6 +84,8 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
     public var units: String {
         switch self {
         case .surfaceTemperature, .eesc: self == .eesc ? "1e-12" : "K"
+        case .landSurfaceTemperature, .seaSurfaceTemperature: "K"
+        case .iceEdgeNorth, .iceEdgeSouth: "degrees_north"
         case .imbalance, .deepOceanHeatUptake: "W m-2"
         case .oceanHeatContent: "J"
         case .thermostericSeaLevel: "m"
@@ -108,6 +115,10 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .deepOceanHeatUptake: "heat flux from the mixed layer into the deep ocean"
         case .oceanHeatContent: "ocean heat content change since preindustrial, full depth"
         case .thermostericSeaLevel: "global average thermosteric sea level change"
+        case .landSurfaceTemperature: "land-area-mean surface temperature change since preindustrial"
+        case .seaSurfaceTemperature: "ocean-area-mean sea surface (mixed-layer) temperature change since preindustrial"
+        case .iceEdgeNorth: "latitude of the northern snow/ice line (90 when ice free)"
+        case .iceEdgeSouth: "latitude of the southern snow/ice line (-90 when ice free)"
         case .co2Concentration: "atmospheric CO2 mole fraction"
         case .atmosphereCarbon: "total atmospheric mass of CO2"
         case .methane: "atmospheric CH4 mole fraction"
@@ -150,6 +161,49 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .surfaceOceanPH: "surface ocean pH (total scale)"
         case .carbonLedgerResidual: "carbon conservation residual: reservoirs minus initial minus cumulative emissions"
         case .energyLedgerResidual: "energy conservation residual: heat content minus time-integrated imbalance"
+        }
+    }
+
+    public static let count = allCases.count
+}
+
+/// Annual diagnostics recorded per latitude band (output on the `lat` axis).
+public enum ZonalDiagnostic: Int, CaseIterable, Sendable {
+    case surfaceTemperature, landSurfaceTemperature, seaSurfaceTemperature, surfaceTemperatureAbsolute, iceFraction
+    case oceanCarbonUptake, netBiomeProduction, meridionalConvergence
+
+    public var name: String {
+        switch self {
+        case .surfaceTemperature: "tas_zonal"
+        case .landSurfaceTemperature: "tas_land_zonal"
+        case .seaSurfaceTemperature: "tos_change_zonal"
+        case .surfaceTemperatureAbsolute: "ts_zonal"
+        case .iceFraction: "snow_ice_fraction_zonal"
+        case .oceanCarbonUptake: "fgco2_zonal"
+        case .netBiomeProduction: "nbp_zonal"
+        case .meridionalConvergence: "heat_transport_convergence_zonal"
+        }
+    }
+
+    public var units: String {
+        switch self {
+        case .surfaceTemperature, .landSurfaceTemperature, .seaSurfaceTemperature, .surfaceTemperatureAbsolute: "K"
+        case .iceFraction: "1"
+        case .oceanCarbonUptake, .netBiomeProduction: "PgC yr-1"
+        case .meridionalConvergence: "W m-2"
+        }
+    }
+
+    public var longName: String {
+        switch self {
+        case .surfaceTemperature: "zonal-mean near-surface temperature change since preindustrial"
+        case .landSurfaceTemperature: "land surface temperature change since preindustrial"
+        case .seaSurfaceTemperature: "sea surface (mixed-layer) temperature change since preindustrial"
+        case .surfaceTemperatureAbsolute: "zonal-mean surface temperature (preindustrial climatology plus change)"
+        case .iceFraction: "fraction of the band covered by snow or ice"
+        case .oceanCarbonUptake: "air-to-sea CO2 flux of the band's ocean (band total)"
+        case .netBiomeProduction: "net biome production of the band's land (band total)"
+        case .meridionalConvergence: "convergence of the meridional heat transport anomaly"
         }
     }
 

@@ -26,8 +26,9 @@ public enum RunDataset {
         let layers = model.energyBalance.layers
         var depthBounds = [Double]()
         for (top, dz) in zip(layers.topDepthsMetres, layers.thicknessMetres) { depthBounds += [top, top + dz] }
+        let grid = model.grid
         var dataset = Dataset(dimensions: [Dimension(name: "time", length: n), Dimension(name: "bnds", length: 2),
-                                           Dimension(name: "depth", length: layers.layerCount)])
+                                           Dimension(name: "depth", length: layers.layerCount), Dimension(name: "lat", length: grid.count)])
         dataset.variables.append(Variable(name: "time", dimensions: ["time"], data: time, attributes: [
             ("standard_name", .text("time")), ("long_name", .text("time")), ("units", .text("days since 1750-01-01 00:00:00")),
             ("calendar", .text("365_day")), ("axis", .text("T")), ("bounds", .text("time_bnds"))]))
@@ -38,6 +39,23 @@ public enum RunDataset {
             ("standard_name", .text("depth")), ("long_name", .text("depth of the centre of the ocean layer")), ("units", .text("m")),
             ("positive", .text("down")), ("axis", .text("Z")), ("bounds", .text("depth_bnds"))]))
         dataset.variables.append(Variable(name: "depth_bnds", dimensions: ["depth", "bnds"], data: depthBounds))
+        var latitudeBounds = [Double]()
+        for b in 0..<grid.count { latitudeBounds += [grid.southEdgesDegrees[b], grid.northEdgesDegrees[b]] }
+        dataset.variables.append(Variable(name: "lat", dimensions: ["lat"], data: grid.centresDegrees, attributes: [
+            ("standard_name", .text("latitude")), ("long_name", .text("latitude of the band centre")), ("units", .text("degrees_north")),
+            ("axis", .text("Y")), ("bounds", .text("lat_bnds"))]))
+        dataset.variables.append(Variable(name: "lat_bnds", dimensions: ["lat", "bnds"], data: latitudeBounds))
+        dataset.variables.append(Variable(name: "area_weight", dimensions: ["lat"], data: grid.areaWeights, attributes: [
+            ("long_name", .text("fraction of the Earth's surface in the band")), ("units", .text("1"))]))
+        dataset.variables.append(Variable(name: "sftlf", dimensions: ["lat"], data: grid.landFraction.map { $0 * 100 }, attributes: [
+            ("standard_name", .text("land_area_fraction")), ("long_name", .text("percentage of the band that is land")), ("units", .text("%"))]))
+        dataset.variables.append(Variable(name: "ts_preindustrial", dimensions: ["lat"],
+                                          data: model.energyBalance.preindustrialTemperature.map { $0 + 273.15 }, attributes: [
+            ("long_name", .text("preindustrial climatology of the surface temperature (zonal energy balance equilibrium)")), ("units", .text("K"))]))
+        for z in ZonalDiagnostic.allCases {
+            dataset.variables.append(Variable(name: z.name, dimensions: ["time", "lat"], data: record.zonalSeries(z), attributes: [
+                ("long_name", .text(z.longName)), ("units", .text(z.units)), ("cell_methods", .text("time: mean lon: mean"))]))
+        }
 
         for d in Diagnostic.allCases {
             var attributes: [(String, AttributeValue)] = [("long_name", .text(d.longName)), ("units", .text(d.units))]

@@ -1,0 +1,53 @@
+/// How annual-mean insolation is computed per band.
+public enum InsolationMethod: String, Sendable, CaseIterable {
+    /// S(x) = 1 + s2·P2(x), the Legendre approximation (North 1975, J. Atmos. Sci. 32, 2033).
+    case legendre
+    /// The exact annual mean of daily insolation on a circular orbit for the given obliquity (Berger 1978; Ward 1974).
+    case exact
+}
+
+/// Parameters of the zonal (latitude-band) energy balance: insolation, albedo and the ice line, the
+/// climatological outgoing longwave fit, meridional diffusion and the latitude pattern of the feedback.
+/// With one band none of them changes a run's anomalies (no ice edge, no transport), only the absolute climatology.
+public struct ZonalParameters: Sendable, Equatable {
+    /// Total solar irradiance, W m⁻² (Kopp & Lean 2011, GRL 38, L01706).
+    public var solarConstant = 1361.0
+    /// `legendre` or `exact` (an `InsolationMethod`).
+    public var insolation = InsolationMethod.legendre.rawValue
+    public var insolationMethod: InsolationMethod { InsolationMethod(rawValue: insolation) ?? .legendre }
+    /// Second Legendre coefficient of annual-mean insolation (North 1975; North, Cahalan & Coakley 1981, Rev. Geophys. 19, 91).
+    public var insolationP2 = -0.482
+    /// Obliquity for exact insolation, degrees (present day 23.44°, Berger 1978, J. Atmos. Sci. 35, 2362).
+    public var obliquityDegrees = 23.44
+    /// Outgoing longwave radiation A + B·T (T in °C) fitted across latitudes in today's climate; sets only the
+    /// preindustrial climatology, the anomaly feedback follows the ECS (Graves, Lee & North 1993, JGR 98, 5025;
+    /// climlab defaults, Rose 2018, JOSS 3, 659).
+    public var longwaveIntercept = 210.0
+    public var longwaveSlope = 2.0
+    /// Meridional heat diffusivity D in ∂/∂x (D(1−x²)∂T/∂x), W m⁻² K⁻¹ (North et al. 1981: 0.649; Rose 2018: 0.555 with an ice line).
+    public var meridionalDiffusivity = 0.555
+    /// Ice-free albedo a0 + a2·P2(x) and ice albedo (climlab defaults after North et al. 1981, Rose 2018).
+    public var albedoGlobal = 0.3
+    public var albedoP2 = 0.078
+    public var iceAlbedo = 0.62
+    /// Surface temperature below which the surface is snow or ice covered, °C (Budyko 1969; North 1975: −10 °C).
+    public var freezingTemperature = -10.0
+    /// Land south of this latitude is the Antarctic ice sheet: always ice albedo (its 2–4 km elevation keeps it
+    /// ~30 K colder than a sea-level EBM band; Fretwell et al. 2013, Cryosphere 7, 375). Greenland is left to the ice line.
+    public var iceSheetSouthOf = -60.0
+    /// Share of a surface-albedo change that reaches the top of the atmosphere (clouds mask the rest): the
+    /// ice line of the climatology carries the whole polar planetary albedo, but only this part goes when the
+    /// surface melts (∂α_p/∂α_s ≈ 0.3–0.5, Qu & Hall 2005, J. Clim 18, 5239; it brings the emergent surface-albedo
+    /// feedback near AR6's 0.35 W m⁻² K⁻¹, Forster et al. 2021 §7.4.2.3).
+    public var iceAlbedoTransmission = 0.5
+    /// Whether changes of the ice line change the absorbed sunlight in a run (teaching switch).
+    public var iceAlbedoFeedback = true
+    /// P2 coefficient of the local feedback: λ(x) = Λ(1 + c·P2(x)); negative makes high latitudes feed back
+    /// less (positive lapse-rate feedback there), the CMIP pattern of Armour, Bitz & Roe 2013 (J. Clim 26, 4518)
+    /// and Bonan et al. 2018 (GRL 45, 2377). Its global mean is zero, so it changes no global number with one band.
+    public var feedbackP2 = -0.5
+    /// Heat capacity used to integrate the absolute climatology to equilibrium (J m⁻² K⁻¹; 60 m of water).
+    public var climatologyHeatCapacity = 2.45e8
+
+    public init() {}
+}

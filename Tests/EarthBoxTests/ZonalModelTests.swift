@@ -1,0 +1,243 @@
+import Foundation
+import Testing
+@testable import EarthBox
+
+/// The latitude-band configuration (issue 3): the box model as its one-band case, conservation per band,
+/// the preindustrial climatology against observations, emergent patterns against CMIP, and the snowball hysteresis.
+@Suite("Zonal energy balance model")
+struct ZonalModelTests {
+    static func zonal(bands: Int, experiment: String = "scenario", startYear: Int = 1750, endYear: Int = 2100,
+                      _ modify: @escaping (inout RunConfiguration) -> Void = { _ in }) -> RunConfiguration {
+        TestSupport.configuration(experiment: experiment, startYear: startYear, endYear: endYear) { c in
+            c.run.bands = bands
+            modify(&c)
+        }
+    }
+
+    static let box = TestSupport.ssp245
+    static let zonal36 = TestSupport.run(zonal(bands: 36))
+    static let zonal18 = TestSupport.run(zonal(bands: 18))
+
+    static func warming(_ r: RunRecord, _ d: Diagnostic, from: Int, to: Int) -> Double {
+        r.mean(d, from: from, to: to) - r.mean(d, from: 1850, to: 1900)
+    }
+
+    static func gregoryECS(bands: Int) throws -> Double {
+        var m = ModelConfiguration()
+        m.bands = bands
+        let e = try TestSupport.diagnosticExperiments(m)
+        let c0 = m.gases.preindustrialCO2PPM
+        let r = e.concentrationRun(years: 150) { _ in 4 * c0 }
+        let fit = LinearFit(x: r.series(.surfaceTemperature), y: r.series(.imbalance))
+        return -fit.intercept / fit.slope / 2
+    }
+
+    /// One band has no meridional gradient and no ice line: the zonal switches cannot change a bit of it,
+    /// which shows the box model is this code's one-band case.
+    @Test func oneBandIsTheBoxModelWhateverTheZonalSettings() throws {
+        let box = try Self.box.get()
+        let altered = try TestSupport.run(Self.zonal(bands: 1) { c in
+            c.model.zonal.meridionalDiffusivity = 3
+            c.model.zonal.feedbackP2 = 0.7
+            c.model.zonal.iceAlbedoFeedback = false
+            c.model.zonal.insolation = "exact"
+            c.model.ocean.southernOceanMixingFactor = 10
+            c.run.gridSpacing = "equal_area"
+        }).get()
+        #expect(altered.values == box.values)
+        #expect(altered.layerTemperature == box.layerTemperature)
+    }
+
+    @Test func zonalConfigurationsMatchTheBoxModel() throws {
+        let box = try Self.box.get()
+        let boxECS = try Self.gregoryECS(bands: 1)
+        for (bands, run) in [(36, Self.zonal36), (18, Self.zonal18)] {
+            let r = try run.get()
+            let historical = Self.warming(r, .surfaceTemperature, from: 2011, to: 2020)
+            let boxHistorical = Self.warming(box, .surfaceTemperature, from: 2011, to: 2020)
+            #expect(abs(historical - boxHistorical) < 0.1, "\(bands) bands: GMST 2011-2020 \(historical) vs box \(boxHistorical)")
+            let ecs = try Self.gregoryECS(bands: bands)
+            #expect(abs(ecs / boxECS - 1) < 0.1, "\(bands) bands: Gregory ECS \(ecs) vs box \(boxECS)")
+        }
+    }
+
+    @Test func feedbackIsCalibratedToTheConfiguredECS() throws {
+        for bands in [1, 18, 36] {
+            for ecs in [2.0, 3.0, 4.5] {
+                let model = try TestSupport.model(Self.zonal(bands: bands) { $0.model.climate.equilibriumClimateSensitivity = ecs })
+                let e = model.energyBalance
+                #expect(abs(e.equilibriumWarming(forcing: e.doublingForcing) - ecs) < 1e-6, "\(bands) bands, ECS \(ecs)")
+            }
+        }
+    }
+
+    /// AR6 WG1 Ch. 4/7 and CMIP6 patterns: Arctic amplification, land warming faster, the Southern Ocean lagging.
+    @Test(arguments: [18, 36]) func emergentPatternsInSSP245(bands: Int) throws {
+        let r = try (bands == 36 ? Self.zonal36 : Self.zonal18).get()
+        let model = try TestSupport.model(Self.zonal(bands: bands))
+        let grid = model.grid
+        let late = r.zonalMean(.surfaceTemperature, from: 2081, to: 2100)
+        let base = r.zonalMean(.surfaceTemperature, from: 1850, to: 1900)
+        let change = zip(late, base).map { $0 - $1 }
+        let global = Self.warming(r, .surfaceTemperature, from: 2081, to: 2100)
+        let arctic = grid.regionalMean(change, southDegrees: 60, northDegrees: 90)
+        #expect((1.8...4).contains(arctic / global), "Arctic amplification \(arctic / global)")
+        let landOcean = Self.warming(r, .landSurfaceTemperature, from: 2081, to: 2100) / Self.warming(r, .seaSurfaceTemperature, from: 2081, to: 2100)
+        #expect((1.3...1.8).contains(landOcean), "land/ocean warming ratio \(landOcean)")
+        let coolest = grid.centresDegrees[change.indices.min { change[$0] < change[$1] }!]
+        #expect((-70.0 ... -40.0).contains(coolest), "band warming least is centred at \(coolest)°, not in the Southern Ocean")
+    }
+
+    /// Observed annual-mean climatology: global mean ≈ 14 °C (Jones et al. 1999, Rev. Geophys. 37, 173) and the
+    /// northern equator-to-pole difference ≈ 42 K (T(x) ≈ 14.9 − 28·P2(x) °C, North, Cahalan & Coakley 1981 Table 1);
+    /// the annual-mean ice line near 70° (North 1975).
+    @Test func preindustrialClimatologyIsRealistic() throws {
+        for bands in [18, 36, 90] {
+            let model = try TestSupport.model(Self.zonal(bands: bands))
+            let t = model.energyBalance.preindustrialTemperature
+            var mean = 0.0
+            for b in 0..<bands { mean += model.grid.areaWeights[b] * t[b] }
+            #expect(abs(mean - 14) < 2, "\(bands) bands: global mean \(mean) °C")
+            let equator = t[bands / 2 - 1] + (bands % 2 == 0 ? t[bands / 2] - t[bands / 2 - 1] : 0) * 0.5
+            let contrast = equator - t[bands - 1]
+            #expect(abs(contrast - 42) < 6, "\(bands) bands: equator-pole difference \(contrast) K")
+            let edges = model.energyBalance.preindustrialIceFraction.withUnsafeBufferPointer {
+                SurfaceAlbedo.iceEdges(grid: model.grid, iceFraction: $0.baseAddress!)
+            }
+            #expect((60...80).contains(edges.north) && (-80 ... -60).contains(edges.south), "\(bands) bands: ice edges \(edges)")
+        }
+    }
+
+    /// Carbon and energy conserved every year globally, and per band: transport sums to zero, band fluxes add up.
+    @Test func conservationPerBandAndGlobally() throws {
+        let r = try Self.zonal18.get()
+        let model = try TestSupport.model(Self.zonal(bands: 18))
+        let w = model.grid.areaWeights
+        var worstTransport = 0.0, worstOcean = 0.0, worstLand = 0.0
+        for y in r.firstYear...r.lastYear {
+            let convergence = r.zonal(.meridionalConvergence, year: y)
+            let scale = convergence.map(abs).max() ?? 0
+            worstTransport = max(worstTransport, abs(zip(w, convergence).map { $0 * $1 }.reduce(0, +)) / max(scale, 1e-30))
+            worstOcean = max(worstOcean, abs(r.zonal(.oceanCarbonUptake, year: y).reduce(0, +) - r.value(.oceanCarbonUptake, year: y)))
+            worstLand = max(worstLand, abs(r.zonal(.netBiomeProduction, year: y).reduce(0, +) - r.value(.netBiomeProduction, year: y)))
+            let scaleCarbon = TestSupport.carbonInReservoirs(r, index: y - r.firstYear)
+            #expect(abs(r.value(.carbonLedgerResidual, year: y)) < 1e-9 * scaleCarbon)
+        }
+        #expect(worstTransport < 1e-12)
+        #expect(worstOcean < 1e-9 && worstLand < 1e-9)
+        let heat = r.series(.energyLedgerResidual).map(abs).max()!
+        #expect(heat < 1e-3, "energy ledger residual \(heat) J m-2")
+    }
+
+    /// Each band's heat content changes by exactly its TOA imbalance plus the transport it receives.
+    @Test func energyClosesInEveryBand() throws {
+        let model = try TestSupport.model(Self.zonal(bands: 18))
+        let e = model.energyBalance, L = model.layout
+        var state = model.initialState(year: 0, seed: 1)
+        var random = Xoshiro256StarStar(seed: 7)
+        for b in 0..<L.bandCount {
+            for k in 0..<L.layerCount { state.values[L.band(b) + L.columnTemperature + k] = 2 * random.nextUnitInterval() - 0.5 }
+            state.values[L.band(b) + L.landTemperature] = 3 * random.nextUnitInterval()
+        }
+        let n = L.bandCount
+        var work = [Double](repeating: 0, count: EnergyBalance.workspaceCount(bands: n, layers: L.layerCount))
+        var imbalance = [Double](repeating: 0, count: n), deep = imbalance, convergence = imbalance
+        func heat(_ v: [Double]) -> [Double] {
+            v.withUnsafeBufferPointer { p in (0..<n).map { e.heatContent(band: $0, column: p.baseAddress! + L.band($0) + L.columnTemperature,
+                                                                             landTemperature: p[L.band($0) + L.landTemperature]) } }
+        }
+        let before = heat(state.values)
+        state.values.withUnsafeMutableBufferPointer { v in
+            e.step(bands: v.baseAddress! + L.band(0), stride: L.bandStride, column: L.columnTemperature, land: L.landTemperature,
+                   forcing: 4, dt: 1, workspace: &work, imbalance: &imbalance, deep: &deep, convergence: &convergence)
+        }
+        let after = heat(state.values)
+        for b in 0..<n {
+            let expected = (imbalance[b] + convergence[b]) * PhysicalConstants.secondsPerYear
+            #expect(abs(after[b] - before[b] - expected) < 1e-9 * abs(expected) + 1e-3, "band \(b)")
+        }
+    }
+
+    @Test func controlRunDoesNotDrift() throws {
+        let r = try TestSupport.run(Self.zonal(bands: 18, experiment: "esm-piControl", startYear: 1, endYear: 300)).get()
+        #expect(r.series(.surfaceTemperature).map(abs).max()! < 1e-12)
+        #expect(r.zonalSeries(.surfaceTemperature).map(abs).max()! < 1e-12)
+        #expect(abs(r.value(.co2Concentration, year: 300) - r.value(.co2Concentration, year: 1)) < 1e-9)
+    }
+
+    /// The exact annual-mean insolation integrates to S0/4 and its P2 component is North's s2 = −0.482.
+    @Test func exactInsolationMatchesTheLegendreFit() throws {
+        let grid = LatitudeGrid(bands: 180, landFractionOneDegree: [Double](repeating: 0.3, count: 180))
+        var p = ZonalParameters()
+        p.insolation = "exact"
+        let s = Insolation(grid: grid, parameters: p)
+        var mean = 0.0, p2 = 0.0
+        for b in 0..<grid.count { mean += grid.areaWeights[b] * s.relative[b]; p2 += grid.areaWeights[b] * s.relativeTimesP2[b] }
+        #expect(abs(mean - 1) < 1e-4)
+        #expect(abs(5 * p2 - p.insolationP2) < 0.01, "s2 = \(5 * p2)")   // <P2²> = 1/5
+    }
+
+    @Test func equalAreaBandsHaveEqualWeights() throws {
+        let land = try TestSupport.inputs.get().landFractionOneDegree
+        let grid = LatitudeGrid(bands: 20, landFractionOneDegree: land, spacing: .equalArea)
+        #expect(grid.areaWeights.allSatisfy { abs($0 - 0.05) < 1e-12 })
+        #expect(abs(grid.areaWeights.reduce(0, +) - 1) < 1e-12)
+        #expect(abs(grid.globalOceanFraction - LatitudeGrid(bands: 1, landFractionOneDegree: grid.landFractionOneDegree).globalOceanFraction) < 1e-12)
+    }
+
+    /// Snowball hysteresis: the small ice cap vanishes with a jump, the ice line runs to the equator with a jump,
+    /// and the snowball needs a much brighter Sun to thaw.
+    @Test func snowballHysteresisThresholds() throws {
+        let model = try TestSupport.model(Self.zonal(bands: 90))
+        var settings = TeachingSettings()
+        settings.solarStep = 20
+        let r = SnowballHysteresis(climate: ZonalClimate(grid: model.grid, parameters: model.configuration.zonal), settings: settings).run()
+        let found = (r.smallCapCollapse, r.snowballOnset, r.snowballExit)
+        guard let collapse = found.0, let onset = found.1, let exit = found.2 else {
+            Issue.record("thresholds not all found: collapse \(String(describing: found.0)), onset \(String(describing: found.1)), exit \(String(describing: found.2))")
+            return
+        }
+        #expect(onset < collapse && collapse < exit)
+        #expect(onset > 1150 && onset < 1330, "snowball onset \(onset)")
+        #expect(exit > 1500, "snowball exit \(exit)")
+        #expect(try #require(r.smallCapLastEdge) < 82, "the cap vanished from \(r.smallCapLastEdge!)°: no jump")
+        #expect(try #require(r.snowballOnsetLastEdge) > 20, "the ice line slid to the equator from \(r.snowballOnsetLastEdge!)°")
+        if let back = r.capReturnEdge { #expect(back < 82) }
+    }
+
+    @Test func feedbackSwitchesShowEachProcess() throws {
+        var m = ModelConfiguration()
+        m.bands = 36
+        let table = FeedbackSwitches(experiments: try TestSupport.diagnosticExperiments(m)).table(years: 200)
+        let warming = table.column("equilibrium_warming_K")
+        #expect(abs(warming[0] - 3) < 1e-6)
+        #expect(warming[1] < warming[0] - 0.3, "ice-albedo feedback adds \(warming[0] - warming[1]) K")
+        #expect(abs(warming[5] - warming[0]) < 1e-12)
+        let years = table.column("years_to_63pct")
+        #expect(years[5] < years[0] / 3, "mixed layer only: \(years[5]) yr vs full ocean \(years[0]) yr")
+    }
+
+    @Test func zeroEmissionCommitmentIsSmallAndSeaLevelKeepsRising() throws {
+        var c = Self.zonal(bands: 18, endYear: 2200)
+        c.teaching.emissionsStopYear = 2030
+        let plan = try RunPlan(c)
+        let r = ZeroEmissionCommitment(plan: plan, settings: c.teaching).run()
+        let zec = r.mean(.surfaceTemperature, from: 2070, to: 2090) - r.mean(.surfaceTemperature, from: 2021, to: 2030)
+        #expect(abs(zec) < 0.3, "ZEC \(zec) K")
+        #expect(r.value(.thermostericSeaLevel, year: 2200) > r.value(.thermostericSeaLevel, year: 2031))
+        #expect(r.value(.co2Concentration, year: 2200) < r.value(.co2Concentration, year: 2031))
+    }
+
+    @Test func badZonalNamelistsAreRejected() throws {
+        let cases: [(String, String)] = [
+            ("&teaching solar_min = 1500.0, solar_max = 1200.0 /", "solar_max"),
+            ("&zonal insolation = 'daily' /", "insolation"),
+            ("&run grid_spacing = 'gaussian' /", "grid_spacing"),
+            ("&zonal albedo_global = 1.5 /", "albedo_global"),
+        ]
+        for (text, key) in cases {
+            let error = TestSupport.inputError { () throws(InputError) in try RunConfiguration.from(try Namelist.parse(text: text, file: "lab.nml")) }
+            #expect(error?.description.contains("lab.nml:1") == true && error?.description.contains(key) == true, "\(text): \(String(describing: error))")
+        }
+    }
+}
