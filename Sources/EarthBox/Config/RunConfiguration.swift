@@ -19,7 +19,8 @@ public struct RunConfiguration: Sendable {
     }
 
     public static func from(_ namelist: Namelist) throws(InputError) -> RunConfiguration {
-        try NamelistDecoder.checkGroups(namelist, allowed: groupNames)
+        // `&pathway` belongs to `earthbox pathway`; a run namelist may carry it so one file describes the pathway and its run.
+        try NamelistDecoder.checkGroups(namelist, allowed: groupNames + [PathwaySettings.groupName])
         var c = RunConfiguration()
         c.source = namelist.file
         c.run = try NamelistDecoder.decode(RunSettings.self, from: namelist)
