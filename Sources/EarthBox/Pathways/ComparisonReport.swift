@@ -30,7 +30,8 @@ public struct ComparisonReport {
         if let exe = gnuplot ?? Self.findOnPath("gnuplot") {
             try writeFigureData(into: tmp)
             for name in Self.figureNames {
-                for (terminal, ext) in [("pngcairo size 1200,700 font 'DejaVu Sans,14'", "png"), ("svg size 1200,700 dynamic font 'DejaVu Sans,14'", "svg")] {
+                let size = name == "sinks" || name == "hysteresis" ? "1400,900" : "1200,800"
+                for (terminal, ext) in [("pngcairo size \(size) font 'DejaVu Sans,14'", "png"), ("svg size \(size) dynamic font 'DejaVu Sans,14'", "svg")] {
                     let script = "set terminal \(terminal)\nset output '\(name).\(ext)'\n" + figureScript(name)
                     try put("\(name)-\(ext).gp", script)
                     let p = Process()
@@ -104,16 +105,17 @@ public struct ComparisonReport {
 
     func figureScript(_ name: String) -> String {
         let groups = comparison.groups
-        var s = "set grid lc rgb '#dddddd'\nset key outside right top noenhanced font ',11'\nset border lw 1.2\nset xtics nomirror\nset ytics nomirror\n"
+        var s = "set grid lc rgb '#dddddd'\nset key below horizontal maxcols 3 noenhanced font ',12' spacing 1.1 width 2\nset border lw 1.2\nset xtics nomirror\nset ytics nomirror\n"
         func series(column c: Int, title: String, ylabel: String) -> String {
-            var t = "set title '\(title)'\nset xlabel 'Year'\nset ylabel '\(ylabel)'\nplot "
+            let spread = groups.first(where: \.isEnsemble).map { " (median; shading: range of \($0.members.count) runs)" } ?? ""
+            var t = "set title '\(title)\(spread)'\nset xlabel 'Year'\nset ylabel '\(ylabel)'\nplot "
             var parts: [String] = []
             for (i, g) in groups.enumerated() {
                 let colour = Self.colours[i % Self.colours.count]
                 let dash = g.isPathway ? 1 : 2
                 let m = 2 + 3 * c
-                if g.isEnsemble { parts.append("'\(fileName(g)).dat' u 1:\(m + 1):\(m + 2) w filledcurves fs transparent solid 0.18 noborder lc rgb '\(colour)' notitle") }
-                parts.append("'\(fileName(g)).dat' u 1:\(m) w l lw \(g.isPathway ? 2.5 : 1.8) dt \(dash) lc rgb '\(colour)' title '\(g.label)\(g.isEnsemble ? " (median, range of \(g.members.count) runs)" : "")'")
+                if g.isEnsemble { parts.append("'\(fileName(g)).dat' u 1:\(m + 1):\(m + 2) w filledcurves fs transparent solid 0.10 noborder lc rgb '\(colour)' notitle") }
+                parts.append("'\(fileName(g)).dat' u 1:\(m) w l lw \(g.isPathway ? 2.5 : 1.8) dt \(dash) lc rgb '\(colour)' title '\(g.label)'")
             }
             return t + parts.joined(separator: ", \\\n  ") + "\n"
         }
@@ -128,12 +130,11 @@ public struct ComparisonReport {
             s += series(column: 2, title: "Global fossil and industrial CO2 emissions (net)", ylabel: "Emissions (Gt CO2/yr)")
         case "sea-level": s += series(column: 5, title: "Thermosteric sea-level rise (vs 1995–2014)", ylabel: "Sea level (cm)")
         case "sinks":
-            s += "set multiplot layout 1,2\nset key off\n" + series(column: 3, title: "Ocean carbon sink", ylabel: "Ocean sink (PgC/yr)")
-            s += "set key outside right top\n" + series(column: 4, title: "Land carbon sink (net biome production)", ylabel: "Land sink (PgC/yr)") + "unset multiplot\n"
+            s += "set multiplot layout 1,2\nset key below maxcols 2 font ',10'\n" + series(column: 3, title: "Ocean carbon sink", ylabel: "Ocean sink (PgC/yr)")
+            s += series(column: 4, title: "Land carbon sink (net biome production)", ylabel: "Land sink (PgC/yr)") + "unset multiplot\n"
         case "hysteresis":
-            s += "set multiplot layout 1,2 title 'Sinks against atmospheric CO2 from 1950: rising CO2 (solid) and falling CO2 (dashed)'\nset xlabel 'CO2 (ppm)'\nset key off\n"
+            s += "set multiplot layout 1,2 title 'Sinks against atmospheric CO2 from 1950: rising CO2 (solid) and falling CO2 (dashed)'\nset xlabel 'CO2 (ppm)'\nset key below maxcols 2 font ',10'\n"
             for (panel, (col, label)) in [(2, "Ocean sink (PgC/yr)"), (3, "Land sink (PgC/yr)")].enumerated() {
-                if panel == 1 { s += "set key outside right top\n" }
                 s += "set ylabel '\(label)'\nset title '\(panel == 0 ? "Ocean" : "Land")'\nplot "
                 s += groups.enumerated().map { i, g in
                     let c = Self.colours[i % Self.colours.count]
