@@ -70,6 +70,7 @@ public struct RunConfiguration: Sendable {
         [NamelistEncoder.documentation(RunSettings.self), NamelistEncoder.documentation(ClimateParameters.self),
          NamelistEncoder.documentation(OceanParameters.self), NamelistEncoder.documentation(OceanCarbonParameters.self),
          NamelistEncoder.documentation(LandCarbonParameters.self), NamelistEncoder.documentation(GasCycleParameters.self),
-         NamelistEncoder.documentation(ForcingAgentParameters.self), NamelistEncoder.documentation(VariabilityParameters.self)].joined(separator: "\n")
+         NamelistEncoder.documentation(ForcingAgentParameters.self), NamelistEncoder.documentation(VariabilityParameters.self),
+         NamelistEncoder.documentation(PathwaySettings.self)].joined(separator: "\n")
     }
 }
