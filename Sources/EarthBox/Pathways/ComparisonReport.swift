@@ -92,9 +92,9 @@ public struct ComparisonReport {
             for i in rows where i >= top { h += "\(co2.median[i]) \(ocean.median[i]) \(land.median[i])\n" }
             try Data(h.utf8).write(to: URL(fileURLWithPath: "\(dir)/\(fileName(g))-hyst.dat"))
             // Fast/slow split of the first member.
-            if let split = FastSlowSplit(g.members[0]) {
+            if let split = FastSlowSplit(g.members[g.members.count / 2]) {   // the middle member (the central ECS in compare-pathways.sh)
                 var f = "# year surface slow fast (K vs 1750)\n"
-                for (i, y) in g.members[0].years.enumerated() where y >= firstPlotYear {
+                for (i, y) in g.members[g.members.count / 2].years.enumerated() where y >= firstPlotYear {
                     let s = split.slow(year: y)
                     f += "\(y) \(split.surface[i]) \(s) \(split.surface[i] - s)\n"
                 }
@@ -143,7 +143,7 @@ public struct ComparisonReport {
             }
             s += "unset multiplot\n"
         default: // fast-slow
-            let chosen = groups.filter { $0.isPathway && FastSlowSplit($0.members[0]) != nil }.prefix(3)
+            let chosen = groups.filter { $0.isPathway && FastSlowSplit($0.members[$0.members.count / 2]) != nil }.prefix(3)
             s += "set title 'Fast (mixed-layer) and slow (deep-ocean, recalcitrant) parts of the warming (Held et al. 2010)'\nset xlabel 'Year'\nset ylabel 'Warming vs 1750 (K)'\nplot "
             s += chosen.enumerated().map { i, g in
                 let c = Self.colours[(groups.firstIndex { $0.label == g.label } ?? i) % Self.colours.count]
