@@ -32,6 +32,7 @@ struct Compare: ParsableCommand {
         do { result = try ComparisonReport(comparison).write(to: outputDir) } catch { fail(error) }
         if !quiet {
             print(comparison.text)
+            print(comparison.budgetSummary)
             if let note = result.figureNote { print(note) }
             print("written: \(result.files.count) files in \(outputDir) (report: \((outputDir as NSString).appendingPathComponent("report.html")))")
         }

@@ -202,7 +202,7 @@ import Testing
         #expect(csv.hasPrefix("Model,Scenario,Region,Variable,Unit,Year,Value\n"))
         #expect(csv.contains("EarthBox,world,World,Surface Air Temperature Change,K,2100,"))
         let md = try String(contentsOfFile: out + "/compare.md", encoding: .utf8)
-        #expect(md.contains("| Pathway | Base | Runs | Peak warming (K)"))
+        #expect(md.contains("| Pathway | Base | Region | Runs | Peak warming (K)"))
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.contains("<table>") && !html.contains("src=\"http"))
         #expect(!html.contains("<script src") && !html.contains("<link"))
@@ -215,6 +215,7 @@ import Testing
         }
         // The pathway's effect is measured against the base run.
         #expect(comparison.baseGroup(of: comparison.groups[1])?.label == "esm-ssp119")
+        #expect(comparison.groups[1].region?.name == "World" && comparison.groups[1].region?.netZeroYear == 2050)
         #expect(!FileManager.default.fileExists(atPath: out + "/.compare.tmp-\(ProcessInfo.processInfo.processIdentifier)"))
     }
 }

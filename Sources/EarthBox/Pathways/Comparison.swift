@@ -5,7 +5,23 @@ public struct PathwayGroup: Sendable {
     public let label: String
     public let members: [RunSeries]
     public let metrics: [PathwayMetrics]
+    /// The pathway's region, its net-zero year and its cumulative CO2 from the first pathway year to net zero (Gt CO2),
+    /// read from the run's pathway file when it can be read (nil for plain SSP runs).
+    public let region: (name: String, netZeroYear: Int?, cumulative: Double)?
     public var baseScenario: String { members[0].baseScenario }
+
+    public init(label: String, members: [RunSeries]) {
+        self.label = label
+        self.members = members
+        metrics = members.map(PathwayMetrics.init)
+        let file = members[0].pathwayFile
+        if !file.isEmpty, let t = try? IAMCTable.load(path: file),
+           let b = t.rows.first(where: { $0.variable == RegionalComposition.baseline }),
+           let p = t.row(region: b.region, variable: RegionalComposition.co2) {
+            let j = p.values.firstIndex { $0 <= 0 }
+            region = (b.region, j.map { t.years[$0] }, (j.map { p.values[0...$0] } ?? p.values[...]).reduce(0, +) / 1000)
+        } else { region = nil }
+    }
     public var isPathway: Bool { members[0].isPathway }
     public var isEnsemble: Bool { members.count > 1 }
 
@@ -44,7 +60,7 @@ public struct Comparison: Sendable {
             if byLabel[r.label] == nil { order.append(r.label) }
             byLabel[r.label, default: []].append(r)
         }
-        groups = order.map { PathwayGroup(label: $0, members: byLabel[$0]!, metrics: byLabel[$0]!.map(PathwayMetrics.init)) }
+        groups = order.map { PathwayGroup(label: $0, members: byLabel[$0]!) }
     }
 
     /// The run of the same base scenario without a pathway: what "without this region's pathway change" means.
@@ -89,6 +105,10 @@ public struct Comparison: Sendable {
         c += [
             Column(title: "Net-zero CO2 (global)", unit: "yr", variable: "Emissions|CO2|Net Zero Year", value: med { $0.netZeroYear.map(Double.init) ?? .infinity },
                    year: fixed(2020), format: "%.0f"),
+            Column(title: "Net zero of the pathway's region", unit: "yr", variable: "Emissions|CO2|Fossil and Industrial|Region Net Zero Year",
+                   value: { _, g in g.region.map { r in r.netZeroYear.map(Double.init) ?? .infinity } }, year: fixed(2020), format: "%.0f"),
+            Column(title: "Region CO2 to its net zero", unit: "Gt CO2", variable: "Cumulative Emissions|CO2|Region From Pathway Start To Net Zero",
+                   value: { _, g in g.region?.cumulative }, year: { g in g.region?.netZeroYear }, format: "%.0f"),
             Column(title: "Cum. CO2 1750-net zero", unit: "Gt CO2", variable: "Cumulative Emissions|CO2|To Net Zero", value: med { $0.cumulativeToNetZero },
                    year: { g in g.metrics.compactMap(\.netZeroYear).first }, format: "%.0f"),
         ]
@@ -134,9 +154,18 @@ public struct Comparison: Sendable {
         return String(format: column.format, v)
     }
 
-    public var header: [String] { ["Pathway", "Base", "Runs"] + Self.columns.map { "\($0.title) (\($0.unit))" } }
+    public var header: [String] { ["Pathway", "Base", "Region", "Runs"] + Self.columns.map { "\($0.title) (\($0.unit))" } }
     public var rows: [[String]] {
-        groups.map { g in [g.label, g.baseScenario, "\(g.members.count)"] + Self.columns.map { cell($0, g) } }
+        groups.map { g in [g.label, g.baseScenario, g.region?.name ?? "-", "\(g.members.count)"] + Self.columns.map { cell($0, g) } }
+    }
+
+    /// The model's remaining budgets from each plain SSP run next to AR6's (AR6 WG1 SPM Table SPM.2).
+    public var budgetSummary: String {
+        let cols = Self.columns.filter { $0.variable.hasPrefix("Remaining") }
+        return groups.filter { !$0.isPathway }.map { g in
+            "remaining budget from 2020 along \(g.label) (Gt CO2, model vs AR6): 1.5 °C 50 % \(cell(cols[0], g)) vs 500, 67 % \(cell(cols[1], g)) vs 400; "
+                + "2 °C 50 % \(cell(cols[2], g)) vs 1350, 67 % \(cell(cols[3], g)) vs 1150"
+        }.joined(separator: "\n")
     }
 
     /// Plain text for the terminal: one block per pathway, one indicator per line (the table is too wide for a terminal).
@@ -144,8 +173,8 @@ public struct Comparison: Sendable {
         var out = ""
         let h = header
         for r in rows {
-            out += "\(r[0]) (base \(r[1]), \(r[2]) run\(r[2] == "1" ? "" : "s"))\n"
-            for i in 3..<h.count { out += "  " + h[i].padding(toLength: 38, withPad: " ", startingAt: 0) + r[i] + "\n" }
+            out += "\(r[0]) (base \(r[1]), region \(r[2]), \(r[3]) run\(r[3] == "1" ? "" : "s"))\n"
+            for i in 4..<h.count { out += "  " + h[i].padding(toLength: 38, withPad: " ", startingAt: 0) + r[i] + "\n" }
         }
         return out
     }

@@ -23,7 +23,7 @@ public struct ComparisonReport {
         try fm.createDirectory(atPath: tmp, withIntermediateDirectories: true)
         defer { try? fm.removeItem(atPath: tmp) }
         func put(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: (tmp as NSString).appendingPathComponent(name))) }
-        try put("compare.md", "# EarthBox pathway comparison\n\n" + comparison.markdown + "\n" + notesMarkdown)
+        try put("compare.md", "# EarthBox pathway comparison\n\n" + comparison.markdown + "\n" + comparison.budgetSummary.split(separator: "\n").map { "- " + $0 }.joined(separator: "\n") + "\n\n" + notesMarkdown)
         try put("compare.csv", comparison.csv)
         try put("series.csv", comparison.seriesTable.csvText)
         var note: String? = nil
@@ -183,7 +183,7 @@ public struct ComparisonReport {
         table { border-collapse: collapse; font-size: 12px; }
         th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: right; white-space: nowrap; }
         th { background: #f0f0f0; position: sticky; top: 0; }
-        td:first-child, td:nth-child(2) { text-align: left; }
+        td:first-child, td:nth-child(2), td:nth-child(3) { text-align: left; }
         .scroll { overflow-x: auto; max-width: 100%; }
         figure { margin: 18px 0; } figure svg { width: 100%; height: auto; max-width: 1200px; }
         figcaption { font-size: 13px; color: #444; }
