@@ -182,8 +182,8 @@ public struct ComparisonReport {
         body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 24px; color: #222; max-width: 1500px; }
         table { border-collapse: collapse; font-size: 12px; }
         th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: right; white-space: nowrap; }
-        th { background: #f0f0f0; position: sticky; top: 0; }
-        td:first-child, td:nth-child(2), td:nth-child(3) { text-align: left; }
+        th { background: #f0f0f0; white-space: normal; max-width: 110px; vertical-align: bottom; }
+        td:first-child { text-align: left; }
         .scroll { overflow-x: auto; max-width: 100%; }
         figure { margin: 18px 0; } figure svg { width: 100%; height: auto; max-width: 1200px; }
         figcaption { font-size: 13px; color: #444; }
@@ -192,8 +192,12 @@ public struct ComparisonReport {
         <p>\(c.groups.count) pathways and scenarios, \(c.groups.map(\.members.count).reduce(0, +)) runs. Made by <code>earthbox compare</code>; the same table is in compare.md and, in the IAMC long layout, compare.csv.</p>
         <h2>Indicators</h2><div class="scroll"><table><tr>
         """
-        h += c.header.map { "<th>\(esc($0))</th>" }.joined() + "</tr>\n"
-        for r in c.rows { h += "<tr>" + r.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }
+        // Transposed (one row per indicator, one column per pathway) so ten pathways fit a screen without scrolling.
+        let rows = c.rows
+        h += "<th>Indicator</th>" + rows.map { "<th>\(esc($0[0]).replacingOccurrences(of: "-", with: "-<wbr>"))</th>" }.joined() + "</tr>\n"
+        for (i, title) in c.header.enumerated().dropFirst() {
+            h += "<tr><td>\(esc(title))</td>" + rows.map { "<td>\(esc($0[i]))</td>" }.joined() + "</tr>\n"
+        }
         h += "</table></div>\n<h2>Remaining carbon budgets vs AR6</h2><table><tr><th>Run</th><th>1.5 °C 50 %</th><th>AR6</th><th>1.5 °C 67 %</th><th>AR6</th><th>2 °C 50 %</th><th>AR6</th><th>2 °C 67 %</th><th>AR6</th></tr>\n"
         let cols = Comparison.columns.filter { $0.variable.hasPrefix("Remaining") }
         for g in c.groups {
