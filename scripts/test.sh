@@ -10,4 +10,11 @@ else
   echo "forcing reproducibility check skipped: ../shared/data/rcmip not found"
 fi
 swift build --build-tests
+# The shipped pathway files must be what their namelists make from the GCB national data (when present).
+GCB=../shared/data/observations/global-carbon-budget-2023-national-fossil-territorial-emissions_Year-China-World.csv
+if [ -f "$GCB" ]; then
+  .build/debug/earthbox pathway --check --history-file "$GCB" Namelists/pathways/*.nml
+else
+  echo "pathway reproducibility check skipped: $GCB not found"
+fi
 swift test --skip-build "$@"

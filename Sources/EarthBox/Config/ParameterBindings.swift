@@ -15,6 +15,7 @@ extension RunSettings: NamelistGroup {
         .string("forcing_directory", \.forcingDirectory, allowed: nil, "folder holding the converted forcing files"),
         .string("output_directory", \.outputDirectory, allowed: nil, "folder the NetCDF output is written to"),
         .string("run_name", \.runName, allowed: nil, "output file name without .nc (empty: from experiment and scenario)"),
+        .string("pathway_file", \.pathwayFile, allowed: nil, "IAMC pathway file composed with the base `scenario` (empty: none; see Forcing/pathways/README.md)"),
     ]
 }
 

@@ -21,7 +21,8 @@ public struct RunConfiguration: Sendable {
     }
 
     public static func from(_ namelist: Namelist) throws(InputError) -> RunConfiguration {
-        try NamelistDecoder.checkGroups(namelist, allowed: groupNames)
+        // `&pathway` belongs to `earthbox pathway`; a run namelist may carry it so one file describes the pathway and its run.
+        try NamelistDecoder.checkGroups(namelist, allowed: groupNames + [PathwaySettings.groupName])
         var c = RunConfiguration()
         c.source = namelist.file
         c.run = try NamelistDecoder.decode(RunSettings.self, from: namelist)
@@ -79,6 +80,7 @@ public struct RunConfiguration: Sendable {
          NamelistEncoder.documentation(OceanParameters.self), NamelistEncoder.documentation(OceanCarbonParameters.self),
          NamelistEncoder.documentation(LandCarbonParameters.self), NamelistEncoder.documentation(GasCycleParameters.self),
          NamelistEncoder.documentation(ForcingAgentParameters.self), NamelistEncoder.documentation(VariabilityParameters.self),
-         NamelistEncoder.documentation(ZonalParameters.self), NamelistEncoder.documentation(TeachingSettings.self)].joined(separator: "\n")
+         NamelistEncoder.documentation(ZonalParameters.self), NamelistEncoder.documentation(TeachingSettings.self),
+         NamelistEncoder.documentation(PathwaySettings.self)].joined(separator: "\n")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `&run` group: what to run, over which years, from which inputs, into which folder.
 public struct RunSettings: Sendable, Equatable {
     public static let scenarios = ["ssp119", "ssp126", "ssp245", "ssp370", "ssp434", "ssp460", "ssp534-over", "ssp585"]
@@ -17,6 +19,8 @@ public struct RunSettings: Sendable, Equatable {
     public var outputDirectory = "Runs"
     /// Output file name without extension; empty = derived from experiment, scenario and mode.
     public var runName = ""
+    /// IAMC pathway file composed with `scenario` (Forcing/pathways/README.md); empty = the SSP as it is.
+    public var pathwayFile = ""
 
     public init() {}
 
@@ -24,6 +28,10 @@ public struct RunSettings: Sendable, Equatable {
     public var resolvedRunName: String {
         if !runName.isEmpty { return runName }
         if experiment != "scenario" { return experiment }
+        if !pathwayFile.isEmpty {
+            let stem = ((pathwayFile as NSString).lastPathComponent as NSString).deletingPathExtension
+            return (co2Mode == "emissions" ? "esm-" : "") + stem
+        }
         return (co2Mode == "emissions" ? "esm-" : "") + scenario
     }
 }

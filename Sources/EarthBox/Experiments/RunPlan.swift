@@ -20,7 +20,12 @@ public struct RunPlan: Sendable {
                 throw InputError(file: c.source, key: "end_year",
                                  message: "years \(run.startYear)-\(run.endYear) are outside the forcing file's \(file.firstYear)-\(file.lastYear)")
             }
-            drivers = file.slice(from: run.startYear, to: run.endYear)
+            var composed = file
+            if !run.pathwayFile.isEmpty {
+                let table = try IAMCTable.load(path: run.pathwayFile)
+                composed = try RegionalComposition.compose(base: file, pathway: table, baseScenario: run.scenario)
+            }
+            drivers = composed.slice(from: run.startYear, to: run.endYear)
         } else {
             let preindustrialRow = Array(loaded.drivers.values[0..<loaded.drivers.columnCount])
             drivers = ExperimentCatalogue.drivers(run.experiment, reference: preindustrialRow, halogenCount: h,

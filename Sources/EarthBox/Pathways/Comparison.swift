@@ -1,0 +1,227 @@
+import Foundation
+
+/// One pathway in a comparison: its runs (one, or the members of an ensemble) and their indicators.
+public struct PathwayGroup: Sendable {
+    public let label: String
+    public let members: [RunSeries]
+    public let metrics: [PathwayMetrics]
+    /// The pathway's region, its net-zero year and its cumulative CO2 from the first pathway year to net zero (Gt CO2),
+    /// read from the run's pathway file when it can be read (nil for plain SSP runs).
+    public let region: (name: String, netZeroYear: Int?, cumulative: Double)?
+    public var baseScenario: String { members[0].baseScenario }
+
+    public init(label: String, members: [RunSeries]) {
+        self.label = label
+        self.members = members
+        metrics = members.map(PathwayMetrics.init)
+        let file = members[0].pathwayFile
+        if !file.isEmpty, let t = try? IAMCTable.load(path: file),
+           let b = t.rows.first(where: { $0.variable == RegionalComposition.baseline }),
+           let p = t.row(region: b.region, variable: RegionalComposition.co2) {
+            let j = p.values.firstIndex { $0 <= 0 }
+            region = (b.region, j.map { t.years[$0] }, (j.map { p.values[0...$0] } ?? p.values[...]).reduce(0, +) / 1000)
+        } else { region = nil }
+    }
+    public var isPathway: Bool { members[0].isPathway }
+    public var isEnsemble: Bool { members.count > 1 }
+
+    /// Median over members of an indicator (NaN-free members only; +∞ counts, so a median can be "never reached").
+    public func median(_ f: (PathwayMetrics) -> Double?) -> Double { Comparison.quantile(metrics.compactMap(f), 0.5) }
+    public func quantile(_ q: Double, _ f: (PathwayMetrics) -> Double?) -> Double { Comparison.quantile(metrics.compactMap(f), q) }
+
+    /// Fraction of members whose peak warming exceeds `target` (nil for a single run: no distribution to count).
+    public func probabilityAbove(_ target: Double) -> Double? {
+        guard isEnsemble else { return nil }
+        return Double(metrics.filter { $0.peakWarming > target }.count) / Double(metrics.count)
+    }
+
+    /// Median over members of a series, year by year, and its min–max range.
+    public func band(_ name: String, transform: (Double) -> Double = { $0 }) -> (years: [Int], median: [Double], low: [Double], high: [Double]) {
+        let first = members.map(\.firstYear).max()!, last = members.map(\.lastYear).min()!
+        var med = [Double](), lo = [Double](), hi = [Double]()
+        for y in first...last {
+            let v = members.compactMap { $0.value(name, y) }.map(transform).sorted()
+            med.append(Comparison.quantile(v, 0.5)); lo.append(v.first ?? .nan); hi.append(v.last ?? .nan)
+        }
+        return (Array(first...last), med, lo, hi)
+    }
+}
+
+/// `earthbox compare`: indicators of each pathway side by side, with AR6 reference values where AR6 gives them.
+public struct Comparison: Sendable {
+    public let groups: [PathwayGroup]
+
+    /// AR6 WG1 SPM Table SPM.2 remaining carbon budgets from 1 Jan 2020, Gt CO2, by (target, likelihood).
+    public static let ar6Budgets: [String: Double] = ["1.5/50": 500, "1.5/67": 400, "2.0/50": 1350, "2.0/67": 1150]
+
+    public init(runs: [RunSeries]) {
+        var order: [String] = [], byLabel: [String: [RunSeries]] = [:]
+        for r in runs {
+            if byLabel[r.label] == nil { order.append(r.label) }
+            byLabel[r.label, default: []].append(r)
+        }
+        groups = order.map { PathwayGroup(label: $0, members: byLabel[$0]!) }
+    }
+
+    /// The run of the same base scenario without a pathway: what "without this region's pathway change" means.
+    public func baseGroup(of g: PathwayGroup) -> PathwayGroup? {
+        guard g.isPathway else { return nil }
+        return groups.first { !$0.isPathway && $0.baseScenario == g.baseScenario }
+    }
+
+    /// Linear-interpolation quantile (type 7, Hyndman & Fan 1996) of finite-or-infinite values; NaN when empty.
+    public static func quantile(_ values: [Double], _ q: Double) -> Double {
+        let v = values.filter { !$0.isNaN }.sorted()
+        guard !v.isEmpty else { return .nan }
+        let h = Double(v.count - 1) * q
+        let i = Int(h.rounded(.down)), f = h - Double(i)
+        if i + 1 >= v.count || f == 0 { return v[i] }
+        if v[i + 1].isInfinite { return f < 1 ? (v[i].isInfinite ? v[i] : v[i] + f * (v[i + 1] - v[i])) : v[i + 1] }
+        return v[i] + f * (v[i + 1] - v[i])
+    }
+
+    // MARK: The table
+
+    public struct Column: Sendable {
+        public let title: String, unit: String, variable: String
+        /// The year the value refers to in the IAMC long CSV (nil = the group's own year, given by `year`).
+        public let value: @Sendable (Comparison, PathwayGroup) -> Double?
+        public let year: @Sendable (PathwayGroup) -> Int?
+        public let format: String
+    }
+
+    public static let columns: [Column] = {
+        func med(_ f: @escaping @Sendable (PathwayMetrics) -> Double?) -> @Sendable (Comparison, PathwayGroup) -> Double? { { _, g in g.median(f) } }
+        func fixed(_ y: Int) -> @Sendable (PathwayGroup) -> Int? { { _ in y } }
+        var c: [Column] = [
+            Column(title: "Peak warming", unit: "K", variable: "Surface Air Temperature Change|Peak", value: med { $0.peakWarming },
+                   year: { g in g.metrics.compactMap(\.peakYear).sorted().dropFirst(g.metrics.count / 2).first }, format: "%.2f"),
+            Column(title: "Peak year", unit: "yr", variable: "Surface Air Temperature Change|Peak Year", value: med { $0.peakYear.map(Double.init) },
+                   year: fixed(2020), format: "%.0f"),
+        ]
+        for y in PathwayMetrics.warmingYears {
+            c.append(Column(title: "Warming \(y)", unit: "K", variable: "Surface Air Temperature Change", value: med { $0.warming[y] }, year: fixed(y), format: "%.2f"))
+        }
+        c += [
+            Column(title: "Net-zero CO2 (global)", unit: "yr", variable: "Emissions|CO2|Net Zero Year", value: med { $0.netZeroYear.map(Double.init) ?? .infinity },
+                   year: fixed(2020), format: "%.0f"),
+            Column(title: "Net zero of the pathway's region", unit: "yr", variable: "Emissions|CO2|Fossil and Industrial|Region Net Zero Year",
+                   value: { _, g in g.region.map { r in r.netZeroYear.map(Double.init) ?? .infinity } }, year: fixed(2020), format: "%.0f"),
+            Column(title: "Region CO2 to its net zero", unit: "Gt CO2", variable: "Cumulative Emissions|CO2|Region From Pathway Start To Net Zero",
+                   value: { _, g in g.region?.cumulative }, year: { g in g.region?.netZeroYear }, format: "%.0f"),
+            Column(title: "Cum. CO2 1750-net zero", unit: "Gt CO2", variable: "Cumulative Emissions|CO2|To Net Zero", value: med { $0.cumulativeToNetZero },
+                   year: { g in g.metrics.compactMap(\.netZeroYear).first }, format: "%.0f"),
+        ]
+        for t in PathwayMetrics.targets {
+            let ts = t == 1.5 ? "1.5" : "2"
+            c.append(Column(title: "RCB \(ts)C 50%", unit: "Gt CO2", variable: "Remaining Carbon Budget|\(ts)C|50%", value: med { $0.budgetFrom2020[t] },
+                            year: fixed(2020), format: "%.0f"))
+            c.append(Column(title: "RCB \(ts)C 67%", unit: "Gt CO2", variable: "Remaining Carbon Budget|\(ts)C|67%",
+                            // 67 % of members stay below the target until this much is emitted: the 33rd percentile of their budgets.
+                            value: { _, g in g.isEnsemble ? g.quantile(1.0 / 3, { $0.budgetFrom2020[t] }) : nil }, year: fixed(2020), format: "%.0f"))
+        }
+        for t in PathwayMetrics.targets {
+            let ts = t == 1.5 ? "1.5" : "2"
+            c.append(Column(title: "P(peak>\(ts)C)", unit: "1", variable: "Probability|Peak Warming Above \(ts)C",
+                            value: { _, g in g.probabilityAbove(t) }, year: fixed(2300), format: "%.2f"))
+        }
+        for y in [2030, 2060] {
+            c.append(Column(title: "Ocean sink \(y)", unit: "PgC/yr", variable: "Carbon Sink|Ocean", value: med { $0.oceanSink[y] }, year: fixed(y), format: "%.2f"))
+            c.append(Column(title: "Land sink \(y)", unit: "PgC/yr", variable: "Carbon Sink|Land", value: med { $0.landSink[y] }, year: fixed(y), format: "%.2f"))
+        }
+        for y in [2100, 2300] {
+            c.append(Column(title: "Sea level \(y)", unit: "cm", variable: "Sea Level Rise|Thermosteric", value: med { $0.seaLevel[y].map { $0 * 100 } }, year: fixed(y), format: "%.1f"))
+        }
+        c += [
+            Column(title: "dT 50 yr after net zero", unit: "K", variable: "Surface Air Temperature Change|50 Years After Net Zero",
+                   value: med { $0.warmingAfterNetZero }, year: { g in g.metrics.compactMap(\.netZeroYear).first.map { $0 + 50 } }, format: "%+.2f"),
+            Column(title: "Net zero to peak", unit: "yr", variable: "Lag|Net Zero To Peak Warming",
+                   value: med { m in m.netZeroYear.flatMap { nz in m.peakYear.map { Double($0 - nz) } } }, year: fixed(2020), format: "%+.0f"),
+            Column(title: "Fast part at peak", unit: "K", variable: "Surface Air Temperature Change|Peak|Fast", value: med { $0.fastAtPeak }, year: fixed(2020), format: "%.2f"),
+            Column(title: "Slow part at peak", unit: "K", variable: "Surface Air Temperature Change|Peak|Slow", value: med { $0.slowAtPeak }, year: fixed(2020), format: "%.2f"),
+            Column(title: "Pathway effect 2100", unit: "K", variable: "Surface Air Temperature Change|Pathway Contribution",
+                   value: { c, g in c.baseGroup(of: g).map { b in g.median { $0.warming[2100] } - b.median { $0.warming[2100] } } }, year: fixed(2100), format: "%+.3f"),
+            Column(title: "Pathway effect on peak", unit: "K", variable: "Surface Air Temperature Change|Peak|Pathway Contribution",
+                   value: { c, g in c.baseGroup(of: g).map { b in g.median { $0.peakWarming } - b.median { $0.peakWarming } } }, year: fixed(2300), format: "%+.3f"),
+        ]
+        return c
+    }()
+
+    public func cell(_ column: Column, _ g: PathwayGroup) -> String {
+        guard let v = column.value(self, g) else { return "n/a" }
+        if v.isNaN { return "n/a" }
+        if v.isInfinite { return column.variable.hasPrefix("Remaining") ? "not reached" : "none" }
+        return String(format: column.format, v)
+    }
+
+    public var header: [String] { ["Pathway", "Base", "Region", "Runs"] + Self.columns.map { "\($0.title) (\($0.unit))" } }
+    public var rows: [[String]] {
+        groups.map { g in [g.label, g.baseScenario, g.region?.name ?? "-", "\(g.members.count)"] + Self.columns.map { cell($0, g) } }
+    }
+
+    /// The model's remaining budgets from each plain SSP run next to AR6's (AR6 WG1 SPM Table SPM.2).
+    public var budgetSummary: String {
+        let cols = Self.columns.filter { $0.variable.hasPrefix("Remaining") }
+        return groups.filter { !$0.isPathway }.map { g in
+            "remaining budget from 2020 along \(g.label) (Gt CO2, model vs AR6): 1.5 °C 50 % \(cell(cols[0], g)) vs 500, 67 % \(cell(cols[1], g)) vs 400; "
+                + "2 °C 50 % \(cell(cols[2], g)) vs 1350, 67 % \(cell(cols[3], g)) vs 1150"
+        }.joined(separator: "\n")
+    }
+
+    /// Plain text for the terminal: one block per pathway, one indicator per line (the table is too wide for a terminal).
+    public var text: String {
+        var out = ""
+        let h = header
+        for r in rows {
+            out += "\(r[0]) (base \(r[1]), region \(r[2]), \(r[3]) run\(r[3] == "1" ? "" : "s"))\n"
+            for i in 4..<h.count { out += "  " + h[i].padding(toLength: 38, withPad: " ", startingAt: 0) + r[i] + "\n" }
+        }
+        return out
+    }
+
+    public var markdown: String {
+        var out = "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
+        for r in rows { out += "| " + r.joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    /// The table in the IAMC long layout (Model, Scenario, Region, Variable, Unit, Year, Value; as pyam reads with
+    /// `IamDataFrame(..., )` long format): each indicator at the year it refers to (budgets at 2020, their start).
+    public var csv: String {
+        var out = "Model,Scenario,Region,Variable,Unit,Year,Value\n"
+        for g in groups {
+            for c in Self.columns {
+                guard let v = c.value(self, g), v.isFinite, let y = c.year(g) else { continue }
+                out += "EarthBox,\(g.label),World,\(c.variable),\(c.unit),\(y),\(IAMCTable.format(v))\n"
+            }
+        }
+        return out
+    }
+
+    /// Annual series (median and member range) in the IAMC wide layout, for plotting elsewhere.
+    public var seriesTable: IAMCTable {
+        let first = 1850, last = groups.flatMap { $0.members.map(\.lastYear) }.max() ?? 2100
+        var table = IAMCTable(path: "series.csv", extraColumns: [], years: Array(first...last))
+        for g in groups {
+            for (variable, unit, name, f) in Self.plotted {
+                let b = g.band(name, transform: f(g))
+                for (stat, values) in [("Median", b.median), ("Min", b.low), ("Max", b.high)] where stat == "Median" || g.isEnsemble {
+                    var row = [Double](repeating: .nan, count: table.years.count)
+                    for (i, y) in b.years.enumerated() where y >= first && y <= last { row[y - first] = values[i] }
+                    table.rows.append(IAMCTable.Row(model: "EarthBox", scenario: g.label, region: "World", variable: variable + "|" + stat, unit: unit, values: row))
+                }
+            }
+        }
+        return table
+    }
+
+    /// (IAMC variable, unit, diagnostic, transform for this group) of the plotted series.
+    public static let plotted: [(String, String, String, @Sendable (PathwayGroup) -> @Sendable (Double) -> Double)] = [
+        ("Surface Air Temperature Change", "K", "tas", { g in let b = g.members.map { PathwayMetrics.mean($0, "tas", 1850, 1900) ?? 0 }.reduce(0, +) / Double(g.members.count); return { $0 - b } }),
+        ("Atmospheric Concentrations|CO2", "ppm", "co2", { _ in { $0 } }),
+        ("Emissions|CO2|Fossil and Industrial", "Gt CO2/yr", "emissions_co2_fossil", { _ in { $0 * PathwayMetrics.gtCO2PerPgC } }),
+        ("Carbon Sink|Ocean", "PgC/yr", "fgco2_global", { _ in { $0 } }),
+        ("Carbon Sink|Land", "PgC/yr", "nbp_global", { _ in { $0 } }),
+        ("Sea Level Rise|Thermosteric", "cm", "zostoga", { g in let b = g.members.map { PathwayMetrics.mean($0, "zostoga", 1995, 2014) ?? 0 }.reduce(0, +) / Double(g.members.count); return { ($0 - b) * 100 } }),
+    ]
+}

@@ -1,0 +1,79 @@
+/// Global emissions from a base world scenario and regional pathways:
+///
+///     global fossil CO2 = base world − Σ_r baseline_r + Σ_r pathway_r        (in every year the pathway file gives)
+///
+/// computed as `base + Σ_r (pathway_r − baseline_r)`, so a region whose pathway equals its baseline leaves the
+/// base scenario unchanged bit for bit. The baseline of a region (its share inside the base scenario) is a row of
+/// the pathway file itself, so the file says exactly what was subtracted; `earthbox pathway` estimates it from
+/// the Global Carbon Budget (see Forcing/pathways/README.md).
+///
+/// Rows the composition reads (IAMC layout, Mt CO2 yr⁻¹ as the RCMIP files):
+/// - `<region>, Emissions|CO2|Fossil and Industrial` and `<region>, Emissions|CO2|Fossil and Industrial|Baseline`
+///   (any region, `World` included: a global pathway is the region World with the base world as its baseline);
+/// - optional `World, Emissions|CH4` (Mt CH4/yr) and `World, Emissions|N2O` (Mt N2O/yr), which replace the base.
+/// Rows for information only: `…|Gross`, `Carbon Dioxide Removal`, and `World, Emissions|CO2|Fossil and Industrial`
+/// when World has no baseline row (the composed total, for IAMC readers). Any other variable is an error.
+public enum RegionalComposition {
+    public static let co2 = "Emissions|CO2|Fossil and Industrial"
+    public static let baseline = co2 + "|Baseline"
+    public static let gross = co2 + "|Gross"
+    public static let removals = "Carbon Dioxide Removal"
+    public static let methane = "Emissions|CH4"
+    public static let nitrousOxide = "Emissions|N2O"
+    public static let baseScenarioColumn = "Base_Scenario"
+    public static let knownVariables = [co2, baseline, gross, removals, methane, nitrousOxide]
+    /// Mt CO2 per Pg C (44.009/12.011 × 1000, as Forcing/convert_rcmip.py).
+    public static let mtCO2PerPgC = 3664.0
+
+    /// The drivers with the pathway file's changes applied. `baseScenario` is the `&run scenario` the base came from;
+    /// when the file has a `Base_Scenario` column it must name the same scenario.
+    public static func compose(base: DriverSeries, pathway table: IAMCTable, baseScenario: String?) throws(InputError) -> DriverSeries {
+        guard table.isAnnual, let first = table.years.first, let last = table.years.last else {
+            throw InputError(file: table.path, line: nil, message: "the year columns must be consecutive years (annual values)")
+        }
+        guard first >= base.firstYear, last <= base.lastYear else {
+            throw InputError(file: table.path, message: "years \(first)-\(last) lie outside the base scenario's \(base.firstYear)-\(base.lastYear)")
+        }
+        for row in table.rows {
+            guard knownVariables.contains(row.variable) else {
+                var m = "unknown variable"
+                if let n = NearestName.suggestion(for: row.variable, among: knownVariables) { m += "; did you mean '\(n)'?" }
+                throw InputError(file: table.path, line: row.line, column: 4, key: row.region + "|" + row.variable, message: m)
+            }
+            if let b = baseScenario, let declared = table.extra(baseScenarioColumn, of: row), !declared.isEmpty, declared != b {
+                throw InputError(file: table.path, line: row.line, column: IAMCTable.keyColumns.count + table.extraColumns.firstIndex(of: baseScenarioColumn)! + 1,
+                                 key: baseScenarioColumn, message: "the pathway was built on '\(declared)' but &run scenario is '\(b)'")
+            }
+        }
+        func values(_ row: IAMCTable.Row, unit: String) throws(InputError) -> [Double] {
+            guard row.unit == unit else {
+                throw InputError(file: table.path, line: row.line, column: 5, key: row.region + "|" + row.variable,
+                                 message: "unit is '\(row.unit)' but '\(unit)' is expected")
+            }
+            for (j, v) in row.values.enumerated() where v.isNaN { throw table.error(row, year: table.years[j], "no value for \(table.years[j])") }
+            return row.values
+        }
+        var out = base
+        var delta = [Double](repeating: 0, count: table.years.count)
+        let baselines = table.rows.filter { $0.variable == baseline }
+        for b in baselines {
+            guard let p = table.row(region: b.region, variable: co2) else {
+                throw table.error(b, "a baseline without a pathway: add the row '\(b.region), \(co2)'")
+            }
+            let pv = try values(p, unit: "Mt CO2/yr"), bv = try values(b, unit: "Mt CO2/yr")
+            for j in delta.indices { delta[j] += pv[j] - bv[j] }
+        }
+        if baselines.isEmpty, let p = table.rows.first(where: { $0.variable == co2 && $0.region != "World" }) {
+            throw table.error(p, "a regional pathway without its baseline row '\(p.region), \(baseline)'")
+        }
+        for (j, year) in table.years.enumerated() where delta[j] != 0 {
+            out[year, DriverColumns.co2Fossil] += delta[j] / mtCO2PerPgC
+        }
+        for (variable, unit, column) in [(methane, "Mt CH4/yr", DriverColumns.methane), (nitrousOxide, "Mt N2O/yr", DriverColumns.nitrousOxide)] {
+            guard let row = table.row(region: "World", variable: variable) else { continue }
+            let v = try values(row, unit: unit)
+            for (j, year) in table.years.enumerated() { out[year, column] = v[j] }
+        }
+        return out
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The annual series of one run (or one ensemble member) that the pathway comparison needs, read from EarthBox
+/// NetCDF output. Runs are grouped into pathways by `label` (the run's experiment_id); several runs with the
+/// same label are members of one ensemble, which is what an ensemble file with a `member` dimension also yields.
+public struct RunSeries: Sendable {
+    public var label: String
+    /// The base SSP and the pathway file (empty for a plain SSP run), from the run's stored namelist.
+    public var baseScenario: String
+    public var pathwayFile: String
+    public var firstYear: Int
+    /// Diagnostic name → one value per year.
+    public var series: [String: [Double]]
+    /// Ocean temperature change by layer (year-major) and the layer thicknesses, m.
+    public var layerTemperature: [Double]
+    public var layerThickness: [Double]
+    /// Deep-ocean heat-uptake efficacy ε of the run (Held et al. 2010), for the fast/slow split.
+    public var heatUptakeEfficacy: Double
+
+    public static let needed = ["tas", "co2", "fgco2_global", "nbp_global", "zostoga", "emissions_co2_fossil",
+                                "emissions_co2_land_use", "erf", "eei", "deep_ocean_heat_uptake"]
+
+    public var yearCount: Int { series["tas"]?.count ?? 0 }
+    public var lastYear: Int { firstYear + yearCount - 1 }
+    public var years: [Int] { (0..<yearCount).map { firstYear + $0 } }
+    public var isPathway: Bool { !pathwayFile.isEmpty }
+
+    public func value(_ name: String, _ year: Int) -> Double? {
+        guard year >= firstYear, year <= lastYear, let s = series[name] else { return nil }
+        return s[year - firstYear]
+    }
+
+    /// Reads a run file, or every member of an ensemble file (dimension `member`, variables `tas(member, time)` or
+    /// `tas(member, scenario, time)` with labels in the global attribute `scenarios`, comma-separated).
+    public static func load(path: String) throws -> [RunSeries] {
+        let d = try NetCDF.read(path: path)
+        func text(_ name: String) -> String? { if case .text(let t)? = d.globalAttribute(name) { return t }; return nil }
+        var base = "", pathway = "", efficacy = ClimateParameters().heatUptakeEfficacy
+        if let nml = text("namelist"), let namelist = try? Namelist.parse(text: nml, file: path) {
+            if let c = try? RunConfiguration.from(namelist) {
+                base = c.run.scenario; pathway = c.run.pathwayFile; efficacy = c.model.climate.heatUptakeEfficacy
+            }
+        }
+        if base.isEmpty { base = text("scenario") ?? "" }
+        guard let yearVar = d.variable("year"), let first = yearVar.data.first else {
+            throw InputError(file: path, key: "year", message: "no 'year' variable: not an EarthBox run or ensemble file")
+        }
+        let label = text("experiment_id") ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let nt = yearVar.data.count
+        var thickness: [Double] = []
+        if let b = d.variable("depth_bnds") { thickness = stride(from: 0, to: b.data.count, by: 2).map { b.data[$0 + 1] - b.data[$0] } }
+        let nm = d.dimension("member")?.length ?? 0
+        if nm == 0 {
+            var s: [String: [Double]] = [:]
+            for name in needed {
+                guard let v = d.variable(name) else { throw InputError(file: path, key: name, message: "variable missing from the run file") }
+                s[name] = v.data
+            }
+            return [RunSeries(label: label, baseScenario: base, pathwayFile: pathway, firstYear: Int(first), series: s,
+                              layerTemperature: d.variable("thetao_change")?.data ?? [], layerThickness: thickness, heatUptakeEfficacy: efficacy)]
+        }
+        // Ensemble file: split every needed variable by member (and scenario, when present).
+        let ns = d.dimension("scenario")?.length ?? 1
+        let names = (text("scenarios")?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) ?? []
+        var out: [RunSeries] = []
+        for m in 0..<nm {
+            for k in 0..<ns {
+                var s: [String: [Double]] = [:]
+                for name in needed {
+                    guard let v = d.variable(name) else { continue }
+                    let offset = (m * ns + k) * nt
+                    s[name] = Array(v.data[offset..<(offset + nt)])
+                }
+                guard s["tas"] != nil else { throw InputError(file: path, key: "tas", message: "ensemble file without tas") }
+                for name in needed where s[name] == nil { s[name] = [Double](repeating: .nan, count: nt) }
+                let l = ns > 1 ? (k < names.count ? names[k] : "\(label)-\(k)") : label
+                out.append(RunSeries(label: l, baseScenario: ns > 1 ? l : base, pathwayFile: ns > 1 ? "" : pathway, firstYear: Int(first),
+                                     series: s, layerTemperature: [], layerThickness: thickness, heatUptakeEfficacy: efficacy))
+            }
+        }
+        return out
+    }
+}

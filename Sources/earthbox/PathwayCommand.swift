@@ -1,0 +1,52 @@
+import ArgumentParser
+import EarthBox
+import Foundation
+
+/// `earthbox pathway`: builds the IAMC pathway file of each namelist (its `&pathway` and `&run` groups).
+struct Pathway: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a regional or global CO2 pathway file from a namelist's &pathway group (peak, net zero, decline shape, removals).",
+        discussion: "The file is written to &run pathway_file in the IAMC layout; `earthbox run` on the same namelist then runs it.")
+
+    @Argument(help: "Namelists with &run (scenario = base SSP, pathway_file = output) and &pathway groups.")
+    var namelists: [String]
+
+    @Flag(help: "Write nothing; exit 1 if a committed pathway file differs from what the namelist makes.")
+    var check = false
+
+    @Option(help: "Read the national history from this file instead of &pathway history_file (e.g. when ../shared is elsewhere).")
+    var historyFile: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        var differing: [String] = []
+        for path in namelists {
+            let result: PathwayBuilder.Result
+            do { result = try PathwayBuilder.build(namelist: try Namelist.load(path: path), historyFile: historyFile) } catch { fail(error) }
+            let text = result.table.csvText
+            let out = result.table.path
+            if check {
+                let existing = try? String(contentsOfFile: out, encoding: .utf8)
+                if existing != text { differing.append(out) }
+                continue
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)   // temp + rename
+            } catch { fail("\(out): error: cannot write: \(error.localizedDescription)") }
+            if !quiet {
+                let s = result.spec, p = result.pathway
+                let cdr = p.cumulativeNetRemovals
+                print(String(format: "%@: %@ peak %.3f Gt CO2/yr in %d, net zero %d (%@), share of World in base %.4f, net-negative total %.1f Gt CO2",
+                             out, s.region, s.peakMtCO2 / 1000, s.peakYear, s.netZeroYear, s.shape.rawValue, result.baselineShare, cdr / 1000))
+            }
+        }
+        if check {
+            if differing.isEmpty { if !quiet { print("pathway files up to date (\(namelists.count))") }; return }
+            FileHandle.standardError.write(Data("pathway files differ from their namelists: \(differing.joined(separator: ", "))\n".utf8))
+            Foundation.exit(1)
+        }
+    }
+}
