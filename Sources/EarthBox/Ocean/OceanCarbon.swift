@@ -11,7 +11,6 @@
 public struct OceanCarbon: Sendable {
     public let parameters: OceanCarbonParameters
     public let layers: OceanLayerGrid
-    public let mixing: ColumnMixing
     /// Preindustrial mixed-layer DIC, µmol kg⁻¹, in equilibrium with the preindustrial atmosphere.
     public let preindustrialDIC: Double
     public let preindustrialHydrogenIon: Double
@@ -21,8 +20,6 @@ public struct OceanCarbon: Sendable {
     public init(parameters: OceanCarbonParameters, ocean: OceanParameters, preindustrialCO2PPM: Double) {
         self.parameters = parameters
         layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
-        mixing = ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [ocean.verticalDiffusivity],
-                              upwellingMetresPerYear: ocean.upwellingVelocity)
         let constants = CarbonateConstants(temperatureCelsius: parameters.preindustrialSeaSurfaceTemperature, salinity: parameters.surfaceSalinity)
         preindustrialDIC = CarbonateChemistry.dicInEquilibrium(pCO2Microatm: preindustrialCO2PPM, alkalinityMicromolPerKg: parameters.surfaceAlkalinity, constants: constants)
         var h = 1e-8
