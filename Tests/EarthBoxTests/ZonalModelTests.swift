@@ -241,3 +241,31 @@ struct ZonalModelTests {
         }
     }
 }
+
+/// The Held et al. (2010) fast/slow split used by `earthbox compare`: the slow part is what a switch-off of the
+/// forcing leaves after 10 years, so it must match the full model doing exactly that.
+@Suite("Fast and slow parts of the warming")
+struct FastSlowSplitTests {
+    @Test func slowPartMatchesSwitchingTheForcingOff() throws {
+        let experiments = try TestSupport.diagnosticExperiments()
+        let c0 = experiments.configuration.gases.preindustrialCO2PPM
+        let switchOff = 100
+        let held = experiments.concentrationRun(years: 300) { _ in 2 * c0 }
+        let released = experiments.concentrationRun(years: switchOff + 10) { $0 < switchOff ? 2 * c0 : c0 }
+        let grid = experiments.grid
+        let series = RunSeries(label: "abrupt-2xCO2", baseScenario: "", pathwayFile: "", firstYear: 0,
+                               series: ["tas": held.series(.surfaceTemperature)], layerTemperature: held.layerTemperature,
+                               layerThickness: experiments.configuration.ocean.layerThicknessMetres, model: experiments.configuration,
+                               landFraction: 1 - grid.globalOceanFraction)
+        let split = try #require(FastSlowSplit(series))
+        let tas = held.series(.surfaceTemperature)
+        // Index switchOff − 1 holds the state at the end of the last forced year.
+        let slow = split.slow(year: switchOff - 1)
+        let actual = released.value(.surfaceTemperature, year: switchOff + 9)
+        // Not exact: the full model keeps its small chemistry feedbacks (ozone, CH4 lifetime) after the switch-off.
+        #expect(abs(slow - actual) < 0.05, "split \(slow) K vs switch-off run \(actual) K")
+        #expect(split.slow(year: 2) < 0.25 * tas[2], "early warming is mostly fast")
+        #expect(split.slow(year: 299) > 0.25 * tas[299], "after centuries the deep ocean holds up a large part")
+        #expect(split.slow(year: 299) < tas[299])
+    }
+}

@@ -167,7 +167,7 @@ public struct ComparisonReport {
         - P(peak > T): fraction of runs of that pathway whose peak exceeds T (needs an ensemble: several runs of one pathway or a member file).
         - Sinks: ocean = air-to-sea CO2 flux; land = net biome production; PgC/yr. Sea level: thermosteric only, vs 1995–2014.
         - dT 50 yr after net zero: warming change from the global net-zero year to 50 years later (the zero-emissions commitment).
-        - Fast/slow: Held et al. (2010) split at the peak, relative to 1750: slow = εγT_deep/(λ+εγ), with λ from the run's energy budget and γ fitted.
+        - Fast/slow: Held et al. (2010) split at the peak, relative to 1750: slow = the warming left 10 years after the forcing is switched off (the run's energy balance restarted from its ocean temperature profile), fast = the rest.
         - Pathway effect: warming of the pathway run minus the same base scenario run without the pathway (the region's contribution).
         """
     }

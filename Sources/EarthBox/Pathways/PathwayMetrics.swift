@@ -78,41 +78,46 @@ public struct PathwayMetrics: Sendable {
     }
 }
 
-/// Held et al. (2010, J. Clim. 23, 2418) split of surface warming into a fast part, in equilibrium with the forcing
-/// given the deep ocean, and a slow "recalcitrant" part set by the deep-ocean warming T_d:
+/// Held et al. (2010, J. Clim. 23, 2418) split of surface warming into a fast part, which would vanish within a few
+/// years if the forcing were switched off, and a slow "recalcitrant" part held up by the warmed deep ocean.
 ///
-///     C dT/dt = F − λT − εγ(T − T_d)  ⇒  T ≈ (F + εγ T_d)/(λ + εγ),  slow = εγ T_d/(λ + εγ),  fast = T − slow
-///
-/// λ from the run's own energy budget, λ = (F − N − (ε − 1)H)/T (EnergyBalance), γ by least squares of
-/// H = γ(T − T_d) over 1850 to the end; T_d is the thickness-weighted mean warming of the layers below the mixed layer.
-/// Relative to preindustrial (1750), the model's own zero.
+/// Computed the way Held et al. define it, by switching the forcing off: the run's energy balance (one band, its
+/// own ECS, efficacy, ocean layers and diffusivity from the stored namelist) starts from the run's ocean
+/// temperature profile of that year and is stepped 10 years with zero forcing; the warming left is the slow part
+/// (the mixed layer's e-folding time is ~4 years, the deep ocean's centuries). For zonal runs the ocean-mean
+/// profile stands for every band's column. Relative to preindustrial (1750), the model's zero.
 public struct FastSlowSplit: Sendable {
-    public let lambda: Double, gamma: Double, efficacy: Double
+    public let energyBalance: EnergyBalance
     public let firstYear: Int
-    public let deepTemperature: [Double]
+    public let layerTemperature: [Double]
     public let surface: [Double]
+    /// Years of zero forcing after which the remaining warming counts as slow.
+    public static let switchOffYears = 10
 
     public init?(_ r: RunSeries) {
-        guard r.layerThickness.count > 1, r.layerTemperature.count == r.yearCount * r.layerThickness.count,
-              let tas = r.series["tas"], let f = r.series["erf"], let n = r.series["eei"], let h = r.series["deep_ocean_heat_uptake"] else { return nil }
         let nl = r.layerThickness.count
-        let deepThickness = r.layerThickness.dropFirst().reduce(0, +)
-        deepTemperature = (0..<r.yearCount).map { t in (1..<nl).reduce(0.0) { $0 + r.layerTemperature[t * nl + $1] * r.layerThickness[$1] } / deepThickness }
-        efficacy = r.heatUptakeEfficacy
-        var num = 0.0, den = 0.0, lam = Double.nan, best = 0.0
-        for i in 0..<r.yearCount where r.firstYear + i >= 1850 {
-            let x = tas[i] - deepTemperature[i]
-            num += h[i] * x; den += x * x
-            if abs(tas[i]) > best { best = abs(tas[i]); lam = (f[i] - n[i] - (efficacy - 1) * h[i]) / tas[i] }
-        }
-        guard den > 0, lam.isFinite, best > 0.2 else { return nil }
-        gamma = num / den; lambda = lam
-        firstYear = r.firstYear; surface = tas
+        guard nl > 1, r.layerTemperature.count == r.yearCount * nl, let tas = r.series["tas"],
+              r.model.ocean.layerThicknessMetres.count == nl else { return nil }
+        let grid = LatitudeGrid(bands: 1, landFractionOneDegree: [Double](repeating: r.landFraction, count: 180))
+        let doubling = r.model.forcingAgents.co2Scale * CarbonDioxideForcing.doublingERF(parameters: r.model.forcingAgents.greenhouseGases)
+        energyBalance = EnergyBalance(climate: r.model.climate, ocean: r.model.ocean, zonal: r.model.zonal, grid: grid, doublingForcing: doubling)
+        firstYear = r.firstYear
+        layerTemperature = r.layerTemperature
+        surface = tas
     }
 
     /// Slow part of the warming in `year`, K (relative to preindustrial).
     public func slow(year: Int) -> Double {
-        let k = efficacy * gamma
-        return k * deepTemperature[year - firstYear] / (lambda + k)
+        let nl = energyBalance.layers.layerCount, i = year - firstYear
+        // One band: the ocean column, then the land temperature (which relaxes within a year, so its start hardly matters).
+        var state = Array(layerTemperature[(i * nl)..<((i + 1) * nl)]) + [surface[i]]
+        var work = [Double](repeating: 0, count: EnergyBalance.workspaceCount(bands: 1, layers: nl))
+        var imbalance = [0.0], deep = [0.0]
+        for _ in 0..<Self.switchOffYears {
+            energyBalance.step(bands: &state, stride: nl + 1, column: 0, land: nl, forcing: 0, dt: 1, workspace: &work,
+                               imbalance: &imbalance, deep: &deep)
+        }
+        let fl = energyBalance.grid.landFraction[0]
+        return (1 - fl) * state[0] + fl * state[nl]
     }
 }

@@ -14,8 +14,10 @@ public struct RunSeries: Sendable {
     /// Ocean temperature change by layer (year-major) and the layer thicknesses, m.
     public var layerTemperature: [Double]
     public var layerThickness: [Double]
-    /// Deep-ocean heat-uptake efficacy ε of the run (Held et al. 2010), for the fast/slow split.
-    public var heatUptakeEfficacy: Double
+    /// The run's model configuration (from its stored namelist; defaults if absent), for the fast/slow split.
+    public var model: ModelConfiguration
+    /// Area-weighted global land fraction of the run's grid.
+    public var landFraction: Double
 
     public static let needed = ["tas", "co2", "fgco2_global", "nbp_global", "zostoga", "emissions_co2_fossil",
                                 "emissions_co2_land_use", "erf", "eei", "deep_ocean_heat_uptake"]
@@ -35,11 +37,15 @@ public struct RunSeries: Sendable {
     public static func load(path: String) throws -> [RunSeries] {
         let d = try NetCDF.read(path: path)
         func text(_ name: String) -> String? { if case .text(let t)? = d.globalAttribute(name) { return t }; return nil }
-        var base = "", pathway = "", efficacy = ClimateParameters().heatUptakeEfficacy
+        var base = "", pathway = "", model = ModelConfiguration()
         if let nml = text("namelist"), let namelist = try? Namelist.parse(text: nml, file: path) {
             if let c = try? RunConfiguration.from(namelist) {
-                base = c.run.scenario; pathway = c.run.pathwayFile; efficacy = c.model.climate.heatUptakeEfficacy
+                base = c.run.scenario; pathway = c.run.pathwayFile; model = c.model
             }
+        }
+        var landFraction = 1 - LatitudeGrid(bands: 1, landFractionOneDegree: [Double](repeating: 0.29, count: 180)).globalOceanFraction
+        if let w = d.variable("area_weight"), let f = d.variable("sftlf"), w.data.count == f.data.count {
+            landFraction = zip(w.data, f.data).map { $0 * $1 / 100 }.reduce(0, +)
         }
         if base.isEmpty { base = text("scenario") ?? "" }
         guard let yearVar = d.variable("year"), let first = yearVar.data.first else {
@@ -57,7 +63,7 @@ public struct RunSeries: Sendable {
                 s[name] = v.data
             }
             return [RunSeries(label: label, baseScenario: base, pathwayFile: pathway, firstYear: Int(first), series: s,
-                              layerTemperature: d.variable("thetao_change")?.data ?? [], layerThickness: thickness, heatUptakeEfficacy: efficacy)]
+                              layerTemperature: d.variable("thetao_change")?.data ?? [], layerThickness: thickness, model: model, landFraction: landFraction)]
         }
         // Ensemble file: split every needed variable by member (and scenario, when present).
         let ns = d.dimension("scenario")?.length ?? 1
@@ -75,7 +81,7 @@ public struct RunSeries: Sendable {
                 for name in needed where s[name] == nil { s[name] = [Double](repeating: .nan, count: nt) }
                 let l = ns > 1 ? (k < names.count ? names[k] : "\(label)-\(k)") : label
                 out.append(RunSeries(label: l, baseScenario: ns > 1 ? l : base, pathwayFile: ns > 1 ? "" : pathway, firstYear: Int(first),
-                                     series: s, layerTemperature: [], layerThickness: thickness, heatUptakeEfficacy: efficacy))
+                                     series: s, layerTemperature: [], layerThickness: thickness, model: model, landFraction: landFraction))
             }
         }
         return out
