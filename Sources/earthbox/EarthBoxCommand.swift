@@ -53,14 +53,12 @@ struct Run: ParsableCommand {
             fail("\(namelist): error: '--checkpoint-years': \(year) is not inside the run's years \(plan.firstYear)-\(plan.lastYear - 1)")
         }
         let folder = checkpointDirectory ?? settings.outputDirectory
-        let record: RunRecord
-        do {
-            record = try plan.run(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
-                let path = (folder as NSString).appendingPathComponent("\(settings.resolvedRunName)-\(year).restart")
-                if let problem = checkpoint.write(to: path) { throw "\(path): error: \(problem)" }
-                if !quiet { print("restart file written: \(path)") }
-            }
-        } catch { fail(error) }
+        // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted.
+        let record = plan.run(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
+            let path = (folder as NSString).appendingPathComponent("\(settings.resolvedRunName)-\(year).restart")
+            if let problem = checkpoint.write(to: path) { fail("\(path): error: \(problem)") }
+            if !quiet { print("restart file written: \(path)") }
+        }
         let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
         do {
             try NetCDF.write(RunDataset.make(record: record, plan: plan), to: path)

@@ -12,7 +12,7 @@ import Foundation
 struct Ensemble: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a perturbed-parameter ensemble (members x scenarios, MPI-parallel), constrain it and write one NetCDF file.",
-        discussion: "Run in parallel with e.g.: mpirun -n 4 earthbox ensemble Namelists/ensemble-ssp245-constrained.nml")
+        discussion: "Run in parallel with e.g.: mpirun -n 4 earthbox ensemble Namelists/ensembles/ssp245-constrained.nml")
 
     @Argument(help: "Ensemble namelist (&run, parameter groups, &ensemble, &priors).")
     var namelist: String
