@@ -95,7 +95,7 @@ struct Diagnose: ParsableCommand {
 
 struct Parameters: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every namelist parameter with its default, unit, range and source (Markdown).")
-    func run() throws { print(RunConfiguration.documentation) }
+    func run() throws { print(RunConfiguration.documentation + "\n" + ParameterPrior.documentation) }
 }
 
 extension String: @retroactive Error {}

@@ -146,3 +146,36 @@ import Testing
     }
 }
 
+/// ERS through the command line: `earthbox run --checkpoint-years`, then `--restart`, gives the same file.
+@Suite("Restart (command line)") struct RestartCommandTests {
+    @Test func restartedRunWritesTheSameFile() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let earthbox = repository.appendingPathComponent(".build/debug/earthbox").path
+        try #require(ProcessSupport.isExecutable(earthbox), "build the package first (swift build --build-tests)")
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let namelist = folder.appendingPathComponent("ers.nml").path
+        try """
+        &run
+          end_year = 2060
+          forcing_directory = '\(TestSupport.forcingDirectory)'
+          output_directory = '\(folder.path)'
+          run_name = 'ers'
+        /
+        &variability enabled = .true. /
+        """.write(toFile: namelist, atomically: true, encoding: .utf8)
+        let first = try await ProcessSupport.run(earthbox, ["run", namelist, "--quiet", "--checkpoint-years", "1900", "2000",
+                                                            "--output", folder.appendingPathComponent("full.nc").path])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ers-2000.restart").path))
+        let restarted = try await ProcessSupport.run(earthbox, ["run", namelist, "--quiet", "--restart", folder.appendingPathComponent("ers-1900.restart").path,
+                                                                "--output", folder.appendingPathComponent("restarted.nc").path])
+        #expect(restarted.status == 0, "stderr: \(restarted.stderr)")
+        let a = FileManager.default.contents(atPath: folder.appendingPathComponent("full.nc").path)
+        let b = FileManager.default.contents(atPath: folder.appendingPathComponent("restarted.nc").path)
+        #expect(a != nil && a == b, "restarted run's file differs from the uninterrupted run's")
+        let bad = try await ProcessSupport.run(earthbox, ["run", namelist, "--restart", namelist])
+        #expect(bad.status == 1 && bad.stderr.contains("not an EarthBox checkpoint"), "stderr: \(bad.stderr)")
+    }
+}
+

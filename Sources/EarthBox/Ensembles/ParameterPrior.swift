@@ -92,3 +92,26 @@ extension ParameterPrior {
         return ParameterPrior(parameter: parameter, distribution: distribution, line: entry.line)
     }
 }
+
+extension ParameterPrior {
+    /// Markdown documentation of `&ensemble` and `&priors` for `earthbox parameters`.
+    public static var documentation: String {
+        NamelistEncoder.documentation(EnsembleSettings.self) + """
+
+        ### `&priors` (ensembles only)
+
+        One line per uncertain parameter, named `group.key` (or Fortran's `group%key`; `group.key(n)` for element n of a
+        list, e.g. `ocean.layer_thickness(1)`, the mixed-layer depth). Every real key of the groups above except `&run`
+        can be sampled; the sampled value goes through the same range check as in its group. Every prior is truncated to
+        its bounds. Samples: Latin hypercube (McKay et al. 1979) from `&ensemble seed`.
+
+        | distribution | numbers |
+        |---|---|
+        | `'uniform'` | lower, upper |
+        | `'normal'` | mean, standard deviation, lower, upper |
+        | `'lognormal'` | median, standard deviation of ln, lower, upper |
+        | `'triangular'` | lower, mode, upper |
+
+        """
+    }
+}
