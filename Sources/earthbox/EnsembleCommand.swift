@@ -40,28 +40,13 @@ struct Ensemble: ParsableCommand {
         }
 
         // 1. Read and check everything, on every rank.
-        let configuration: EnsembleConfiguration
-        var worker: EnsembleWorker
-        var observations: Observations?
-        let path: String
-        do {
-            configuration = try EnsembleConfiguration.load(path: namelist)
-            worker = try EnsembleWorker(configuration: configuration)
-            if configuration.settings.constrain {
-                observations = try Observations.load(directory: configuration.settings.observationsDirectory)
-            }
-            let run = configuration.base.run
-            path = output ?? (run.outputDirectory as NSString).appendingPathComponent((run.runName.isEmpty ? "ensemble" : run.runName) + ".nc")
-            let folder = (path as NSString).deletingLastPathComponent
-            var isFolder: ObjCBool = false
-            if !(folder.isEmpty || FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
-                throw InputError(file: configuration.source, key: output == nil ? "output_directory" : nil,
-                                 message: "output folder '\(folder)' does not exist")
-            }
-            if resume && configuration.settings.journalDirectory.isEmpty {
-                throw InputError(file: configuration.source, key: "journal_directory", message: "--resume needs a journal: set &ensemble journal_directory")
-            }
-        } catch { stop(error) }
+        let inputs: Inputs
+        switch Result(catching: { () throws(InputError) -> Inputs in try readInputs() }) {
+        case .success(let value): inputs = value
+        case .failure(let error): stop(error)
+        }
+        let configuration = inputs.configuration, path = inputs.path, observations = inputs.observations
+        var worker = inputs.worker
         let taskList = EnsembleTaskList(configuration: configuration)
         let resultCount = { (t: Int) in EnsembleWorker.resultCount(taskList.tasks[t], configuration: configuration) }
 
@@ -134,6 +119,34 @@ struct Ensemble: ParsableCommand {
             }
         }
         mpi.finalize()
+    }
+}
+
+extension Ensemble {
+    struct Inputs {
+        var configuration: EnsembleConfiguration
+        var worker: EnsembleWorker
+        var observations: Observations?
+        var path: String
+    }
+
+    /// The namelist, forcing and observations, and the output path, all checked.
+    func readInputs() throws(InputError) -> Inputs {
+        let configuration = try EnsembleConfiguration.load(path: namelist)
+        let worker = try EnsembleWorker(configuration: configuration)
+        let observations = configuration.settings.constrain ? try Observations.load(directory: configuration.settings.observationsDirectory) : nil
+        let run = configuration.base.run
+        let path = output ?? (run.outputDirectory as NSString).appendingPathComponent((run.runName.isEmpty ? "ensemble" : run.runName) + ".nc")
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if !(folder.isEmpty || FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw InputError(file: configuration.source, key: output == nil ? "output_directory" : nil,
+                             message: "output folder '\(folder)' does not exist")
+        }
+        if resume && configuration.settings.journalDirectory.isEmpty {
+            throw InputError(file: configuration.source, key: "journal_directory", message: "--resume needs a journal: set &ensemble journal_directory")
+        }
+        return Inputs(configuration: configuration, worker: worker, observations: observations, path: path)
     }
 }
 
