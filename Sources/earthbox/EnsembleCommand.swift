@@ -77,6 +77,8 @@ struct Ensemble: ParsableCommand {
         let progress = Progress(enabled: mpi.isRoot && !quiet, tasks: mine.count, ranks: mpi.size,
                                 alreadyFinished: finished.count, total: taskList.count)
         var yearsDone = 0
+        mpi.barrier()   // time the computation alone, from a common start (inputs are read by then)
+        let computeStart = clock.now
         for (i, t) in mine.enumerated() {
             let start = results.count
             worker.run(taskList.tasks[t], appendingTo: &results)
@@ -85,11 +87,11 @@ struct Ensemble: ParsableCommand {
             if let stopAfterTasks, i + 1 >= stopAfterTasks { kill(getpid(), SIGKILL) }
             progress.update(done: i + 1, yearsDone: yearsDone)
         }
-        let computeSeconds = (clock.now - started).seconds
+        let rankSeconds = (clock.now - computeStart).seconds
 
         // 4. Gather in rank order; rank 0 places every result by task index.
         let gathered = mpi.gather(results, root: 0)
-        let memory = mpi.gather([peakMemoryMegabytes()], root: 0)
+        let memory = mpi.gather([peakMemoryMegabytes(), rankSeconds], root: 0)
         let totalYears = mpi.allReduceSum(yearsDone)
         if let gathered {
             var assembled = EnsembleResults(configuration: configuration, taskList: taskList)
@@ -110,6 +112,8 @@ struct Ensemble: ParsableCommand {
             if !quiet {
                 print(analysis.summaryText)
                 let wall = (clock.now - started).seconds
+                // Parallel time = the slowest rank's compute time (input reading and output excluded; wall time below).
+                let computeSeconds = (memory ?? []).map { $0[1] }.max() ?? rankSeconds
                 let rate = Double(totalYears) / computeSeconds
                 print(String(format: "computed %d member-years on %d rank(s) in %.2f s (%.0f member-years/s; %d tasks from the journal)",
                              totalYears, mpi.size, computeSeconds, rate, finished.count))
