@@ -75,7 +75,7 @@ struct Ensemble: ParsableCommand {
         var results: [Double] = []
         results.reserveCapacity(mine.reduce(0) { $0 + resultCount($1) })
         let progress = Progress(enabled: mpi.isRoot && !quiet, tasks: mine.count, ranks: mpi.size,
-                                alreadyFinished: finished.count, total: taskList.count)
+                                alreadyFinished: finished.count, total: taskList.count, members: configuration.memberCount)
         var yearsDone = 0
         mpi.barrier()   // time the computation alone, from a common start (inputs are read by then)
         let computeStart = clock.now
@@ -156,13 +156,14 @@ extension Ensemble {
 
 /// Progress on rank 0 (stderr, at most every 2 s): tasks done, rate, time left, extrapolated from rank 0's share.
 final class Progress {
-    let enabled: Bool, tasks: Int, ranks: Int, alreadyFinished: Int, total: Int
+    let enabled: Bool, tasks: Int, ranks: Int, alreadyFinished: Int, total: Int, members: Int
     let clock = ContinuousClock()
     let start: ContinuousClock.Instant
     var last: ContinuousClock.Instant
 
-    init(enabled: Bool, tasks: Int, ranks: Int, alreadyFinished: Int, total: Int) {
+    init(enabled: Bool, tasks: Int, ranks: Int, alreadyFinished: Int, total: Int, members: Int) {
         self.enabled = enabled; self.tasks = tasks; self.ranks = ranks; self.alreadyFinished = alreadyFinished; self.total = total
+        self.members = members
         start = clock.now; last = start
     }
 
@@ -175,8 +176,10 @@ final class Progress {
         let fraction = Double(done) / Double(max(tasks, 1))
         let overall = alreadyFinished + Int(fraction * Double(total - alreadyFinished))
         let left = fraction > 0 ? elapsed / fraction - elapsed : 0
-        FileHandle.standardError.write(Data(String(format: "ensemble: ~%d/%d tasks done (%d ranks), %.0f member-years/s per rank, %.0f s left\n",
-                                                   overall, total, ranks, Double(yearsDone) / max(elapsed, 1e-9), left).utf8))
+        let perMember = Double(total) / Double(max(members, 1))
+        FileHandle.standardError.write(Data(String(format: "ensemble: ~%d/%d members done (%d/%d tasks, %d ranks), %.0f member-years/s per rank, %.0f s left\n",
+                                                   Int(Double(overall) / perMember), members, overall, total, ranks,
+                                                   Double(yearsDone) / max(elapsed, 1e-9), left).utf8))
     }
 }
 

@@ -114,6 +114,27 @@ import Testing
         #expect(Self.bytes(output) == Self.bytes(reference), "resumed file differs from the uninterrupted run")
     }
 
+    /// The same under mpirun: rank 0 dies by SIGKILL, mpirun stops the job; resuming on another rank count still
+    /// gives the uninterrupted file, and the journal keeps what every rank had finished.
+    @Test(.enabled(if: ProcessSupport.findTool("mpirun") != nil, "mpirun is not installed"))
+    func killedParallelEnsembleResumesOnOtherRankCount() async throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let journal = folder.appendingPathComponent("journal").path
+        let namelist = try Self.write(Self.smallEnsemble(output: folder, journal: journal), to: folder)
+        let reference = folder.appendingPathComponent("reference.nc").path
+        let uninterrupted = try await Self.ensemble([namelist, "--quiet", "--output", reference])
+        #expect(uninterrupted.status == 0 && uninterrupted.stderr.isEmpty, "--quiet: \(uninterrupted.stderr)")
+        try FileManager.default.removeItem(atPath: journal)
+        let output = folder.appendingPathComponent("resumed.nc").path
+        let killed = try await Self.ensemble([namelist, "--quiet", "--output", output, "--stop-after-tasks", "3"], ranks: 2)
+        #expect(killed.status != 0 && !killed.timedOut)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let resumed = try await Self.ensemble([namelist, "--output", output, "--resume"], ranks: 3)
+        #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
+        #expect(Self.bytes(output) == Self.bytes(reference), "resumed file differs from the uninterrupted run")
+    }
+
     @Test func badEnsembleNamelistStopsEveryRankBeforeWork() async throws {
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
