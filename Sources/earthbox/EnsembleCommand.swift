@@ -90,18 +90,20 @@ struct Ensemble: ParsableCommand {
         let rankSeconds = (clock.now - computeStart).seconds
 
         // 4. Gather in rank order; rank 0 places every result by task index.
-        let gathered = mpi.gather(results, root: 0)
+        var gathered = mpi.gather(results, root: 0)
+        results = []   // memory: rank 0 keeps only the gathered copy, and frees it once the results are placed
         let memory = mpi.gather([peakMemoryMegabytes(), rankSeconds], root: 0)
         let totalYears = mpi.allReduceSum(yearsDone)
-        if let gathered {
+        if mpi.isRoot {
             var assembled = EnsembleResults(configuration: configuration, taskList: taskList)
-            for (rank, values) in gathered.enumerated() {
+            for (rank, values) in gathered!.enumerated() {
                 var offset = 0
                 for t in EnsembleTaskList.share(of: pending, costs: taskList.costs, rank: rank, size: mpi.size) {
                     assembled.store(task: t, values[offset..<(offset + resultCount(t))])
                     offset += resultCount(t)
                 }
             }
+            gathered = nil
             for t in finished.sorted() {
                 guard let values = journal?.load(task: t), values.count == resultCount(t) else { stop("\(journal!.directory): error: task \(t) cannot be read back") }
                 assembled.store(task: t, values[...])

@@ -147,7 +147,11 @@ import Testing
             #expect(result.stderr.contains("ensemble.nml:18: error: 'climate.equilibrium_climate_sensitivity': bounds reversed"), "stderr: \(result.stderr)")
             #expect(result.stderr.components(separatedBy: "bounds reversed").count == 2, "error printed once (rank 0): \(result.stderr)")
         }
-        #expect(ProcessSupport.contents(of: folder) == ["ensemble.nml"], "something was written")
+        // --resume without a journal is refused before any work as well.
+        let good = try Self.write(Self.smallEnsemble(output: folder), to: folder, name: "good.nml")
+        let noJournal = try await Self.ensemble([good, "--resume"])
+        #expect(noJournal.status == 1 && noJournal.stderr.contains("'journal_directory': --resume needs a journal"), "stderr: \(noJournal.stderr)")
+        #expect(ProcessSupport.contents(of: folder) == ["ensemble.nml", "good.nml"], "something was written")
     }
 
     @Test func shippedEnsembleNamelistsLoad() throws {

@@ -66,6 +66,9 @@ import Testing
         ("&ensemble\n scenarios = 'ssp245', 'ssp246' /", "e.nml:2: error: 'scenarios': 'ssp246' is not an allowed value"),
         ("&ensemble\n variability_realisations = 3 /", "e.nml:2: error: 'variability_realisations': 3 realisations need internal variability"),
         ("&ensembel members = 3 /", "unknown group '&ensembel'; did you mean '&ensemble'?"),
+        // Bounds inside the key's range, but samples that break the steady-state soil check of RunConfiguration.
+        ("&ensemble members = 20 /\n&priors\n land.soil_turnover_time = 'uniform', 10, 900 /", "e.nml:3: error: 'soil_turnover_time': sample"),
+        ("&run experiment = '1pctCO2' /\n&ensemble members = 2 /", "e.nml:1: error: 'experiment': an ensemble runs historical"),
     ])
     func badInput(_ text: String, _ expected: String) {
         let error = TestSupport.inputError { () throws(InputError) in try Self.ensemble(text) }

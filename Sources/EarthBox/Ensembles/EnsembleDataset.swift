@@ -83,14 +83,14 @@ public enum EnsembleDataset {
         }
 
         for (v, diagnostic) in c.outputDiagnostics.enumerated() {
-            let block = Array(r.series[(v * s * m * n)..<((v + 1) * s * m * n)])
-            add(diagnostic.name, ["scenario", "member", "time"], block, [
+            let block = r.series[(v * s * m * n)..<((v + 1) * s * m * n)]
+            add(diagnostic.name, ["scenario", "member", "time"], Array(block), [
                 ("long_name", .text(diagnostic.longName)), ("units", .text(diagnostic.units)), ("cell_methods", .text("time: mean area: mean"))])
             var unconstrained = [Double](repeating: 0, count: s * p * n), constrained = unconstrained
             var column = [Double](repeating: 0, count: m)
             for scenario in 0..<s {
                 for t in 0..<n {
-                    for member in 0..<m { column[member] = block[(scenario * m + member) * n + t] }
+                    for member in 0..<m { column[member] = block[block.startIndex + (scenario * m + member) * n + t] }
                     let u = a.percentiles(column, constrained: false), w = a.percentiles(column, constrained: true)
                     for k in 0..<p {
                         unconstrained[(scenario * p + k) * n + t] = u[k]
