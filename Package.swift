@@ -25,7 +25,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "earthbox",
-            dependencies: ["EarthBox", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EarthBox", "EarthBoxMPI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "earthbox-bench", dependencies: ["EarthBox"]),
         .testTarget(name: "EarthBoxTests", dependencies: ["EarthBox", "EarthBoxMPI"]),

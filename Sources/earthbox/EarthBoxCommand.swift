@@ -8,7 +8,7 @@ struct EarthBoxCommand: ParsableCommand {
         commandName: "earthbox",
         abstract: "EarthBox: a reduced-complexity coupled Earth system model.",
         version: RunDataset.modelVersion,
-        subcommands: [Run.self, Diagnose.self, Parameters.self, Pathway.self, Compare.self],
+        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, Pathway.self, Compare.self],
         defaultSubcommand: Run.self
     )
 }
@@ -31,15 +31,35 @@ struct Run: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Option(parsing: .upToNextOption, help: "Write a restart file at the end of each of these years, e.g. --checkpoint-years 1900 2000.")
+    var checkpointYears: [Int] = []
+
+    @Option(help: "Folder for the restart files (default: the output folder); named <run_name>-<year>.restart.")
+    var checkpointDirectory: String?
+
+    @Option(help: "Continue from this restart file (written by --checkpoint-years with the same namelist).")
+    var restart: String?
+
     func run() throws {
         let plan: RunPlan
+        var checkpoint: Checkpoint?
         do {
             let configuration = try RunConfiguration.load(path: namelist)
             if TeachingLab.isTeaching(configuration.run.experiment) { return try runLab(configuration) }
             plan = try RunPlan(configuration)
+            if let restart { checkpoint = try Checkpoint.read(path: restart, plan: plan) }
         } catch { fail(error) }
-        let record = plan.run()
         let settings = plan.configuration.run
+        for year in checkpointYears where year < plan.firstYear || year >= plan.lastYear {
+            fail("\(namelist): error: '--checkpoint-years': \(year) is not inside the run's years \(plan.firstYear)-\(plan.lastYear - 1)")
+        }
+        let folder = checkpointDirectory ?? settings.outputDirectory
+        // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted.
+        let record = plan.run(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
+            let path = (folder as NSString).appendingPathComponent("\(settings.resolvedRunName)-\(year).restart")
+            if let problem = checkpoint.write(to: path) { fail("\(path): error: \(problem)") }
+            if !quiet { print("restart file written: \(path)") }
+        }
         let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
         do {
             try NetCDF.write(RunDataset.make(record: record, plan: plan), to: path)
@@ -92,7 +112,7 @@ struct Diagnose: ParsableCommand {
 
 struct Parameters: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every namelist parameter with its default, unit, range and source (Markdown).")
-    func run() throws { print(RunConfiguration.documentation) }
+    func run() throws { print(RunConfiguration.documentation + "\n" + ParameterPrior.documentation) }
 }
 
 extension String: @retroactive Error {}

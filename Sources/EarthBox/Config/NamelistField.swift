@@ -13,14 +13,18 @@ public struct NamelistField<Root>: Sendable {
 
     private let apply: @Sendable (inout Root, NamelistEntry, String) throws(InputError) -> Void
     private let render: @Sendable (Root) -> String
+    /// The current value(s) of a real or real-list field (nil for other types): lets an ensemble prior
+    /// replace one element of a list through the same key path and range check as the namelist.
+    let realValues: (@Sendable (Root) -> [Double])?
 
     init(key: String, unit: String, documentation: String, citation: String,
          typeName: String, rangeText: String,
          apply: @escaping @Sendable (inout Root, NamelistEntry, String) throws(InputError) -> Void,
-         render: @escaping @Sendable (Root) -> String) {
+         render: @escaping @Sendable (Root) -> String,
+         realValues: (@Sendable (Root) -> [Double])? = nil) {
         self.key = key.lowercased(); self.unit = unit; self.documentation = documentation
         self.citation = citation; self.typeName = typeName; self.rangeText = rangeText
-        self.apply = apply; self.render = render
+        self.apply = apply; self.render = render; self.realValues = realValues
     }
 
     /// The field's current value in `root`, in namelist syntax (the default when `root` is `Root()`).
@@ -44,7 +48,8 @@ extension NamelistField {
                  try FieldCheck.check(value, in: range, unit: unit, entry, file: file)
                  root[keyPath: path] = value
              },
-             render: { NamelistValue.real($0[keyPath: path]).namelistText })
+             render: { NamelistValue.real($0[keyPath: path]).namelistText },
+             realValues: { [$0[keyPath: path]] })
     }
 
     public static func integer(_ key: String, _ path: WritableKeyPath<Root, Int> & Sendable,
@@ -127,6 +132,39 @@ extension NamelistField {
                  }
                  root[keyPath: path] = list
              },
-             render: { $0[keyPath: path].map { NamelistValue.real($0).namelistText }.joined(separator: ", ") })
+             render: { $0[keyPath: path].map { NamelistValue.real($0).namelistText }.joined(separator: ", ") },
+             realValues: { $0[keyPath: path] })
+    }
+
+    /// A list of strings, each one of `allowed` (any string if nil), without repeats, with a number of elements in `count`.
+    public static func stringList(_ key: String, _ path: WritableKeyPath<Root, [String]> & Sendable,
+                                  allowed: [String]?, count: ClosedRange<Int>, _ documentation: String) -> Self {
+        precondition(count.lowerBound >= 1, "stringList '\(key)': a namelist cannot spell an empty list")
+        let allowedText = allowed.map { $0.map { NamelistValue.string($0).namelistText }.joined(separator: ", ") }
+        return Self(key: key, unit: "", documentation: documentation, citation: "",
+             typeName: "string list", rangeText: "\(count.lowerBound) to \(count.upperBound) of " + (allowedText ?? "any string"),
+             apply: { (root: inout Root, entry: NamelistEntry, file: String) throws(InputError) in
+                 guard count.contains(entry.values.count) else {
+                     throw InputError(file: file, line: entry.line, key: entry.key,
+                                      message: "expected \(count.lowerBound) to \(count.upperBound) values, got \(entry.values.count)")
+                 }
+                 var list: [String] = []
+                 for value in entry.values {
+                     guard case .string(let text) = value else {
+                         throw FieldCheck.wrongType(value, expected: "a quoted string", entry, file: file)
+                     }
+                     if let allowed, let allowedText, !allowed.contains(text) {
+                         throw InputError(file: file, line: entry.line, key: entry.key,
+                                          message: "\(value.namelistText) is not an allowed value (allowed: \(allowedText))"
+                                              + NearestName.hint(for: text, among: allowed))
+                     }
+                     if list.contains(text) {
+                         throw InputError(file: file, line: entry.line, key: entry.key, message: "\(value.namelistText) is listed twice")
+                     }
+                     list.append(text)
+                 }
+                 root[keyPath: path] = list
+             },
+             render: { $0[keyPath: path].map { NamelistValue.string($0).namelistText }.joined(separator: ", ") })
     }
 }

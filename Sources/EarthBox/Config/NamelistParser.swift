@@ -65,7 +65,7 @@ struct NamelistParser {
                                  message: "group '&\(name)' (line \(groupLine)) is not closed: missing '/' before the next group")
             }
             let keyLine = line
-            guard let key = readIdentifier() else {
+            guard let key = readKey() else {
                 throw InputError(file: file, line: line,
                                  message: "unexpected \(snippet()) in group '&\(name)'; expected 'key = value' or '/'")
             }
@@ -312,10 +312,34 @@ struct NamelistParser {
         return String(decoding: bytes[start..<index].map(Self.lowercased), as: UTF8.self)
     }
 
-    /// True if the text at `index` is `identifier [spaces] =` (the next entry, not a value like `T`).
+    /// Reads a key: an identifier, optionally followed by Fortran derived-type components (`climate%ecs`,
+    /// also written `climate.ecs`, normalised to the dotted form) and one element index (`layer_thickness(1)`).
+    /// Plain groups reject such keys as unknown; `&priors` uses them to name another group's parameter.
+    private mutating func readKey() -> String? {
+        guard var key = readIdentifier() else { return nil }
+        while let byte = peek() {
+            if byte == ascii(".") || byte == ascii("%"), index + 1 < bytes.count, Self.isIdentifierStart(bytes[index + 1]) {
+                index += 1
+                key += "." + (readIdentifier() ?? "")
+            } else if byte == ascii("(") {
+                var end = index + 1
+                while end < bytes.count, Self.isDigit(bytes[end]) { end += 1 }
+                guard end > index + 1, end < bytes.count, bytes[end] == ascii(")") else { return key }
+                key += String(decoding: bytes[index...end], as: UTF8.self)
+                index = end + 1
+                return key
+            } else {
+                return key
+            }
+        }
+        return key
+    }
+
+    /// True if the text at `index` is `key [spaces] =` (the next entry, not a value like `T`).
     private func startsKeyAssignment() -> Bool {
         var i = index
-        while i < bytes.count, Self.isIdentifierStart(bytes[i]) || Self.isDigit(bytes[i]) || bytes[i] == ascii("_") { i += 1 }
+        while i < bytes.count, Self.isIdentifierStart(bytes[i]) || Self.isDigit(bytes[i]) || bytes[i] == ascii("_")
+                || bytes[i] == ascii(".") || bytes[i] == ascii("%") || bytes[i] == ascii("(") || bytes[i] == ascii(")") { i += 1 }
         while i < bytes.count, bytes[i] == ascii(" ") || bytes[i] == ascii("\t") || bytes[i] == ascii("\r") { i += 1 }
         return i < bytes.count && bytes[i] == ascii("=")
     }

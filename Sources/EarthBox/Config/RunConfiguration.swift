@@ -49,21 +49,30 @@ public struct RunConfiguration: Sendable {
         if c.teaching.solarMinimum >= c.teaching.solarMaximum {
             throw namelist.error(group: "teaching", key: "solar_max", "solar_max (\(c.teaching.solarMaximum)) must exceed solar_min (\(c.teaching.solarMinimum))")
         }
-        let land = c.model.land
+        if let problem = consistencyProblem(c.model) {
+            throw namelist.error(group: problem.group, key: problem.key, problem.message)
+        }
+        return c
+    }
+
+    /// Checks that tie several keys together (fractions that must sum ≤ 1, a soil pool that can be in steady state);
+    /// also applied to every sampled ensemble member. Returns the group, key and message of the first problem.
+    public static func consistencyProblem(_ model: ModelConfiguration) -> (group: String, key: String, message: String)? {
+        let land = model.land
         if land.nppToVegetation + land.nppToLitter > 1 {
-            throw namelist.error(group: "land", key: "npp_to_litter", "npp_to_vegetation + npp_to_litter = \(land.nppToVegetation + land.nppToLitter) exceeds 1")
+            return ("land", "npp_to_litter", "npp_to_vegetation + npp_to_litter = \(land.nppToVegetation + land.nppToLitter) exceeds 1")
         }
         if land.landUseFromVegetation + land.landUseFromLitter > 1 {
-            throw namelist.error(group: "land", key: "land_use_from_litter", "land_use_from_vegetation + land_use_from_litter exceeds 1")
+            return ("land", "land_use_from_litter", "land_use_from_vegetation + land_use_from_litter exceeds 1")
         }
         let litterInput = land.nppToLitter + land.vegetationTurnoverToLitter * land.nppToVegetation
         let soilDirect = (1 - land.nppToVegetation - land.nppToLitter) + (1 - land.vegetationTurnoverToLitter) * land.nppToVegetation
         let needed = land.preindustrialSoil / land.soilTurnoverYears / land.preindustrialNPP
         if needed < soilDirect || needed > soilDirect + litterInput {
-            throw namelist.error(group: "land", key: "soil_turnover_time",
-                                 "soil_turnover_time \(land.soilTurnoverYears) yr cannot hold soil_preindustrial in steady state with this NPP and allocation")
+            return ("land", "soil_turnover_time",
+                    "soil_turnover_time \(land.soilTurnoverYears) yr cannot hold soil_preindustrial in steady state with this NPP and allocation")
         }
-        return c
+        return nil
     }
 
     /// The fully resolved configuration as namelist text (stored in the output for provenance).

@@ -1,0 +1,103 @@
+/// Computes tasks on one rank: holds the inputs (drivers of every scenario, grid, reference row) and reusable
+/// buffers, so the yearly loop allocates nothing. A task's result depends only on the task and the configuration,
+/// never on the rank or on which tasks ran before (each task builds its member's model and initial state afresh).
+public struct EnsembleWorker: Sendable {
+    public let configuration: EnsembleConfiguration
+    let drivers: [DriverSeries]
+    let grid: LatitudeGrid
+    let halogenPreindustrialPPT: [Double]
+    /// The 1750 driver row: the preindustrial reference of the idealised experiments (as `earthbox diagnose`).
+    let reference: [Double]
+    let outputs: [Diagnostic]
+    private var diagnostics: [Double]
+    private var series: [Double]
+    private var workspace: [Double] = []
+
+    public init(configuration c: EnsembleConfiguration) throws(InputError) {
+        configuration = c
+        var drivers: [DriverSeries] = []
+        var halogens: [Double] = []
+        var reference: [Double] = []
+        for scenario in c.scenarios {
+            let loaded = try ScenarioDrivers.load(directory: c.base.run.forcingDirectory, scenario: scenario)
+            guard loaded.drivers.firstYear <= c.years.lowerBound, c.years.upperBound <= loaded.drivers.lastYear else {
+                throw InputError(file: c.source, key: "end_year",
+                                 message: "years \(c.years.lowerBound)-\(c.years.upperBound) are outside the forcing file's \(loaded.drivers.firstYear)-\(loaded.drivers.lastYear)")
+            }
+            drivers.append(loaded.drivers.slice(from: c.years.lowerBound, to: c.years.upperBound))
+            halogens = loaded.halogenPreindustrialPPT
+            if reference.isEmpty { reference = Array(loaded.drivers.values[0..<loaded.drivers.columnCount]) }
+        }
+        self.drivers = drivers
+        halogenPreindustrialPPT = halogens
+        self.reference = reference
+        grid = LatitudeGrid(bands: c.base.run.bands, landFractionOneDegree: try ScenarioDrivers.landFractionOneDegree(directory: c.base.run.forcingDirectory))
+        outputs = c.outputDiagnostics
+        diagnostics = [Double](repeating: 0, count: Diagnostic.count)
+        series = [Double](repeating: 0, count: ScenarioSummary.Series.allCases.count * c.years.count)
+    }
+
+    /// Values a task produces: every output variable's annual series then the summaries, or the three metrics.
+    public static func resultCount(_ task: EnsembleTask, configuration c: EnsembleConfiguration) -> Int {
+        switch task {
+        case .scenario: c.settings.outputVariables.count * c.years.count + ScenarioSummary.count
+        case .metrics: ClimateMetricExperiments.Metric.allCases.count
+        }
+    }
+
+    /// Simulated years of `task`.
+    public func cost(_ task: EnsembleTask) -> Int {
+        switch task {
+        case .scenario: configuration.years.count
+        case .metrics: ClimateMetricExperiments.simulatedYears
+        }
+    }
+
+    /// Runs `task` and appends its result to `results`.
+    public mutating func run(_ task: EnsembleTask, appendingTo results: inout [Double]) {
+        let c = configuration
+        switch task {
+        case .metrics(let sample):
+            var model = try! c.model(sample: sample)   // validated for every sample when the configuration was read
+            model.variability.enabled = false
+            let experiments = DiagnosticExperiments(configuration: model, grid: grid, halogenPreindustrialPPT: halogenPreindustrialPPT,
+                                                    reference: reference)
+            results.append(contentsOf: ClimateMetricExperiments.run(experiments))
+        case .scenario(let member, let s):
+            let start = results.count
+            results.append(contentsOf: repeatElement(0, count: Self.resultCount(task, configuration: c)))
+            let model = EarthSystemModel(configuration: try! c.model(sample: c.sample(ofMember: member)), grid: grid,
+                                         halogenPreindustrialPPT: halogenPreindustrialPPT,
+                                         reference: Array(drivers[s].values[0..<drivers[s].columnCount]))
+            if workspace.count < model.workspaceCount { workspace = [Double](repeating: 0, count: model.workspaceCount) }
+            var state = model.initialState(year: c.years.lowerBound, seed: c.variabilitySeed(member: member))
+            let n = c.years.count, outputs = self.outputs
+            let tas = Diagnostic.surfaceTemperature.rawValue, co2 = Diagnostic.co2Concentration.rawValue
+            let ohc = Diagnostic.oceanHeatContent.rawValue, ocean = Diagnostic.oceanCarbonUptake.rawValue
+            let npp = Diagnostic.netPrimaryProduction.rawValue, rh = Diagnostic.heterotrophicRespiration.rawValue
+            drivers[s].values.withUnsafeBufferPointer { rows in
+                workspace.withUnsafeMutableBufferPointer { ws in
+                    diagnostics.withUnsafeMutableBufferPointer { dBuffer in
+                        series.withUnsafeMutableBufferPointer { sBuffer in
+                            results.withUnsafeMutableBufferPointer { rBuffer in
+                                let d = dBuffer.baseAddress!, out = rBuffer.baseAddress! + start, ser = sBuffer.baseAddress!
+                                for i in 0..<n {
+                                    model.step(&state, drivers: rows.baseAddress! + i * drivers[s].columnCount,
+                                               workspace: ws.baseAddress!, diagnostics: d)
+                                    for (k, diagnostic) in outputs.enumerated() { out[k * n + i] = d[diagnostic.rawValue] }
+                                    ser[i] = d[tas]
+                                    ser[n + i] = d[co2]
+                                    ser[2 * n + i] = d[ohc]
+                                    ser[3 * n + i] = d[ocean]
+                                    ser[4 * n + i] = d[npp] - d[rh]
+                                }
+                                ScenarioSummary.compute(series: ser, yearCount: n, firstYear: c.years.lowerBound,
+                                                        into: out + outputs.count * n)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
