@@ -38,6 +38,8 @@ public struct EnergyBalance: Sendable {
     /// Preindustrial surface temperature (°C) and ice fraction of each band.
     public let preindustrialTemperature: [Double]
     public let preindustrialIceFraction: [Double]
+    /// Ice edges of the preindustrial climatology, degrees north (south, north).
+    public let preindustrialIceEdges: (south: Double, north: Double)
     /// Thermal expansion coefficient of each layer, K⁻¹.
     public let thermalExpansion: [Double]
 
@@ -93,6 +95,7 @@ public struct EnergyBalance: Sendable {
         self.mixing = mixing; self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
         feedbackScale = scale; self.oceanFeedback = oceanFeedback; self.landFeedback = landFeedback
         preindustrialTemperature = preindustrial.temperature; preindustrialIceFraction = preindustrial.iceFraction
+        preindustrialIceEdges = preindustrial.iceFraction.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
         self.thermalExpansion = thermalExpansion
     }
 
@@ -160,6 +163,14 @@ public struct EnergyBalance: Sendable {
         let dO = w, rO = w + n, kO = w + 2 * n, sO = w + 3 * n, dL = w + 4 * n, rL = w + 5 * n, kL = w + 6 * n, sL = w + 7 * n
         let po = w + 8 * n, qo = w + 9 * n, pl = w + 10 * n, ql = w + 11 * n, diag = w + 12 * n, mean = w + 13 * n
         let scratch = dO   // the row coefficients are dead once reduced to affine form
+        if n == 1 {
+            // No neighbours, so M = 0 and T = p exactly: the same numbers without the meridional solve.
+            let det = dO[0] * dL[0] - kO[0] * kL[0]
+            ocean[0] = (dL[0] * rO[0] + kO[0] * rL[0]) / det
+            land[0] = (kL[0] * rO[0] + dO[0] * rL[0]) / det
+            convergence[0] = 0
+            return
+        }
         for b in 0..<n {
             // Each band's two surfaces as affine functions of its meridional convergence M: T = p + q·M.
             let det = dO[b] * dL[b] - kO[b] * kL[b]

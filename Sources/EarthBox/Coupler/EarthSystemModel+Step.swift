@@ -172,8 +172,13 @@ extension EarthSystemModel {
             zonalPut(.surfaceTemperatureAbsolute, b, absolute[b] + 273.15)
         }
         energyBalance.albedo.iceFraction(temperature: absolute, into: ice)
-        for b in 0..<bands { zonalPut(.iceFraction, b, ice[b]) }
-        let iceEdges = SurfaceAlbedo.iceEdges(grid: grid, iceFraction: ice)
+        var iceUnchanged = true
+        for b in 0..<bands {
+            zonalPut(.iceFraction, b, ice[b])
+            iceUnchanged = iceUnchanged && ice[b] == energyBalance.preindustrialIceFraction[b]
+        }
+        // The box model's ice never moves: skip the two arcsines (a few per cent of a step).
+        let iceEdges = iceUnchanged ? energyBalance.preindustrialIceEdges : SurfaceAlbedo.iceEdges(grid: grid, iceFraction: ice)
         sealevel /= oceanWeight
         v[L.cumulativeEnergy] += imbalance * dt * PhysicalConstants.secondsPerYear
         if let layerTemperature {

@@ -11,7 +11,7 @@
 /// Only the mixed-layer row differs between heat and carbon and from year to year, so the deep rows are
 /// eliminated once, bottom-up, at construction; a step is then one upward and one downward sweep
 /// (the Thomas algorithm run from the bottom, Press et al. 2007 §2.4).
-public struct ColumnMixing: Sendable {
+public final class ColumnMixing: Sendable {
     public let thickness: [Double]          // m
     public let exchange: [Double]           // m yr⁻¹ between layer k and k+1 (count - 1 values)
     public let upwellingMetresPerYear: Double
