@@ -27,9 +27,12 @@ public struct ComparisonReport {
         try put("compare.csv", comparison.csv)
         try put("series.csv", comparison.seriesTable.csvText)
         var note: String? = nil
+        var figureDirectory: String? = nil
         if let exe = gnuplot ?? Self.findOnPath("gnuplot") {
             try writeFigureData(into: tmp)
-            for name in Self.figureNames {
+            figureDirectory = tmp
+            var skipped: [String] = []
+            figures: for name in Self.figureNames {
                 let size = name == "sinks" || name == "hysteresis" ? "1400,900" : "1200,800"
                 for (terminal, ext) in [("pngcairo size \(size) font 'DejaVu Sans,14'", "png"), ("svg size \(size) dynamic font 'DejaVu Sans,14'", "svg")] {
                     let script = "set terminal \(terminal)\nset output '\(name).\(ext)'\n" + figureScript(name)
@@ -41,13 +44,23 @@ public struct ComparisonReport {
                     let err = Pipe(); p.standardError = err
                     try p.run(); p.waitUntilExit()
                     let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                    if p.terminationStatus != 0 { throw InputError(file: "\(name)-\(ext).gp", message: "gnuplot failed: \(message)") }
+                    if p.terminationStatus != 0 {
+                        // A series the inputs do not hold (an ensemble file stores a few variables only) leaves
+                        // gnuplot nothing to draw: leave that figure out and say so, keep the rest of the report.
+                        guard message.contains("undefined") else {
+                            throw InputError(file: "\(name)-\(ext).gp", message: "gnuplot failed: \(message)")
+                        }
+                        for e in ["png", "svg"] { try? fm.removeItem(atPath: (tmp as NSString).appendingPathComponent("\(name).\(e)")) }
+                        skipped.append(name)
+                        continue figures
+                    }
                 }
             }
+            if !skipped.isEmpty { note = "figures not drawn, the inputs hold no such series: " + skipped.joined(separator: ", ") }
         } else {
             note = "figures skipped: gnuplot not found (install gnuplot-nox)"
         }
-        try put("report.html", html(figureDirectory: note == nil ? tmp : nil, note: note))
+        try put("report.html", html(figureDirectory: figureDirectory, note: note))
         var written: [String] = []
         for name in try fm.contentsOfDirectory(atPath: tmp).sorted() {
             let keep = name.hasSuffix(".md") || name.hasSuffix(".csv") || name.hasSuffix(".png") || name.hasSuffix(".svg") || name.hasSuffix(".html")
@@ -210,6 +223,7 @@ public struct ComparisonReport {
         }
         h += "</table><p>Gt CO2 from 1 Jan 2020; AR6 WG1 SPM Table SPM.2.</p>\n"
         h += "<h2>Figures</h2>\n"
+        if figureDirectory != nil, let note { h += "<p>\(esc(note))</p>\n" }
         if let dir = figureDirectory {
             let captions = ["temperature": "Warming vs 1850–1900; shading: range over the runs of an ensemble; dashed: base scenarios.",
                             "co2": "Atmospheric CO2.", "emissions": "Net global fossil CO2 emissions (negative = net removals).",
