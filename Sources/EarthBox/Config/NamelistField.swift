@@ -93,16 +93,8 @@ extension NamelistField {
         return Self(key: key, unit: "", documentation: documentation, citation: "",
              typeName: "string", rangeText: allowedText ?? "any string",
              apply: { (root: inout Root, entry: NamelistEntry, file: String) throws(InputError) in
-                 let value = try FieldCheck.single(entry, file: file)
-                 guard case .string(let text) = value else {
-                     throw FieldCheck.wrongType(value, expected: "a quoted string", entry, file: file)
-                 }
-                 if let allowed, let allowedText, !allowed.contains(text) {
-                     throw InputError(file: file, line: entry.line, key: entry.key,
-                                      message: "\(value.namelistText) is not an allowed value (allowed: \(allowedText))"
-                                          + NearestName.hint(for: text, among: allowed))
-                 }
-                 root[keyPath: path] = text
+                 root[keyPath: path] = try allowedString(try FieldCheck.single(entry, file: file), allowed: allowed,
+                                                         allowedText: allowedText, entry, file: file)
              },
              render: { NamelistValue.string($0[keyPath: path]).namelistText })
     }
@@ -150,14 +142,7 @@ extension NamelistField {
                  }
                  var list: [String] = []
                  for value in entry.values {
-                     guard case .string(let text) = value else {
-                         throw FieldCheck.wrongType(value, expected: "a quoted string", entry, file: file)
-                     }
-                     if let allowed, let allowedText, !allowed.contains(text) {
-                         throw InputError(file: file, line: entry.line, key: entry.key,
-                                          message: "\(value.namelistText) is not an allowed value (allowed: \(allowedText))"
-                                              + NearestName.hint(for: text, among: allowed))
-                     }
+                     let text = try allowedString(value, allowed: allowed, allowedText: allowedText, entry, file: file)
                      if list.contains(text) {
                          throw InputError(file: file, line: entry.line, key: entry.key, message: "\(value.namelistText) is listed twice")
                      }
@@ -166,5 +151,19 @@ extension NamelistField {
                  root[keyPath: path] = list
              },
              render: { $0[keyPath: path].map { NamelistValue.string($0).namelistText }.joined(separator: ", ") })
+    }
+
+    /// A quoted string that is one of `allowed` (any string when `allowed` is nil), or the error naming the nearest allowed one.
+    static func allowedString(_ value: NamelistValue, allowed: [String]?, allowedText: String?, _ entry: NamelistEntry,
+                              file: String) throws(InputError) -> String {
+        guard case .string(let text) = value else {
+            throw FieldCheck.wrongType(value, expected: "a quoted string", entry, file: file)
+        }
+        if let allowed, let allowedText, !allowed.contains(text) {
+            throw InputError(file: file, line: entry.line, key: entry.key,
+                             message: "\(value.namelistText) is not an allowed value (allowed: \(allowedText))"
+                                 + NearestName.hint(for: text, among: allowed))
+        }
+        return text
     }
 }
