@@ -77,14 +77,8 @@ public struct LatitudeGrid: Sendable, Equatable {
             let xn = b == bands - 1 ? 1.0 : sin(north[b] * degrees)
             sSine.append(xs); nSine.append(xn)
             weights.append(0.5 * (xn - xs))
-            var landArea = 0.0, area = 0.0
-            for row in 0..<180 {
-                let rs = max(-90.0 + Double(row), south[b]), rn = min(-89.0 + Double(row), north[b])
-                guard rn > rs else { continue }
-                let a = sin(rn * degrees) - sin(rs * degrees)
-                landArea += a * landFractionOneDegree[row]
-                area += a
-            }
+            let landArea = Self.sumOverRows(south: south[b], north: north[b], landFractionOneDegree) { _, _, land in land }
+            let area = Self.sumOverRows(south: south[b], north: north[b], landFractionOneDegree) { _, area, _ in area }
             land.append(landArea / area)
         }
         self.spacing = spacing
@@ -100,13 +94,20 @@ public struct LatitudeGrid: Sendable, Equatable {
     /// Area-weighted sum over the 1° rows inside band `b` of `f(row centre latitude, row land area)`, with rows
     /// cut by the band edges counted in part; row land area is a fraction of the Earth's surface.
     public func sumOverLandRows(band b: Int, _ f: (Double, Double) -> Double) -> Double {
+        Self.sumOverRows(south: southEdgesDegrees[b], north: northEdgesDegrees[b], landFractionOneDegree) { latitude, _, land in f(latitude, land) }
+    }
+
+    /// Σ over the 1° rows between `south` and `north` (degrees) of f(row centre latitude, row area, row land area),
+    /// areas as fractions of the Earth's surface, rows cut by the edges counted in part.
+    static func sumOverRows(south: Double, north: Double, _ landFractionOneDegree: [Double],
+                            _ f: (Double, Double, Double) -> Double) -> Double {
         let degrees = Double.pi / 180
         var sum = 0.0
         for row in 0..<180 {
-            let rs = max(-90.0 + Double(row), southEdgesDegrees[b]), rn = min(-89.0 + Double(row), northEdgesDegrees[b])
+            let rs = max(-90.0 + Double(row), south), rn = min(-89.0 + Double(row), north)
             guard rn > rs else { continue }
             let area = 0.5 * (sin(rn * degrees) - sin(rs * degrees))
-            sum += f(-89.5 + Double(row), area * landFractionOneDegree[row])
+            sum += f(-89.5 + Double(row), area, area * landFractionOneDegree[row])
         }
         return sum
     }

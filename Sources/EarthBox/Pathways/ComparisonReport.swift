@@ -121,7 +121,7 @@ public struct ComparisonReport {
         var s = "set grid lc rgb '#dddddd'\nset key below horizontal maxcols 3 noenhanced font ',12' spacing 1.1 width 2\nset border lw 1.2\nset xtics nomirror\nset ytics nomirror\n"
         func series(column c: Int, title: String, ylabel: String) -> String {
             let spread = groups.first(where: \.isEnsemble).map { " (median; shading: range of \($0.members.count) runs)" } ?? ""
-            var t = "set title '\(title)\(spread)'\nset xlabel 'Year'\nset ylabel '\(ylabel)'\nplot "
+            let t = "set title '\(title)\(spread)'\nset xlabel 'Year'\nset ylabel '\(ylabel)'\nplot "
             var parts: [String] = []
             for (i, g) in groups.enumerated() {
                 let colour = Self.colours[i % Self.colours.count]

@@ -22,8 +22,8 @@ public struct FeedbackSwitches: Sendable {
         }
         /// Years of abrupt-2xCO2 until 63 % and 90 % of `equilibrium`.
         func timescales(_ configuration: ModelConfiguration, equilibrium: Double) -> (Double, Double) {
-            var e = experiments
-            e = DiagnosticExperiments(configuration: configuration, grid: grid, halogenPreindustrialPPT: e.halogenPreindustrialPPT, reference: e.reference)
+            let e = DiagnosticExperiments(configuration: configuration, grid: grid, halogenPreindustrialPPT: experiments.halogenPreindustrialPPT,
+                                          reference: experiments.reference)
             let c0 = configuration.gases.preindustrialCO2PPM
             let tas = e.concentrationRun(years: years) { _ in 2 * c0 }.series(.surfaceTemperature)
             let first63 = tas.firstIndex { $0 >= 0.63 * equilibrium }.map { Double($0 + 1) } ?? .nan
