@@ -96,12 +96,17 @@ struct Diagnose: ParsableCommand {
 
     func run() throws {
         let plan: RunPlan
-        do { plan = try RunPlan(try RunConfiguration.load(path: namelist)) } catch { fail(error) }
+        let history: [(String, Double, String, String)]
+        do {
+            let configuration = try RunConfiguration.load(path: namelist)
+            plan = try RunPlan(configuration)
+            history = try CarbonHistoryRows.rows(configuration: configuration)
+        } catch { fail(error) }
         let model = plan.simulation.model
         let reference = Array(plan.simulation.drivers.values[0..<plan.simulation.drivers.columnCount])
         let metrics = DiagnosticExperiments(configuration: model.configuration, grid: model.grid,
                                             halogenPreindustrialPPT: model.gasCycles.halogenPreindustrialPPT, reference: reference).run()
-        let table = MetricsTable(metrics)
+        let table = MetricsTable(metrics, history: history)
         print(table.text)
         do {
             try Data(table.csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

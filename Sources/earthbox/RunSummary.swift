@@ -29,7 +29,7 @@ struct RunSummary {
 struct MetricsTable {
     let rows: [(String, Double, String, String)]
 
-    init(_ m: ClimateMetrics) {
+    init(_ m: ClimateMetrics, history: [(String, Double, String, String)] = []) {
         rows = [
             ("ECS (Gregory, abrupt-4xCO2 years 1-150)", m.ecsGregory, "K", "AR6 likely 2.5-4.0"),
             ("ECS (abrupt-2xCO2 equilibrium)", m.ecsEquilibrium, "K", "AR6 likely 2.5-4.0"),
@@ -39,12 +39,24 @@ struct MetricsTable {
             ("Cumulative emissions at 2xCO2 (1pctCO2 year 70)", m.cumulativeEmissionsAtDoubling, "PgC", ""),
             ("ZEC50 (esm-1pct-brch-1000PgC)", m.zec50, "K", "ZECMIP -0.36 to +0.29"),
             ("Year of 1000 PgC in 1pctCO2", Double(m.branchYear1000PgC), "yr", ""),
-            ("esm-flat10 warming at 1000 PgC (years 91-110)", m.flat10WarmingAt1000PgC, "K", ""),
-            ("esm-flat10-zec ZEC50", m.flat10Zec50, "K", ""),
+            // flat10MIP: FaIR calibrated 841-member ensemble 5-95 % as given in issue 10 (Smith et al. 2024 calibration v1.4).
+            ("flat10 TCRE (esm-flat10 years 91-110)", m.flat10WarmingAt1000PgC, "K per 1000 PgC", "AR6 likely 1.0-2.3"),
+            ("flat10 ZEC50 (esm-flat10-zec)", m.flat10Zec50, "K", "FaIR-841 -0.15 to +0.20"),
+            ("flat10 ZEC100 (esm-flat10-zec)", m.flat10Zec100, "K", "FaIR-841 -0.24 to +0.31"),
+            ("flat10 TR1000 (esm-flat10-cdr years 191-210 minus 91-110)", m.flat10TR1000, "K", "FaIR-841 -0.29 to +0.40"),
+            ("flat10 TR0 (esm-flat10-cdr years 301-320)", m.flat10TR0, "K", "FaIR-841 -0.39 to +0.29"),
+            ("flat10 tPW (peak warming year minus 150)", Double(m.flat10PeakWarmingTiming), "yr", "flat10MIP: before or after net zero"),
             ("esm-flat10-cdr peak warming", m.flat10CdrPeakWarming, "K", ""),
-            ("esm-flat10-cdr year of peak", Double(m.flat10CdrPeakYear), "yr", ""),
-            ("esm-flat10-cdr warming when net cumulative emissions return to zero", m.flat10CdrWarmingAtZeroCumulative, "K", ""),
-        ]
+            ("esm-flat10-cdr CO2 at cumulative zero (year 300)", m.flat10CO2AtZeroCumulative, "ppm", ""),
+            ("esm-flat10-cdr atmosphere carbon change at cumulative zero", m.flat10AtmosphereAtZeroCumulative, "PgC", ""),
+            ("esm-flat10-cdr ocean carbon change at cumulative zero", m.flat10OceanAtZeroCumulative, "PgC", ""),
+            ("esm-flat10-cdr land carbon change at cumulative zero", m.flat10LandAtZeroCumulative, "PgC", ""),
+            // Arora et al. 2020 (BG 17, 4173) CMIP6 mean ± 1 sd at 4xCO2.
+            ("C4MIP land beta (1pctCO2-bgc year 140)", m.landBeta, "PgC/ppm", "CMIP6 0.97 +- 0.40"),
+            ("C4MIP ocean beta", m.oceanBeta, "PgC/ppm", "CMIP6 0.79 +- 0.07"),
+            ("C4MIP land gamma (1pctCO2 minus -bgc)", m.landGamma, "PgC/K", "CMIP6 -45.1 +- 50.6"),
+            ("C4MIP ocean gamma", m.oceanGamma, "PgC/K", "CMIP6 -17.2 +- 5.0"),
+        ] + history
     }
 
     var text: String {
@@ -56,5 +68,42 @@ struct MetricsTable {
 
     var csv: String {
         "metric,value,unit,reference\n" + rows.map { "\"\($0.0)\",\($0.1),\($0.2),\"\($0.3)\"" }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The scenario rows of `earthbox diagnose`: history against observations, permafrost against AR6, overshoot.
+enum CarbonHistoryRows {
+    static func rows(configuration base: RunConfiguration) throws(InputError) -> [(String, Double, String, String)] {
+        var rows: [(String, Double, String, String)] = []
+        func scenario(_ name: String, end: Int, permafrost: Bool = false) throws(InputError) -> RunRecord {
+            var c = base
+            c.run.experiment = "scenario"; c.run.scenario = name; c.run.co2Mode = "emissions"; c.run.pathwayFile = ""
+            c.run.startYear = 1750; c.run.endYear = end
+            c.model.co2Mode = .emissions
+            c.model.variability.enabled = false
+            if permafrost { c.model.land.permafrostEnabled = true }
+            return try RunPlan(c).run()
+        }
+        let forcing = base.run.forcingDirectory as NSString
+        let observations = (forcing.deletingLastPathComponent.isEmpty ? "" : forcing.deletingLastPathComponent + "/") + "Observations"
+        let h = try CarbonCycleHistory(record: try scenario("ssp245", end: 2100), observationsDirectory: observations)
+        rows.append(("CO2 RMSE 1850-2024 vs IGCC 2024", h.co2RMSE, "ppm", "issue 10 target <= 3"))
+        rows.append(("Cumulative ocean uptake 1850-2022", h.cumulativeOceanUptake1850to2022, "PgC", "GCB 2023 179 +- 20"))
+        for (i, d) in h.decades.enumerated() {
+            rows.append(("Ocean sink \(d)s", h.oceanSink[i], "PgC/yr", String(format: "GCB 2023 %.2f +- %.1f", h.oceanSinkObserved[i], CarbonCycleHistory.oceanSinkSigma)))
+        }
+        for (i, d) in h.decades.enumerated() {
+            rows.append(("Natural land sink (NPP - RH) \(d)s", h.landSink[i], "PgC/yr", String(format: "GCB 2023 %.2f +- %.1f", h.landSinkObserved[i], CarbonCycleHistory.landSinkSigma)))
+        }
+        for name in ["ssp126", "ssp245", "ssp585"] {
+            let r = try scenario(name, end: 2100, permafrost: true)
+            let p = CarbonCycleHistory.permafrostReleasePerKelvin(r, land: base.model.land)
+            rows.append(("Permafrost release by 2100 per K, \(name)", p.perKelvin, "PgC/K", "AR6 18 (3.1-41) as CO2"))
+            rows.append(("Permafrost release before 1950, \(name)", p.before1950, "PgC", "< 5"))
+        }
+        let over = try scenario("ssp534-over", end: 2300)
+        rows.append(("ssp534-over ocean sink 2100", over.value(.oceanCarbonUptake, year: 2100), "PgC/yr", "Koven et al. 2022: ESMs turn to source"))
+        rows.append(("ssp534-over ocean sink 2200-2300 mean", over.mean(.oceanCarbonUptake, from: 2200, to: 2300), "PgC/yr", "< 0 (source)"))
+        return rows
     }
 }

@@ -36,6 +36,7 @@ extension EarthSystemModel {
         var globalWarming = 0.0
         for b in 0..<bands { globalWarming += grid.areaWeights[b] * surfaceTemperature(band: b, v) }
         let co2StartPPM = v[L.atmosphereCarbon] / perPPM
+        let coupling = configuration.carbonCoupling
 
         // 1. Gases.
         if configuration.otherGasMode == .emissions {
@@ -63,7 +64,7 @@ extension EarthSystemModel {
             let o = L.band(b)
             let f = self.land.step(vegetation: &v[o + L.vegetation], litter: &v[o + L.litter], soil: &v[o + L.soil],
                                    permafrostFrozen: &v[o + L.permafrostFrozen], permafrostThawed: &v[o + L.permafrostThawed],
-                                   co2Ratio: co2StartPPM / gases.preindustrialCO2PPM,
+                                   co2Ratio: coupling == .radiative ? 1 : co2StartPPM / gases.preindustrialCO2PPM,
                                    warming: v[o + L.landTemperature],
                                    landUse: row[DriverColumns.co2LandUse] * landShare[b], share: landShare[b], dt: dt)
             land.npp += f.npp
@@ -104,11 +105,13 @@ extension EarthSystemModel {
         } else {
             atmosphereNew = row[DriverColumns.co2Concentration(halogens: h)] * perPPM
         }
+        // A radiatively coupled ocean sees preindustrial CO2 (C4MIP -rad).
+        let atmosphereSeenByOcean = coupling == .radiative ? gases.preindustrialCO2PPM * perPPM : atmosphereNew
         var oceanAfter = 0.0
         for b in 0..<bands {
             let o = L.band(b)
             let column = v + o + L.columnDIC, base = bases + b * n, slope = slopes + b * n
-            for k in 0..<n { column[k] = base[k] + atmosphereNew * slope[k] }
+            for k in 0..<n { column[k] = base[k] + atmosphereSeenByOcean * slope[k] }
             let after = oceanCarbon.carbonInventory(dic: column, oceanAreaSquareMetres: oceanArea[b])
             oceanAfter += after
             let wf = oceanArea[b] / totalOceanArea
@@ -136,7 +139,7 @@ extension EarthSystemModel {
         // 4. Effective radiative forcing from end-of-year concentrations.
         let co2PPM = v[L.atmosphereCarbon] / perPPM
         let noise = variability.next(state: &v[L.stochasticForcing], random: &random)
-        let erf = forcingAgents.compute(co2PPM: co2PPM, methanePPB: v[L.methane], nitrousOxidePPB: v[L.nitrousOxide],
+        let erf = forcingAgents.compute(co2PPM: coupling == .biogeochemical ? gases.preindustrialCO2PPM : co2PPM, methanePPB: v[L.methane], nitrousOxidePPB: v[L.nitrousOxide],
                                         halogenPPT: v + L.halogens, laggedEESC: eescLagged, emissions: row,
                                         cumulativeLandUseCarbon: v[L.cumulativeLandUseCarbon],
                                         volcanic: row[DriverColumns.volcanicForcing(halogens: h)],

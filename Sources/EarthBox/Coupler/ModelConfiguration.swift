@@ -18,9 +18,20 @@ public struct ModelConfiguration: Sendable {
     public var zonal = ZonalParameters()
     public var co2Mode = CarbonMode.emissions
     public var otherGasMode = CarbonMode.emissions
+    public var carbonCoupling = CarbonCycleCoupling.full
     /// Number of latitude bands (1 = the box model).
     public var bands = 1
     public var gridSpacing = LatitudeSpacing.equalAngle
 
     public init() {}
+}
+
+/// Which CO2 the carbon cycle and the radiation see (C4MIP, Jones et al. 2016, GMD 9, 2853; Arora et al. 2020, BG 17, 4173).
+public enum CarbonCycleCoupling: String, Sendable, CaseIterable {
+    /// Both see the model's CO2.
+    case full
+    /// Biogeochemically coupled (`-bgc`): the carbon cycle sees rising CO2, the radiation preindustrial CO2.
+    case biogeochemical
+    /// Radiatively coupled (`-rad`): the radiation sees rising CO2, the carbon cycle preindustrial CO2.
+    case radiative
 }

@@ -17,13 +17,31 @@ public struct ClimateMetrics: Sendable {
     public var zec50 = 0.0
     /// Year (from the start of 1pctCO2) in which cumulative emissions reached 1000 PgC.
     public var branchYear1000PgC = 0
-    /// flat10MIP (Sanderson et al. 2024, GMD 17, 8141): warming at 1000 PgC (years 91–110 of esm-flat10),
-    /// ZEC50 of esm-flat10-zec, and esm-flat10-cdr peak warming and warming when net cumulative emissions return to 0.
+    /// flat10MIP (Sanderson et al. 2024, GMD 17, 8141; Sanderson et al. 2025, GMD 18, 5699), every warming a
+    /// 20-year mean: TCRE of esm-flat10 (warming in years 91–110, at 1000 PgC, per 1000 PgC), ZEC50 and ZEC100
+    /// of esm-flat10-zec (years 141–160 and 191–210 minus years 91–110), and of esm-flat10-cdr: TR1000 (years
+    /// 191–210, back at 1000 PgC, minus years 91–110), TR0 (years 301–320, after cumulative emissions are back
+    /// at zero, relative to preindustrial) and tPW (year of peak warming minus year 150, when emissions cross zero).
     public var flat10WarmingAt1000PgC = 0.0
     public var flat10Zec50 = 0.0
+    public var flat10Zec100 = 0.0
+    public var flat10TR1000 = 0.0
+    public var flat10TR0 = 0.0
+    public var flat10PeakWarmingTiming = 0
     public var flat10CdrPeakWarming = 0.0
     public var flat10CdrWarmingAtZeroCumulative = 0.0
     public var flat10CdrPeakYear = 0
+    /// esm-flat10-cdr when cumulative emissions are back at zero (year 300): CO2, and each reservoir's change, PgC.
+    public var flat10CO2AtZeroCumulative = 0.0
+    public var flat10AtmosphereAtZeroCumulative = 0.0
+    public var flat10OceanAtZeroCumulative = 0.0
+    public var flat10LandAtZeroCumulative = 0.0
+    /// C4MIP feedbacks at 4×CO2 (year 140 of 1pctCO2 and 1pctCO2-bgc; Arora et al. 2020, BG 17, 4173, eqs. 5–6
+    /// with the small bgc warming neglected): β = ΔC_bgc/ΔCO2, PgC ppm⁻¹; γ = (ΔC_full − ΔC_bgc)/ΔT_full, PgC K⁻¹.
+    public var landBeta = 0.0
+    public var landGamma = 0.0
+    public var oceanBeta = 0.0
+    public var oceanGamma = 0.0
 }
 
 /// Runs the diagnostic experiments for one model configuration.
@@ -43,19 +61,20 @@ public struct DiagnosticExperiments: Sendable {
 
     var halogenCount: Int { HalogenatedGasTable.all.count }
 
-    func model(co2: CarbonMode) -> EarthSystemModel {
+    func model(co2: CarbonMode, coupling: CarbonCycleCoupling = .full) -> EarthSystemModel {
         var c = configuration
         c.co2Mode = co2
+        c.carbonCoupling = coupling
         c.otherGasMode = .emissions
         c.variability.enabled = false
         return EarthSystemModel(configuration: c, grid: grid, halogenPreindustrialPPT: halogenPreindustrialPPT, reference: reference)
     }
 
     /// Concentration-driven run with CO2 following `ppm(year index)`.
-    public func concentrationRun(years: Int, ppm: (Int) -> Double) -> RunRecord {
+    public func concentrationRun(years: Int, coupling: CarbonCycleCoupling = .full, ppm: (Int) -> Double) -> RunRecord {
         var drivers = IdealisedDrivers.control(reference: reference, halogenCount: halogenCount, years: years)
         IdealisedDrivers.prescribeCO2(&drivers, ppm: ppm)
-        return Simulation(model: model(co2: .concentrations), drivers: drivers).run()
+        return Simulation(model: model(co2: .concentrations, coupling: coupling), drivers: drivers).run()
     }
 
     /// Emission-driven run with fossil CO2 emissions `pgC(year index)`.
@@ -100,22 +119,46 @@ public struct DiagnosticExperiments: Sendable {
         let atBranch = onePercent.mean(.surfaceTemperature, from: branch - 10, to: branch + 9)
         m.zec50 = after - atBranch
 
-        // flat10MIP.
+        // C4MIP β and γ at 4×CO2 (year 140).
+        let bgc = concentrationRun(years: 140, coupling: .biogeochemical) { y in c0 * _pow(1.01, Double(y + 1)) }
+        let dCO2 = onePercent.value(.co2Concentration, year: 139) - c0
+        let dT = onePercent.value(.surfaceTemperature, year: 139)
+        let landFull = CarbonReservoirs.landChange(onePercent, index: 139, land: configuration.land), landBGC = CarbonReservoirs.landChange(bgc, index: 139, land: configuration.land)
+        let oceanFull = onePercent.value(.oceanCarbonAnomaly, year: 139), oceanBGC = bgc.value(.oceanCarbonAnomaly, year: 139)
+        m.landBeta = landBGC / dCO2
+        m.oceanBeta = oceanBGC / dCO2
+        m.landGamma = (landFull - landBGC) / dT
+        m.oceanGamma = (oceanFull - oceanBGC) / dT
+
+        flat10(&m)
+        return m
+    }
+
+    /// The flat10MIP metrics (see `ClimateMetrics`).
+    public func flat10(_ m: inout ClimateMetrics) {
         let flat = emissionRun(years: 150) { ExperimentCatalogue.flat10Emissions("esm-flat10", year: $0) }
-        m.flat10WarmingAt1000PgC = flat.mean(.surfaceTemperature, from: 90, to: 109)
-        let flatZec = emissionRun(years: 200) { ExperimentCatalogue.flat10Emissions("esm-flat10-zec", year: $0) }
-        m.flat10Zec50 = flatZec.mean(.surfaceTemperature, from: 139, to: 158) - flat.mean(.surfaceTemperature, from: 90, to: 109)
-        // esm-flat10-cdr: back to zero cumulative emissions after year 250, then 20 more years.
-        let zeroYear = ExperimentCatalogue.flat10CdrSeries.count - 1   // index of the year cumulative emissions reach 0
+        let t1000 = flat.mean(.surfaceTemperature, from: 90, to: 109)
+        m.flat10WarmingAt1000PgC = t1000
+        let flatZec = emissionRun(years: 210) { ExperimentCatalogue.flat10Emissions("esm-flat10-zec", year: $0) }
+        m.flat10Zec50 = flatZec.mean(.surfaceTemperature, from: 140, to: 159) - t1000
+        m.flat10Zec100 = flatZec.mean(.surfaceTemperature, from: 190, to: 209) - t1000
+        // esm-flat10-cdr: back to zero cumulative emissions at the end of year 300, then 20 more years.
+        let zeroYear = ExperimentCatalogue.flat10CdrZeroYear
         let cdrYears = zeroYear + 21
-        let cdrEmissions = (0..<cdrYears).map { ExperimentCatalogue.flat10Emissions("esm-flat10-cdr", year: $0) }
-        let cdr = emissionRun(years: cdrYears) { cdrEmissions[$0] }
+        let cdr = emissionRun(years: cdrYears) { ExperimentCatalogue.flat10Emissions("esm-flat10-cdr", year: $0) }
         let t = cdr.series(.surfaceTemperature)
         let peak = t.indices.max { t[$0] < t[$1] }!
         m.flat10CdrPeakWarming = t[peak]
         m.flat10CdrPeakYear = peak + 1
+        m.flat10PeakWarmingTiming = peak + 1 - 150
+        m.flat10TR1000 = cdr.mean(.surfaceTemperature, from: 190, to: 209) - t1000
+        m.flat10TR0 = cdr.mean(.surfaceTemperature, from: zeroYear + 1, to: zeroYear + 20)
         m.flat10CdrWarmingAtZeroCumulative = t[zeroYear]
-        return m
+        let c0 = configuration.gases.preindustrialCO2PPM
+        m.flat10CO2AtZeroCumulative = cdr.value(.co2Concentration, year: zeroYear)
+        m.flat10AtmosphereAtZeroCumulative = (m.flat10CO2AtZeroCumulative - c0) * AtmosphericMass.pgCPerPpmCO2
+        m.flat10OceanAtZeroCumulative = cdr.value(.oceanCarbonAnomaly, year: zeroYear)
+        m.flat10LandAtZeroCumulative = CarbonReservoirs.landChange(cdr, index: zeroYear, land: configuration.land)
     }
 }
 
@@ -130,5 +173,24 @@ public struct LinearFit: Sendable {
         for i in x.indices { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx) }
         slope = sxy / sxx
         intercept = my - slope * mx
+    }
+}
+
+/// Carbon held by the reservoirs of a run, relative to its first year's start (the preindustrial state).
+public enum CarbonReservoirs {
+    /// Land carbon (vegetation, litter, soil, permafrost) at the end of year index `i` minus preindustrial, PgC.
+    public static func landChange(_ r: RunRecord, index i: Int, land l: LandCarbonParameters) -> Double {
+        land(r, index: i) - preindustrialLand(l)
+    }
+
+    /// Preindustrial land carbon, PgC.
+    public static func preindustrialLand(_ l: LandCarbonParameters) -> Double {
+        l.preindustrialVegetation + l.preindustrialLitter + l.preindustrialSoil + (l.permafrostEnabled ? l.permafrostCarbon : 0)
+    }
+
+    static func land(_ r: RunRecord, index i: Int) -> Double {
+        let y = r.firstYear + i
+        return r.value(.vegetationCarbon, year: y) + r.value(.litterCarbon, year: y) + r.value(.soilCarbon, year: y)
+            + r.value(.permafrostFrozenCarbon, year: y) + r.value(.permafrostThawedCarbon, year: y)
     }
 }

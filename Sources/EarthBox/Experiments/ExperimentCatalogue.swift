@@ -2,12 +2,20 @@
 public enum ExperimentCatalogue {
     /// Whether `name` is concentration-driven for CO2 by definition of the protocol.
     public static func isConcentrationDriven(_ name: String) -> Bool {
-        ["piControl", "abrupt-4xCO2", "abrupt-2xCO2", "1pctCO2"].contains(name)
+        ["piControl", "abrupt-4xCO2", "abrupt-2xCO2", "1pctCO2", "1pctCO2-bgc", "1pctCO2-rad"].contains(name)
+    }
+
+    /// How the carbon cycle and the radiation see CO2 in an experiment (C4MIP, Jones et al. 2016, GMD 9, 2853).
+    public static func coupling(_ name: String) -> CarbonCycleCoupling {
+        switch name {
+        case "1pctCO2-bgc": return .biogeochemical
+        case "1pctCO2-rad": return .radiative
+        default: return .full
+        }
     }
 
     /// Fossil CO2 emissions of the flat10MIP experiments, PgC yr⁻¹, by year index (Sanderson et al. 2024, GMD 17, 8141;
-    /// CMIP7 guidance: esm-flat10-cdr falls by 0.4 PgC yr⁻² from year 101 to −10 PgC yr⁻¹ and stays there until
-    /// cumulative emissions return to zero, then zero).
+    /// Sanderson et al. 2025, GMD 18, 5699; CMIP7 esm-flat10-cdr guidance).
     public static func flat10Emissions(_ name: String, year y: Int) -> Double {
         switch name {
         case "esm-flat10": return 10
@@ -17,19 +25,45 @@ public enum ExperimentCatalogue {
         }
     }
 
-    /// esm-flat10-cdr emissions until cumulative emissions are back to zero (the last removal year takes only
-    /// what is left); zero afterwards.
+    /// esm-flat10-cdr: 10 PgC yr⁻¹ for 100 years, a linear decline through zero at the end of year 150 to
+    /// −10 PgC yr⁻¹ at the end of year 200 (0.2 PgC yr⁻², each year's value the mean over that year, so the
+    /// cumulative peak is exactly 1250 PgC at year 150 and 1000 PgC remain at year 200), then −10 PgC yr⁻¹
+    /// until cumulative emissions are zero (end of year 300), then zero.
     public static let flat10CdrSeries: [Double] = {
         var series = [Double](), cumulative = 0.0
         for y in 0..<1000 {
-            var e = y < 100 ? 10 : max(-10, 10 - 0.4 * Double(y - 99))
-            if y >= 100 && cumulative + e <= 1e-9 { e = -cumulative }   // round-off must not add a removal year
+            var e = y < 100 ? 10 : max(-10, 10 - 0.2 * (Double(y - 100) + 0.5))
+            if y >= 150 && cumulative + e <= 1e-9 { e = -cumulative }   // round-off must not add a removal year
             series.append(e)
             cumulative += e
-            if y >= 100 && cumulative <= 1e-9 { break }
+            if y >= 150 && cumulative <= 1e-9 { break }
         }
         return series
     }()
+
+    /// Year index at which esm-flat10-cdr's cumulative emissions are back to zero (the last removal year).
+    public static var flat10CdrZeroYear: Int { flat10CdrSeries.count - 1 }
+
+    /// Bell-shaped emissions of 1000 PgC over 100 years (ZECMIP esm-bell-1000PgC, MacDougall et al. 2020,
+    /// BG 17, 2987, eq. 1: a Gaussian in time centred on year 50 with σ = 15.8 yr, cut at 0–100 yr and
+    /// rescaled so that exactly `total` PgC are emitted).
+    public static func bellEmissions(total: Double, year y: Int) -> Double {
+        bellWeights[min(y, bellWeights.count - 1)] * total
+    }
+
+    static let bellWeights: [Double] = {
+        var w = (0..<100).map { y -> Double in
+            let t = Double(y) + 0.5 - 50
+            return _exp(-t * t / (2 * 15.8 * 15.8))
+        }
+        let sum = w.reduce(0, +)
+        for i in w.indices { w[i] /= sum }
+        return w + [0]
+    }()
+
+    /// A pulse of `pgC` emitted (positive) or removed (negative) in the first year, from preindustrial
+    /// (CDRMIP esm-pi-CO2pulse: +100 PgC, esm-pi-cdr-pulse: −100 PgC; Keller et al. 2018, GMD 11, 1133, §3.2).
+    public static let cdrmipPulsePgC = 100.0
 
     /// Driver series for an idealised experiment over `years` years starting at `firstYear`.
     public static func drivers(_ name: String, reference: [Double], halogenCount: Int, preindustrialCO2PPM c0: Double,
@@ -38,10 +72,13 @@ public enum ExperimentCatalogue {
         switch name {
         case "abrupt-4xCO2": IdealisedDrivers.prescribeCO2(&series) { _ in 4 * c0 }
         case "abrupt-2xCO2": IdealisedDrivers.prescribeCO2(&series) { _ in 2 * c0 }
-        case "1pctCO2": IdealisedDrivers.prescribeCO2(&series) { c0 * _pow(1.01, Double($0 + 1)) }
+        case "1pctCO2", "1pctCO2-bgc", "1pctCO2-rad": IdealisedDrivers.prescribeCO2(&series) { c0 * _pow(1.01, Double($0 + 1)) }
         case "piControl": IdealisedDrivers.prescribeCO2(&series) { _ in c0 }
         case "esm-flat10", "esm-flat10-zec", "esm-flat10-cdr":
             IdealisedDrivers.prescribeEmissions(&series) { flat10Emissions(name, year: $0) }
+        case "esm-bell-1000PgC": IdealisedDrivers.prescribeEmissions(&series) { bellEmissions(total: 1000, year: $0) }
+        case "esm-pi-CO2pulse": IdealisedDrivers.prescribeEmissions(&series) { $0 == 0 ? cdrmipPulsePgC : 0 }
+        case "esm-pi-cdr-pulse": IdealisedDrivers.prescribeEmissions(&series) { $0 == 0 ? -cdrmipPulsePgC : 0 }
         default: break   // esm-piControl: no CO2 emissions
         }
         return series

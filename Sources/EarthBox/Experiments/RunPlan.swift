@@ -33,6 +33,7 @@ public struct RunPlan: Sendable {
                                                   firstYear: run.startYear, years: run.endYear - run.startYear + 1)
             if ExperimentCatalogue.isConcentrationDriven(run.experiment) { c.model.co2Mode = .concentrations }
             else { c.model.co2Mode = .emissions }
+            c.model.carbonCoupling = ExperimentCatalogue.coupling(run.experiment)
         }
         // The first simulated year is the preindustrial reference the control state balances.
         let reference = Array(drivers.values[0..<drivers.columnCount])
