@@ -43,6 +43,8 @@ struct MetricsTable {
             ("flat10 TCRE (esm-flat10 years 91-110)", m.flat10WarmingAt1000PgC, "K per 1000 PgC", "AR6 likely 1.0-2.3"),
             ("flat10 ZEC50 (esm-flat10-zec)", m.flat10Zec50, "K", "FaIR-841 -0.15 to +0.20"),
             ("flat10 ZEC100 (esm-flat10-zec)", m.flat10Zec100, "K", "FaIR-841 -0.24 to +0.31"),
+            ("esm-flat10 airborne fraction at 1000 PgC (year 100)", m.flat10AirborneFraction, "1", ""),
+            ("esm-flat10-zec CO2 at year 100 and year 150", m.flat10CO2AtStop, "ppm", String(format: "year 150: %.1f ppm", m.flat10CO2FiftyYearsAfterStop)),
             ("flat10 TR1000 (esm-flat10-cdr years 191-210 minus 91-110)", m.flat10TR1000, "K", "FaIR-841 -0.29 to +0.40"),
             ("flat10 TR0 (esm-flat10-cdr years 301-320)", m.flat10TR0, "K", "FaIR-841 -0.39 to +0.29"),
             ("flat10 tPW (peak warming year minus 150)", Double(m.flat10PeakWarmingTiming), "yr", "flat10MIP: before or after net zero"),
@@ -88,6 +90,9 @@ enum CarbonHistoryRows {
         let observations = (forcing.deletingLastPathComponent.isEmpty ? "" : forcing.deletingLastPathComponent + "/") + "Observations"
         let h = try CarbonCycleHistory(record: try scenario("ssp245", end: 2100), observationsDirectory: observations)
         rows.append(("CO2 RMSE 1850-2024 vs IGCC 2024", h.co2RMSE, "ppm", "issue 10 target <= 3"))
+        for (i, y) in h.co2Years.enumerated() {
+            rows.append(("CO2 in \(y)", h.co2Modelled[i], "ppm", String(format: "IGCC 2024 %.1f", h.co2Observed[i])))
+        }
         rows.append(("Cumulative ocean uptake 1850-2022", h.cumulativeOceanUptake1850to2022, "PgC", "GCB 2023 179 +- 20"))
         for (i, d) in h.decades.enumerated() {
             rows.append(("Ocean sink \(d)s", h.oceanSink[i], "PgC/yr", String(format: "GCB 2023 %.2f +- %.1f", h.oceanSinkObserved[i], CarbonCycleHistory.oceanSinkSigma)))
@@ -99,6 +104,7 @@ enum CarbonHistoryRows {
             let r = try scenario(name, end: 2100, permafrost: true)
             let p = CarbonCycleHistory.permafrostReleasePerKelvin(r, land: base.model.land)
             rows.append(("Permafrost release by 2100 per K, \(name)", p.perKelvin, "PgC/K", "AR6 18 (3.1-41) as CO2"))
+            rows.append(("  of which as CH4, \(name)", p.methanePerKelvin, "PgC/K", ""))
             rows.append(("Permafrost release before 1950, \(name)", p.before1950, "PgC", "< 5"))
         }
         let over = try scenario("ssp534-over", end: 2300)

@@ -43,7 +43,7 @@ extension OceanParameters: NamelistGroup {
         .realList("layer_thickness", \.layerThicknessMetres, elementRange: 1...2000, count: 3...100, unit: "m",
                   "thickness of each ocean layer from the top, mixed layer first", citation: "Meinshausen et al. 2011; Charette & Smith 2010"),
         .real("vertical_diffusivity", \.verticalDiffusivity, range: 0.01...20, unit: "cm2 s-1",
-              "vertical eddy diffusivity of heat and carbon", citation: "Meinshausen et al. 2011"),
+              "vertical eddy diffusivity of heat (and of carbon if ocean_carbon vertical_diffusivity = 0)", citation: "Meinshausen et al. 2011"),
         .real("upwelling_velocity", \.upwellingVelocity, range: 0...50, unit: "m yr-1",
               "upwelling velocity of the upwelling-diffusion loop", citation: "Hoffert et al. 1980"),
         .real("southern_ocean_mixing_factor", \.southernOceanMixingFactor, range: 0.1...20, unit: "1",
@@ -58,6 +58,8 @@ extension OceanCarbonParameters: NamelistGroup {
         .real("preindustrial_sst", \.preindustrialSeaSurfaceTemperature, range: -2...35, unit: "degC", "preindustrial mixed-layer temperature", citation: "Rayner et al. 2003"),
         .real("surface_salinity", \.surfaceSalinity, range: 20...42, unit: "g kg-1", "surface salinity", citation: "Antonov et al. 2010"),
         .real("gas_transfer_velocity", \.gasTransferVelocity, range: 1...60, unit: "cm h-1", "CO2 gas transfer velocity at Sc = 660", citation: "Wanninkhof 2014; Naegler 2009"),
+        .real("vertical_diffusivity", \.verticalDiffusivity, range: 0...20, unit: "cm2 s-1", "vertical eddy diffusivity of DIC (0 = that of heat)",
+              citation: "Oeschger et al. 1975; Siegenthaler & Joos 1992"),
     ]
 }
 
@@ -69,7 +71,7 @@ extension LandCarbonParameters: NamelistGroup {
         .real("litter_preindustrial", \.preindustrialLitter, range: 5...500, unit: "PgC", "preindustrial litter carbon", citation: "Hartin et al. 2015"),
         .real("soil_preindustrial", \.preindustrialSoil, range: 100...5000, unit: "PgC", "preindustrial soil carbon", citation: "Hartin et al. 2015"),
         .real("co2_fertilisation", \.co2Fertilisation, range: 0...1.5, unit: "1", "beta of NPP = NPP0 (1 + beta ln C/C0)", citation: "Hartin et al. 2015"),
-        .real("respiration_q10", \.respirationQ10, range: 1...4, unit: "1", "Q10 of heterotrophic respiration", citation: "Davidson & Janssens 2006"),
+        .real("respiration_q10", \.respirationQ10, range: 1...4, unit: "1", "Q10 of heterotrophic respiration", citation: "Mahecha et al. 2010; Davidson & Janssens 2006"),
         .real("npp_to_vegetation", \.nppToVegetation, range: 0...1, unit: "1", "fraction of NPP allocated to vegetation", citation: "Hartin et al. 2015"),
         .real("npp_to_litter", \.nppToLitter, range: 0...1, unit: "1", "fraction of NPP allocated to litter", citation: "Hartin et al. 2015"),
         .real("vegetation_turnover_to_litter", \.vegetationTurnoverToLitter, range: 0...1, unit: "1", "fraction of vegetation turnover that becomes litter", citation: "Hartin et al. 2015"),
@@ -81,6 +83,8 @@ extension LandCarbonParameters: NamelistGroup {
         .real("permafrost_warming_ratio", \.permafrostWarmingRatio, range: 0.5...4, unit: "1", "permafrost-region warming per degree of land warming", citation: "Woodard et al. 2021"),
         .real("permafrost_full_thaw_warming", \.permafrostFullThawWarming, range: 1...40, unit: "K", "regional warming that thaws all permafrost", citation: "Kessler 2017"),
         .real("permafrost_thaw_time", \.permafrostThawYears, range: 1...500, unit: "yr", "time scale of thaw", citation: "Kessler 2017"),
+        .real("permafrost_mobile_fraction", \.permafrostMobileFraction, range: 0...1, unit: "1", "share of thawed permafrost carbon that can decompose", citation: "Woodard et al. 2021"),
+        .real("permafrost_methane_fraction", \.permafrostMethaneFraction, range: 0...1, unit: "1", "share of decomposed permafrost carbon emitted as CH4", citation: "Woodard et al. 2021"),
         .real("permafrost_decomposition_time", \.permafrostDecompositionYears, range: 1...5000, unit: "yr", "turnover time of thawed carbon", citation: "Schneider von Deimling et al. 2012"),
     ]
 }

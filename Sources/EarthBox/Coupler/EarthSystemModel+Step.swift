@@ -40,7 +40,8 @@ extension EarthSystemModel {
 
         // 1. Gases.
         if configuration.otherGasMode == .emissions {
-            v[L.methane] = gasCycles.stepMethane(ppb: v[L.methane], emissions: row[DriverColumns.methane], temperatureAnomaly: globalWarming)
+            v[L.methane] = gasCycles.stepMethane(ppb: v[L.methane], emissions: row[DriverColumns.methane] + v[L.permafrostMethaneFlux] * AtmosphericMass.tgCH4PerPgC,
+                                                 temperatureAnomaly: globalWarming)
             v[L.nitrousOxide] = gasCycles.stepNitrousOxide(ppb: v[L.nitrousOxide], emissions: row[DriverColumns.nitrousOxide])
             gasCycles.stepHalogens(ppt: v + L.halogens, emissions: row + DriverColumns.halogenEmissions)
         } else {
@@ -60,19 +61,27 @@ extension EarthSystemModel {
 
         // 2. Land carbon of each band, from start-of-year CO2 and the band's land temperature.
         var land = LandFluxes()
+        let productiveShare = max(0, 1 - v[L.cumulativeLandUseCarbon] / preindustrialLandCarbon)
         for b in 0..<bands {
             let o = L.band(b)
             let f = self.land.step(vegetation: &v[o + L.vegetation], litter: &v[o + L.litter], soil: &v[o + L.soil],
                                    permafrostFrozen: &v[o + L.permafrostFrozen], permafrostThawed: &v[o + L.permafrostThawed],
                                    co2Ratio: coupling == .radiative ? 1 : co2StartPPM / gases.preindustrialCO2PPM,
                                    warming: v[o + L.landTemperature],
-                                   landUse: row[DriverColumns.co2LandUse] * landShare[b], share: landShare[b], dt: dt)
+                                   landUse: row[DriverColumns.co2LandUse] * landShare[b], share: landShare[b],
+                                   productiveShare: productiveShare, permafrostShare: permafrostShare[b],
+                                   permafrostWarming: bands == 1 ? configuration.land.permafrostWarmingRatio * v[o + L.landTemperature] : v[o + L.landTemperature],
+                                   dt: dt)
             land.npp += f.npp
             land.heterotrophicRespiration += f.heterotrophicRespiration
             land.landUseEmissions += f.landUseEmissions
             land.permafrostEmissions += f.permafrostEmissions
+            land.permafrostMethane += f.permafrostMethane
             zonalPut(.netBiomeProduction, b, f.netBiomeProduction)
         }
+        // Carbon leaving the land as CH4 is kept in its own ledger entry; the CH4 cycle receives it next year.
+        v[L.permafrostMethaneCarbon] += land.permafrostMethane * dt
+        v[L.permafrostMethaneFlux] = land.permafrostMethane
         let landUptake = land.netBiomeProduction
 
         // 3. Atmosphere and ocean carbon, solved together (see OceanCarbon).
@@ -87,7 +96,7 @@ extension EarthSystemModel {
             let before = oceanCarbon.carbonInventory(dic: v + o + L.columnDIC, oceanAreaSquareMetres: oceanArea[b])
             oceanBefore += before
             var constants = CarbonateConstants(k0: 0, k1: 0, k2: 0, kb: 0, kw: 0, totalBoron: 0)
-            let (u, s) = oceanCarbon.prepareBand(dic: v + o + L.columnDIC, mixing: energyBalance.mixing[b], hydrogenIon: &v[o + L.hydrogenIon],
+            let (u, s) = oceanCarbon.prepareBand(dic: v + o + L.columnDIC, mixing: carbonMixing[b], hydrogenIon: &v[o + L.hydrogenIon],
                                                  warming: v[o + L.columnTemperature], oceanAreaSquareMetres: oceanArea[b], dt: dt,
                                                  workspace: columnScratch, base: bases + b * n, slope: slopes + b * n,
                                                  constants: &constants)
@@ -101,7 +110,7 @@ extension EarthSystemModel {
         let fossilPrescribed = row[DriverColumns.co2Fossil]
         let atmosphereNew: Double
         if configuration.co2Mode == .emissions {
-            atmosphereNew = (atmosphereOld + dt * (fossilPrescribed - landUptake) - dt * sumU) / (1 + dt * sumV)
+            atmosphereNew = (atmosphereOld + dt * (fossilPrescribed - landUptake - land.permafrostMethane) - dt * sumU) / (1 + dt * sumV)
         } else {
             atmosphereNew = row[DriverColumns.co2Concentration(halogens: h)] * perPPM
         }
@@ -127,11 +136,11 @@ extension EarthSystemModel {
         let fossilUsed: Double
         if configuration.co2Mode == .emissions {
             // The atmosphere takes exactly what the other reservoirs did not: carbon is conserved to round-off.
-            v[L.atmosphereCarbon] = atmosphereOld + dt * (fossilPrescribed - landUptake - oceanUptake)
+            v[L.atmosphereCarbon] = atmosphereOld + dt * (fossilPrescribed - landUptake - land.permafrostMethane - oceanUptake)
             fossilUsed = fossilPrescribed
         } else {
             v[L.atmosphereCarbon] = atmosphereNew
-            fossilUsed = (atmosphereNew - atmosphereOld) / dt + oceanUptake + landUptake
+            fossilUsed = (atmosphereNew - atmosphereOld) / dt + oceanUptake + landUptake + land.permafrostMethane
         }
         v[L.cumulativeFossilCarbon] += fossilUsed * dt
         v[L.cumulativeLandUseCarbon] += land.landUseEmissions * dt
@@ -225,6 +234,11 @@ extension EarthSystemModel {
         put(.heterotrophicRespiration, land.heterotrophicRespiration)
         put(.landUseEmissions, land.landUseEmissions)
         put(.permafrostEmissions, land.permafrostEmissions)
+        put(.permafrostMethaneEmissions, land.permafrostMethane)
+        put(.naturalLandSink, land.npp - land.heterotrophicRespiration)
+        put(.cumulativeLandUptake, vegetation + litter + soil + frozen + thawed - initialLandCarbon)
+        let emitted = v[L.cumulativeFossilCarbon] + v[L.cumulativeLandUseCarbon]
+        put(.airborneFraction, emitted != 0 ? (v[L.atmosphereCarbon] - gases.preindustrialCO2PPM * perPPM) / emitted : 0)
         put(.netBiomeProduction, landUptake)
         put(.fossilEmissions, fossilUsed)
         put(.landUseEmissionsRequested, row[DriverColumns.co2LandUse])

@@ -11,6 +11,8 @@ public struct EarthSystemModel: Sendable {
     public let forcingAgents: ForcingAgents
     public let energyBalance: EnergyBalance
     public let oceanCarbon: OceanCarbon
+    /// Vertical mixing of DIC in each band's column (`OceanCarbonParameters.verticalDiffusivity`).
+    public let carbonMixing: [ColumnMixing]
     public let land: LandCarbon
     public let variability: InternalVariability
     /// Ocean area of each band, m².
@@ -18,6 +20,13 @@ public struct EarthSystemModel: Sendable {
     public let totalOceanArea: Double
     /// Share of global land carbon (NPP, pools, land-use emissions) in each band (`ProductivityProfile`).
     public let landShare: [Double]
+    /// Each band's share of the permafrost carbon: the land north of 50°N (Hugelius et al. 2014, BG 11, 6573: the northern
+    /// circumpolar permafrost region); 1 for the box model.
+    public let permafrostShare: [Double]
+    /// Preindustrial vegetation, litter and soil carbon, PgC (what land use draws the productive share from).
+    public let preindustrialLandCarbon: Double
+    /// Land carbon of the initial state including permafrost, PgC.
+    public let initialLandCarbon: Double
     public let halogenCount: Int
     /// Carbon in the reservoirs of the preindustrial state, PgC (the ledger's reference).
     public private(set) var initialCarbon = 0.0
@@ -45,6 +54,13 @@ public struct EarthSystemModel: Sendable {
         energyBalance = EnergyBalance(climate: configuration.climate, ocean: configuration.ocean, zonal: configuration.zonal,
                                       grid: grid, doublingForcing: doubling)
         oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: configuration.ocean, preindustrialCO2PPM: c0)
+        if configuration.oceanCarbon.verticalDiffusivity > 0 {
+            var tracer = configuration.ocean
+            tracer.verticalDiffusivity = configuration.oceanCarbon.verticalDiffusivity
+            carbonMixing = EnergyBalance.columnMixing(ocean: tracer, grid: grid)
+        } else {
+            carbonMixing = energyBalance.mixing
+        }
         land = LandCarbon(parameters: configuration.land)
         variability = InternalVariability(parameters: configuration.variability)
         var area = [Double]()
@@ -54,6 +70,10 @@ public struct EarthSystemModel: Sendable {
         oceanArea = area
         totalOceanArea = area.reduce(0, +)
         landShare = ProductivityProfile.shares(grid: grid)
+        permafrostShare = Self.permafrostShares(grid: grid)
+        let l = configuration.land
+        preindustrialLandCarbon = l.preindustrialVegetation + l.preindustrialLitter + l.preindustrialSoil
+        initialLandCarbon = preindustrialLandCarbon + (l.permafrostEnabled ? l.permafrostCarbon : 0)
         let reference = initialState(year: 0, seed: 0)
         initialCarbon = reference.values.withUnsafeBufferPointer { carbonInReservoirs($0.baseAddress!) }
     }
@@ -74,7 +94,7 @@ public struct EarthSystemModel: Sendable {
             state.values[o + layout.vegetation] = l.preindustrialVegetation * landShare[b]
             state.values[o + layout.litter] = l.preindustrialLitter * landShare[b]
             state.values[o + layout.soil] = l.preindustrialSoil * landShare[b]
-            state.values[o + layout.permafrostFrozen] = l.permafrostEnabled ? l.permafrostCarbon * landShare[b] : 0
+            state.values[o + layout.permafrostFrozen] = l.permafrostEnabled ? l.permafrostCarbon * permafrostShare[b] : 0
         }
         return state
     }
@@ -87,7 +107,7 @@ public struct EarthSystemModel: Sendable {
 
     /// Total carbon in the model's reservoirs, PgC (atmosphere + ocean anomaly + land + permafrost).
     public func carbonInReservoirs(_ v: UnsafePointer<Double>) -> Double {
-        var total = v[layout.atmosphereCarbon]
+        var total = v[layout.atmosphereCarbon] + v[layout.permafrostMethaneCarbon]
         for b in 0..<layout.bandCount {
             let o = layout.band(b)
             total += oceanCarbon.carbonInventory(dic: v + o + layout.columnDIC, oceanAreaSquareMetres: oceanArea[b])
@@ -106,5 +126,13 @@ public struct EarthSystemModel: Sendable {
                                                                         landTemperature: v[o + layout.landTemperature])
         }
         return total
+    }
+
+    /// Shares of the land north of 50°N in each band (sum 1); with one band, 1.
+    static func permafrostShares(grid: LatitudeGrid) -> [Double] {
+        guard grid.count > 1 else { return [1] }
+        let raw = (0..<grid.count).map { b in grid.sumOverLandRows(band: b) { latitude, area in latitude >= 50 ? area : 0 } }
+        let total = raw.reduce(0, +)
+        return total > 0 ? raw.map { $0 / total } : ProductivityProfile.shares(grid: grid)
     }
 }

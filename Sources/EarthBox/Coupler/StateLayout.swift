@@ -18,6 +18,8 @@ public struct StateLayout: Sendable, Equatable {
     public let cumulativeFossilCarbon: Int    // PgC, emissions from the geological reservoir (negative = removal)
     public let cumulativeLandUseCarbon: Int   // PgC, land-use-change emissions (drives land-use albedo)
     public let cumulativeEnergy: Int          // J m⁻², time integral of the Earth energy imbalance
+    public let permafrostMethaneCarbon: Int   // PgC, carbon that permafrost has emitted as CH4 (kept in the carbon ledger)
+    public let permafrostMethaneFlux: Int     // PgC yr⁻¹, last year's permafrost CH4 (enters the CH4 cycle the next year)
     public let globalCount: Int
 
     // Per band, in blocks of `bandStride`.
@@ -49,6 +51,8 @@ public struct StateLayout: Sendable, Equatable {
         cumulativeFossilCarbon = take(1)
         cumulativeLandUseCarbon = take(1)
         cumulativeEnergy = take(1)
+        permafrostMethaneCarbon = take(1)
+        permafrostMethaneFlux = take(1)
         globalCount = i
         i = 0
         columnTemperature = take(layerCount)

@@ -2,6 +2,10 @@
 public struct CarbonCycleHistory: Sendable {
     /// RMSE of annual-mean CO2 1850–2024 against the IGCC 2024 synthesis (Forster et al. 2025, ESSD 17, 2641), ppm.
     public var co2RMSE = 0.0
+    /// Modelled and observed CO2 in a few years, ppm.
+    public var co2Years = [1850, 1900, 1950, 1980, 2000, 2022]
+    public var co2Modelled: [Double] = []
+    public var co2Observed: [Double] = []
     /// Cumulative ocean uptake 1850–2022, PgC (GCB 2023, Friedlingstein et al. 2023, ESSD 15, 5301: 179 ± 20 PgC).
     public var cumulativeOceanUptake1850to2022 = 0.0
     /// Decadal means 1960s…2010s (1960–1969 … 2010–2019) of the ocean sink and the natural land sink (NPP − RH, GCB's
@@ -25,6 +29,10 @@ public struct CarbonCycleHistory: Sendable {
             sum += d * d
         }
         co2RMSE = (sum / 175).squareRoot()
+        for y in co2Years {
+            co2Modelled.append(r.value(.co2Concentration, year: y))
+            co2Observed.append(try ghg.mean("CO2", y...y))
+        }
         cumulativeOceanUptake1850to2022 = r.value(.oceanCarbonAnomaly, year: 2022) - r.value(.oceanCarbonAnomaly, year: 1849)
         let budget = try Observations.Table(directory, Observations.carbonBudgetFile)
         for d in decades {
@@ -37,12 +45,15 @@ public struct CarbonCycleHistory: Sendable {
 
     /// Permafrost carbon released (to CO2 and CH4) by 2100 per K of global warming in 2091–2100 over 1850–1900, PgC K⁻¹.
     /// AR6 WG1 §5.4.9.1.1 and Table 5.7 (Canadell et al. 2021): 18 [3.1–41] PgC K⁻¹ as CO2 (5–95 %), plus a CH4 part.
-    public static func permafrostReleasePerKelvin(_ r: RunRecord, land: LandCarbonParameters) -> (release: Double, perKelvin: Double, before1950: Double) {
+    public static func permafrostReleasePerKelvin(_ r: RunRecord, land: LandCarbonParameters)
+        -> (release: Double, perKelvin: Double, before1950: Double, methanePerKelvin: Double) {
         func released(_ y: Int) -> Double {
             land.permafrostCarbon - r.value(.permafrostFrozenCarbon, year: y) - r.value(.permafrostThawedCarbon, year: y)
         }
         let warming = r.mean(.surfaceTemperature, from: 2091, to: 2100) - r.mean(.surfaceTemperature, from: 1850, to: 1900)
         let release = released(2100) - released(1849)
-        return (release, release / warming, released(1950) - released(1849))
+        var methane = 0.0
+        for y in 1850...2100 { methane += r.value(.permafrostMethaneEmissions, year: y) }
+        return (release, release / warming, released(1950) - released(1849), methane / warming)
     }
 }

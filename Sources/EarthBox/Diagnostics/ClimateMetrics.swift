@@ -25,6 +25,10 @@ public struct ClimateMetrics: Sendable {
     public var flat10WarmingAt1000PgC = 0.0
     public var flat10Zec50 = 0.0
     public var flat10Zec100 = 0.0
+    /// esm-flat10-zec CO2 when emissions stop (year 100) and 50 years later, ppm; airborne fraction at year 100.
+    public var flat10CO2AtStop = 0.0
+    public var flat10CO2FiftyYearsAfterStop = 0.0
+    public var flat10AirborneFraction = 0.0
     public var flat10TR1000 = 0.0
     public var flat10TR0 = 0.0
     public var flat10PeakWarmingTiming = 0
@@ -142,6 +146,9 @@ public struct DiagnosticExperiments: Sendable {
         let flatZec = emissionRun(years: 210) { ExperimentCatalogue.flat10Emissions("esm-flat10-zec", year: $0) }
         m.flat10Zec50 = flatZec.mean(.surfaceTemperature, from: 140, to: 159) - t1000
         m.flat10Zec100 = flatZec.mean(.surfaceTemperature, from: 190, to: 209) - t1000
+        m.flat10CO2AtStop = flatZec.value(.co2Concentration, year: 99)
+        m.flat10CO2FiftyYearsAfterStop = flatZec.value(.co2Concentration, year: 149)
+        m.flat10AirborneFraction = (m.flat10CO2AtStop - configuration.gases.preindustrialCO2PPM) * AtmosphericMass.pgCPerPpmCO2 / 1000
         // esm-flat10-cdr: back to zero cumulative emissions at the end of year 300, then 20 more years.
         let zeroYear = ExperimentCatalogue.flat10CdrZeroYear
         let cdrYears = zeroYear + 21

@@ -31,6 +31,8 @@ public enum AtmosphericMass {
     public static let nitrousOxideMolarMass = 44.013
 
     /// PgC per ppm of CO2 for uniform mixing: ≈ 2.1291.
+    /// Tg CH4 per PgC emitted as CH4.
+    public static let tgCH4PerPgC = 1000 * methaneMolarMass / carbonMolarMass
     public static let pgCPerPpmCO2 = molesOfDryAir * 1e-6 * carbonMolarMass / 1e15
     /// PgC per ppm used by the Global Carbon Budget (Friedlingstein et al. 2023, ESSD 15, 5301; Ballantyne et al. 2012).
     public static let globalCarbonBudgetPgCPerPpm = 2.124

@@ -3,9 +3,10 @@ public struct LandFluxes: Sendable, Equatable {
     public var npp = 0.0
     public var heterotrophicRespiration = 0.0
     public var landUseEmissions = 0.0       // realised (after limits), positive = to the atmosphere
-    public var permafrostEmissions = 0.0
-    /// Net biome production: carbon gained by the land (NPP − RH − land use − permafrost).
-    public var netBiomeProduction: Double { npp - heterotrophicRespiration - landUseEmissions - permafrostEmissions }
+    public var permafrostEmissions = 0.0    // as CO2
+    public var permafrostMethane = 0.0      // carbon leaving as CH4
+    /// Net biome production: carbon gained by the land (NPP − RH − land use − permafrost CO2 and CH4).
+    public var netBiomeProduction: Double { npp - heterotrophicRespiration - landUseEmissions - permafrostEmissions - permafrostMethane }
     public init() {}
 }
 
@@ -44,7 +45,8 @@ public struct LandCarbon: Sendable {
     
     public func step(vegetation: inout Double, litter: inout Double, soil: inout Double,
                      permafrostFrozen: inout Double, permafrostThawed: inout Double,
-                     co2Ratio: Double, warming: Double, landUse: Double, share: Double, dt: Double) -> LandFluxes {
+                     co2Ratio: Double, warming: Double, landUse: Double, share: Double, productiveShare: Double = 1,
+                     permafrostShare: Double = 1, permafrostWarming: Double = 0, dt: Double) -> LandFluxes {
         let p = parameters
         var fluxes = LandFluxes()
         // Land-use change first: taken from the pools (never more than they hold), or regrowth into vegetation.
@@ -62,9 +64,11 @@ public struct LandCarbon: Sendable {
         soil -= removedSoil
         fluxes.landUseEmissions = (removedVegetation + removedLitter + removedSoil) / dt
 
-        // NPP with logarithmic CO2 fertilisation (Hartin et al. 2015, eq. 9). Land-use emissions are net
-        // bookkeeping fluxes, so cleared land keeps its productivity (Hector's choice too).
-        let npp = p.preindustrialNPP * share * max(0, 1 + p.co2Fertilisation * _log(co2Ratio))
+        // NPP with logarithmic CO2 fertilisation (Hartin et al. 2015, eq. 9). Bookkeeping land-use emissions are
+        // already net of regrowth, so cleared land must not grow its carbon back: productivity falls with the share
+        // of the preindustrial land carbon that land use has taken (`productiveShare`; ≈ 8 % by 2000, cf. the ≈ 10 %
+        // land-conversion loss of potential NPP of Haberl et al. 2007, PNAS 104, 12942). Afforestation raises it.
+        let npp = p.preindustrialNPP * share * productiveShare * max(0, 1 + p.co2Fertilisation * _log(co2Ratio))
         // Q10 respiration on the land temperature anomaly (Davidson & Janssens 2006).
         let q = _exp(respirationSensitivity * warming)
         let kl = litterTurnover * q, ks = soilTurnover * q
@@ -78,13 +82,22 @@ public struct LandCarbon: Sendable {
         fluxes.heterotrophicRespiration = (1 - humifiedFraction) * decomposition + ks * soil
 
         if p.permafrostEnabled {
-            // Frozen fraction relaxes towards a linear function of regional warming (Kessler 2017); thawed carbon decays with Q10.
-            let regional = p.permafrostWarmingRatio * warming
-            let frozenTarget = p.permafrostCarbon * share * min(1, max(0, 1 - regional / p.permafrostFullThawWarming))
-            let thaw = max(0, permafrostFrozen - frozenTarget) * min(1, dt / p.permafrostThawYears)
+            // Thaw of the near-surface permafrost follows regional warming with the lag of active-layer deepening;
+            // only the decomposable share ever leaves the frozen pool (the rest stays inert, Hector's static fraction,
+            // Woodard et al. 2021, GMD 14, 4751), so the frozen pool's target is P·(1 − f_mobile·thawed share). When the
+            // climate cools, thawed carbon not yet decomposed refreezes on the same time scale.
+            let pool = p.permafrostCarbon * permafrostShare
+            let thawedShare = min(1, max(0, permafrostWarming / p.permafrostFullThawWarming))
+            let frozenTarget = pool * (1 - p.permafrostMobileFraction * thawedShare)
+            let rate = min(1, dt / p.permafrostThawYears)
+            let thaw = permafrostFrozen > frozenTarget ? (permafrostFrozen - frozenTarget) * rate
+                                                       : -min(permafrostThawed, (frozenTarget - permafrostFrozen) * rate)
             permafrostFrozen -= thaw
             permafrostThawed = (permafrostThawed + thaw) / (1 + dt * q / p.permafrostDecompositionYears)
-            fluxes.permafrostEmissions = permafrostThawed * q / p.permafrostDecompositionYears
+            let decomposition = permafrostThawed * q / p.permafrostDecompositionYears
+            // Waterlogged thawed soils respire part of the carbon as CH4 (Woodard et al. 2021: 2.3 %).
+            fluxes.permafrostMethane = decomposition * p.permafrostMethaneFraction
+            fluxes.permafrostEmissions = decomposition - fluxes.permafrostMethane
         }
         return fluxes
     }

@@ -8,18 +8,22 @@ public struct LandCarbonParameters: Sendable, Equatable {
     public var preindustrialLitter = 55.0
     /// Preindustrial soil carbon, PgC (Hartin et al. 2015: 1782).
     public var preindustrialSoil = 1782.0
-    /// CO2 fertilisation β: NPP = NPP0·(1 + β ln(C/C0)); Hector uses 0.36 (Hartin et al. 2015) to 0.55 (v3); 0.45 fits the GCB 2023 land sink here.
-    public var co2Fertilisation = 0.45
-    /// Q10 of heterotrophic respiration (Hartin et al. 2015: 2.0; Davidson & Janssens 2006, Nature 440, 165).
-    public var respirationQ10 = 2.0
+    /// CO2 fertilisation β: NPP = NPP0·(1 + β ln(C/C0)); Hector uses 0.36 (Hartin et al. 2015) to 0.55 (v3); 0.55 fits the
+    /// GCB 2023 decadal land sinks 1960s–2010s here once cleared land no longer regrows (see `LandCarbon`).
+    public var co2Fertilisation = 0.55
+    /// Q10 of heterotrophic respiration: the global, confounding-free ecosystem value 1.4 ± 0.1 (Mahecha et al. 2010,
+    /// Science 329, 838), which puts the land carbon–climate feedback γ inside C4MIP's −45 ± 51 PgC K⁻¹ (Arora et al. 2020);
+    /// Hector's 2.0 (Hartin et al. 2015) gives −109.
+    public var respirationQ10 = 1.4
     /// Fractions of NPP to vegetation and to litter; the rest goes to soil (Hartin et al. 2015: 0.35, 0.60).
     public var nppToVegetation = 0.35
     public var nppToLitter = 0.60
     /// Fraction of vegetation turnover that becomes litter; the rest enters soil directly (Hartin et al. 2015: 0.98).
     public var vegetationTurnoverToLitter = 0.98
     /// Soil carbon turnover time at preindustrial temperature, yr; sets how much decomposed litter is humified
-    /// (global soil turnover of decades to a century; Carvalhais et al. 2014, Nature 514, 213).
-    public var soilTurnoverYears = 70.0
+    /// (global soil turnover of decades to a century; Carvalhais et al. 2014, Nature 514, 213). 50 yr keeps the
+    /// ZECMIP ZEC50 inside its model range: slower soils keep drawing CO2 down for centuries after net zero.
+    public var soilTurnoverYears = 50.0
     /// Shares of land-use-change emissions taken from vegetation and litter; the rest from soil
     /// (biomass dominates bookkeeping emissions; Houghton et al. 2012, Biogeosciences 9, 5125).
     public var landUseFromVegetation = 0.7
@@ -28,14 +32,22 @@ public struct LandCarbonParameters: Sendable, Equatable {
     public var permafrostEnabled = false
     /// Frozen permafrost carbon, PgC (Woodard et al. 2021: 865).
     public var permafrostCarbon = 865.0
-    /// Permafrost-region warming per degree of land warming (Arctic amplification; Woodard et al. 2021 scale land temperature).
+    /// Permafrost-region warming per degree of land warming in the box model (Arctic amplification: the Arctic warms more
+    /// than twice as fast as the globe, AR6 WG1 SPM A.1/§4.5.1; land warms ≈ 1.4× the globe). Zonal bands use their own land warming.
     public var permafrostWarmingRatio = 1.5
-    /// Warming of the permafrost region at which all permafrost has thawed, K (linear thaw profile; Kessler 2017, ESD 8, 393).
+    /// Regional warming at which all near-surface permafrost has thawed, K (linear thaw profile; Kessler 2017, ESD 8, 393).
+    /// With the lags below it puts the release by 2100 per K of global warming inside AR6's 18 [3.1–41] PgC K⁻¹
+    /// (AR6 WG1 §5.4.9.1.1, Table 5.7; Canadell et al. 2021) for ssp126, ssp245 and ssp585.
     public var permafrostFullThawWarming = 12.0
-    /// Time scale of thaw towards the equilibrium frozen fraction, yr.
-    public var permafrostThawYears = 20.0
+    /// Time scale of thaw towards the equilibrium frozen share (and of refreezing), yr: active layers deepen over decades
+    /// (Schneider von Deimling et al. 2012, BG 9, 649).
+    public var permafrostThawYears = 50.0
     /// Turnover time of thawed permafrost carbon, yr (Schneider von Deimling et al. 2012, BG 9, 649: decades to centuries).
-    public var permafrostDecompositionYears = 100.0
+    public var permafrostDecompositionYears = 150.0
+    /// Share of thawed carbon that can decompose; the rest stays inert (Woodard et al. 2021, GMD 14, 4751: static fraction 0.4 ± 0.2).
+    public var permafrostMobileFraction = 0.6
+    /// Share of decomposed permafrost carbon emitted as CH4 (Woodard et al. 2021: 0.023 ± 0.01).
+    public var permafrostMethaneFraction = 0.023
 
     public init() {}
 }

@@ -15,11 +15,12 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
     case erfVolcanic, erfSolar, erfStochastic, erfTotal
     // Carbon fluxes, PgC yr⁻¹
     case oceanCarbonUptake, netPrimaryProduction, heterotrophicRespiration, landUseEmissions, permafrostEmissions, netBiomeProduction
+    case permafrostMethaneEmissions, naturalLandSink
     // Emissions actually used
     case fossilEmissions, landUseEmissionsRequested, methaneEmissions, nitrousOxideEmissions, sulfurEmissions
     // Carbon pools, PgC
     case vegetationCarbon, litterCarbon, soilCarbon, permafrostFrozenCarbon, permafrostThawedCarbon, oceanCarbonAnomaly
-    case cumulativeFossilEmissions
+    case cumulativeFossilEmissions, cumulativeLandUptake, airborneFraction
     // Surface ocean chemistry
     case surfaceOceanPCO2, surfaceOceanPH
     // Conservation ledger residuals
@@ -62,6 +63,10 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .landUseEmissions: "fLuc_global"
         case .permafrostEmissions: "permafrost_emissions"
         case .netBiomeProduction: "nbp_global"
+        case .permafrostMethaneEmissions: "permafrost_emissions_ch4"
+        case .naturalLandSink: "sland"
+        case .cumulativeLandUptake: "cumulative_land_uptake"
+        case .airborneFraction: "airborne_fraction"
         case .fossilEmissions: "emissions_co2_fossil"
         case .landUseEmissionsRequested: "emissions_co2_land_use"
         case .methaneEmissions: "emissions_ch4"
@@ -96,12 +101,14 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
              .erfAerosolRadiation, .erfAerosolCloud, .erfLandUseAlbedo, .erfBlackCarbonOnSnow, .erfContrails,
              .erfVolcanic, .erfSolar, .erfStochastic, .erfTotal: "W m-2"
         case .oceanCarbonUptake, .netPrimaryProduction, .heterotrophicRespiration, .landUseEmissions,
-             .permafrostEmissions, .netBiomeProduction, .fossilEmissions, .landUseEmissionsRequested: "PgC yr-1"
+             .permafrostEmissions, .netBiomeProduction, .fossilEmissions, .landUseEmissionsRequested,
+             .permafrostMethaneEmissions, .naturalLandSink: "PgC yr-1"
         case .methaneEmissions: "Tg CH4 yr-1"
+        case .airborneFraction: "1"
         case .nitrousOxideEmissions: "Tg N2O yr-1"
         case .sulfurEmissions: "Tg SO2 yr-1"
         case .vegetationCarbon, .litterCarbon, .soilCarbon, .permafrostFrozenCarbon, .permafrostThawedCarbon,
-             .oceanCarbonAnomaly, .cumulativeFossilEmissions, .carbonLedgerResidual: "PgC"
+             .oceanCarbonAnomaly, .cumulativeFossilEmissions, .carbonLedgerResidual, .cumulativeLandUptake: "PgC"
         case .surfaceOceanPCO2: "uatm"
         case .surfaceOceanPH: "1"
         case .energyLedgerResidual: "J m-2"
@@ -145,6 +152,10 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .landUseEmissions: "land-use-change CO2 emissions realised from the land pools"
         case .permafrostEmissions: "CO2 emissions from thawed permafrost"
         case .netBiomeProduction: "global net biome production (land sink net of land use)"
+        case .permafrostMethaneEmissions: "carbon emitted as CH4 from thawed permafrost (enters the CH4 cycle)"
+        case .naturalLandSink: "natural land sink, NPP minus heterotrophic respiration (comparable to the Global Carbon Budget S_LAND)"
+        case .cumulativeLandUptake: "change of land carbon (vegetation, litter, soil, permafrost) since the start of the run"
+        case .airborneFraction: "cumulative airborne fraction: atmospheric CO2 carbon gained over cumulative fossil and land-use CO2 emissions"
         case .fossilEmissions: "fossil and industrial CO2 emissions used (compatible emissions in concentration-driven runs)"
         case .landUseEmissionsRequested: "land-use-change CO2 emissions prescribed by the scenario"
         case .methaneEmissions: "anthropogenic CH4 emissions used"
