@@ -71,6 +71,8 @@ extension LandCarbonParameters: NamelistGroup {
         .real("litter_preindustrial", \.preindustrialLitter, range: 5...500, unit: "PgC", "preindustrial litter carbon", citation: "Hartin et al. 2015"),
         .real("soil_preindustrial", \.preindustrialSoil, range: 100...5000, unit: "PgC", "preindustrial soil carbon", citation: "Hartin et al. 2015"),
         .real("co2_fertilisation", \.co2Fertilisation, range: 0...1.5, unit: "1", "beta of NPP = NPP0 (1 + beta ln C/C0)", citation: "Hartin et al. 2015"),
+        .real("co2_fertilisation_saturation", \.co2FertilisationSaturation, range: 0.1...1000, unit: "1",
+              "saturation scale L_sat of the fertilisation response L/(1 + L/L_sat), L = ln C/C0 > 0", citation: "Arora et al. 2020; Zaehle et al. 2015"),
         .real("respiration_q10", \.respirationQ10, range: 1...4, unit: "1", "Q10 of heterotrophic respiration", citation: "Mahecha et al. 2010; Davidson & Janssens 2006"),
         .real("npp_to_vegetation", \.nppToVegetation, range: 0...1, unit: "1", "fraction of NPP allocated to vegetation", citation: "Hartin et al. 2015"),
         .real("npp_to_litter", \.nppToLitter, range: 0...1, unit: "1", "fraction of NPP allocated to litter", citation: "Hartin et al. 2015"),

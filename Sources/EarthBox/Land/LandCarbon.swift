@@ -68,7 +68,12 @@ public struct LandCarbon: Sendable {
         // already net of regrowth, so cleared land must not grow its carbon back: productivity falls with the share
         // of the preindustrial land carbon that land use has taken (`productiveShare`; ≈ 8 % by 2000, cf. the ≈ 10 %
         // land-conversion loss of potential NPP of Haberl et al. 2007, PNAS 104, 12942). Afforestation raises it.
-        let npp = p.preindustrialNPP * share * productiveShare * max(0, 1 + p.co2Fertilisation * _log(co2Ratio))
+        // Above C0 the response saturates as nitrogen limits growth (models with a nitrogen cycle have about half the
+        // β at 4×CO2, Arora et al. 2020, BG 17, 4173; Zaehle et al. 2015, J. Clim 28, 2494): ln(C/C0) is replaced by
+        // L/(1 + L/L_sat), which keeps the historical slope and bends at high CO2.
+        let logRatio = _log(co2Ratio)
+        let response = logRatio > 0 ? logRatio / (1 + logRatio / p.co2FertilisationSaturation) : logRatio
+        let npp = p.preindustrialNPP * share * productiveShare * max(0, 1 + p.co2Fertilisation * response)
         // Q10 respiration on the land temperature anomaly (Davidson & Janssens 2006).
         let q = _exp(respirationSensitivity * warming)
         let kl = litterTurnover * q, ks = soilTurnover * q

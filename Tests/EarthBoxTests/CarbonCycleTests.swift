@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import EarthBox
+
+/// Issue 10: the carbon cycle against its published numbers (each with the tolerance of its source).
+@Suite("Carbon cycle against assessments") struct CarbonCycleTests {
+    static func metrics() throws -> ClimateMetrics { try TestSupport.metrics.get() }
+
+    static func permafrostRun(_ scenario: String, _ modify: @escaping (inout RunConfiguration) -> Void = { _ in }) -> Result<RunRecord, InputError> {
+        TestSupport.run(TestSupport.configuration(scenario: scenario, endYear: 2100) { c in
+            c.model.land.permafrostEnabled = true
+            modify(&c)
+        })
+    }
+    static let permafrost126 = permafrostRun("ssp126")
+    static let permafrost245 = permafrostRun("ssp245")
+    static let permafrost585 = permafrostRun("ssp585")
+
+    static let observations = URL(fileURLWithPath: TestSupport.forcingDirectory).deletingLastPathComponent().appendingPathComponent("Observations").path
+    static let history = Result { () throws(InputError) -> CarbonCycleHistory in
+        try CarbonCycleHistory(record: try TestSupport.ssp245.get(), observationsDirectory: observations)
+    }
+
+    @Test("C4MIP beta and gamma at 4xCO2 inside the CMIP6 mean ± 1 sd (Arora et al. 2020)")
+    func c4mipFeedbacks() throws {
+        let m = try Self.metrics()
+        // Arora et al. 2020 (BG 17, 4173), abstract and Table 4: CMIP6 mean ± sd at 4×CO2.
+        #expect(abs(m.landBeta - 0.97) <= 0.40, "land beta \(m.landBeta) PgC/ppm")
+        #expect(abs(m.oceanBeta - 0.79) <= 0.07, "ocean beta \(m.oceanBeta) PgC/ppm")
+        #expect(abs(m.landGamma - -45.1) <= 50.6, "land gamma \(m.landGamma) PgC/K")
+        #expect(abs(m.oceanGamma - -17.2) <= 5.0, "ocean gamma \(m.oceanGamma) PgC/K")
+    }
+
+    @Test("1pctCO2-bgc does not warm; 1pctCO2-rad keeps land and ocean carbon near preindustrial")
+    func couplingModes() throws {
+        let bgc = try TestSupport.run(TestSupport.configuration(experiment: "1pctCO2-bgc", startYear: 1, endYear: 140)).get()
+        let rad = try TestSupport.run(TestSupport.configuration(experiment: "1pctCO2-rad", startYear: 1, endYear: 140)).get()
+        let full = try TestSupport.onePercentCO2.get()
+        #expect(abs(bgc.value(.surfaceTemperature, year: 140)) < 1e-9)
+        #expect(abs(bgc.value(.co2Concentration, year: 140) - full.value(.co2Concentration, year: 140)) < 1e-9)
+        #expect(rad.value(.surfaceTemperature, year: 140) > 3, "rad warms like 1pctCO2")
+        // The rad ocean only loses carbon to warming (a few tens of PgC), far from the hundreds of the bgc run.
+        #expect(rad.value(.oceanCarbonAnomaly, year: 140) < 0 && bgc.value(.oceanCarbonAnomaly, year: 140) > 400)
+    }
+
+    @Test("esm-flat10-cdr follows the CMIP7 protocol: peak 1250 PgC at year 150, 1000 PgC at year 200, zero at year 300")
+    func flat10CdrSchedule() {
+        let e = (0..<330).map { ExperimentCatalogue.flat10Emissions("esm-flat10-cdr", year: $0) }
+        func cumulative(_ years: Int) -> Double { e.prefix(years).reduce(0, +) }
+        #expect(abs(cumulative(150) - 1250) < 1e-9)
+        #expect(abs(cumulative(200) - 1000) < 1e-9)
+        #expect(abs(cumulative(300)) < 1e-9)
+        #expect(e[149] > 0 && e[150] < 0 && e[199] > -10 && e[200] == -10 && abs(e[299] + 10) < 1e-9 && e[300] == 0)
+        #expect(abs(e[100] - e[101] - 0.2) < 1e-12, "decline 0.2 PgC/yr2")
+        #expect(ExperimentCatalogue.flat10CdrZeroYear == 299)
+    }
+
+    @Test("CDRMIP pulses and the ZECMIP bell emit what the protocol says")
+    func pulseAndBell() {
+        let bell = (0..<120).map { ExperimentCatalogue.bellEmissions(total: 1000, year: $0) }
+        #expect(abs(bell.reduce(0, +) - 1000) < 1e-9 && bell[100] == 0 && bell[49] == bell.max())
+        let d = ExperimentCatalogue.drivers("esm-pi-cdr-pulse", reference: (try? TestSupport.inputs.get().reference) ?? [],
+                                            halogenCount: HalogenatedGasTable.all.count, preindustrialCO2PPM: 278, firstYear: 1, years: 3)
+        #expect(d.values[DriverColumns.co2Fossil] == -100 && d.values[d.columnCount + DriverColumns.co2Fossil] == 0)
+    }
+
+    @Test("permafrost release by 2100 per K inside AR6's 3.1–41 PgC/K; < 5 PgC before 1950; a CH4 part")
+    func permafrostRelease() throws {
+        let land = LandCarbonParameters()
+        for (name, run) in [("ssp126", Self.permafrost126), ("ssp245", Self.permafrost245), ("ssp585", Self.permafrost585)] {
+            let r = try run.get()
+            let p = CarbonCycleHistory.permafrostReleasePerKelvin(r, land: land)
+            // AR6 WG1 §5.4.9.1.1 / Table 5.7 (Canadell et al. 2021): 18 [3.1–41] PgC per °C of global warming by 2100 (5–95 %).
+            #expect((3.1...41).contains(p.perKelvin), "\(name): \(p.perKelvin) PgC/K")
+            #expect(p.before1950 < 5, "\(name): \(p.before1950) PgC before 1950")
+            #expect(p.methanePerKelvin > 0 && p.methanePerKelvin < 0.1 * p.perKelvin, "\(name): CH4 \(p.methanePerKelvin) PgC/K")
+        }
+    }
+
+    @Test("permafrost CH4 enters the CH4 cycle and the carbon ledger still closes")
+    func permafrostMethane() throws {
+        let with = try Self.permafrost585.get()
+        let without = try Self.permafrostRun("ssp585") { $0.model.land.permafrostMethaneFraction = 0 }.get()
+        #expect(with.value(.methane, year: 2100) > without.value(.methane, year: 2100) + 5)
+        for y in with.years {
+            #expect(abs(with.value(.carbonLedgerResidual, year: y)) < 1e-9 * 3000, "year \(y)")
+        }
+    }
+
+    @Test("thawed permafrost partly refreezes when the climate cools")
+    func permafrostRefreezes() throws {
+        var c = TestSupport.configuration(experiment: "esm-flat10-cdr", startYear: 1, endYear: 400)
+        c.model.land.permafrostEnabled = true
+        let r = try TestSupport.run(c).get()
+        let frozen = r.series(.permafrostFrozenCarbon)
+        let lowest = frozen.indices.min { frozen[$0] < frozen[$1] }!
+        #expect(lowest < 399 && frozen[399] > frozen[lowest] + 1, "frozen carbon \(frozen[lowest]) PgC at year \(lowest + 1), \(frozen[399]) at 400")
+        #expect(frozen[399] < LandCarbonParameters().permafrostCarbon, "respired carbon does not come back")
+    }
+
+    @Test("ocean uptake 1850–2022 and decadal sinks inside the Global Carbon Budget 2023")
+    func historicalSinks() throws {
+        let h = try Self.history.get()
+        // GCB 2023 (Friedlingstein et al. 2023, ESSD 15, 5301): cumulative ocean sink 1850–2022 179 ± 20 PgC.
+        #expect(abs(h.cumulativeOceanUptake1850to2022 - 179) <= 20, "\(h.cumulativeOceanUptake1850to2022) PgC")
+        for (i, d) in h.decades.enumerated() {
+            #expect(abs(h.oceanSink[i] - h.oceanSinkObserved[i]) <= CarbonCycleHistory.oceanSinkSigma, "ocean \(d)s: \(h.oceanSink[i]) vs \(h.oceanSinkObserved[i])")
+        }
+        for (i, d) in h.decades.enumerated() {
+            #expect(abs(h.landSink[i] - h.landSinkObserved[i]) <= CarbonCycleHistory.landSinkSigma, "land \(d)s: \(h.landSink[i]) vs \(h.landSinkObserved[i])")
+        }
+        #expect(h.landSink[5] - h.landSink[0] >= 1.2, "land sink grows by \(h.landSink[5] - h.landSink[0]) PgC/yr")
+    }
+}
