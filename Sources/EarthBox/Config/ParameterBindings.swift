@@ -16,6 +16,8 @@ extension RunSettings: NamelistGroup {
         .string("output_directory", \.outputDirectory, allowed: nil, "folder the NetCDF output is written to"),
         .string("run_name", \.runName, allowed: nil, "output file name without .nc (empty: from experiment and scenario)"),
         .string("pathway_file", \.pathwayFile, allowed: nil, "IAMC pathway file composed with the base `scenario` (empty: none; see Forcing/pathways/README.md)"),
+        .string("co2_emissions_file", \.co2EmissionsFile, allowed: nil,
+                "CSV of year and any of co2_fossil, co2_land_use, geological_removal, land_removal (PgC/yr), ocean_alkalinity (Pmol/yr) replacing the drivers (empty: none)"),
     ]
 }
 
@@ -73,6 +75,10 @@ extension LandCarbonParameters: NamelistGroup {
         .real("co2_fertilisation", \.co2Fertilisation, range: 0...1.5, unit: "1", "beta of NPP = NPP0 (1 + beta ln C/C0)", citation: "Hartin et al. 2015"),
         .real("co2_fertilisation_saturation", \.co2FertilisationSaturation, range: 0.1...1000, unit: "1",
               "saturation scale L_sat of the fertilisation response L/(1 + L/L_sat), L = ln C/C0 > 0", citation: "Arora et al. 2020; Zaehle et al. 2015"),
+        .real("slow_soil_share", \.slowSoilShare, range: 0...0.95, unit: "1", "share of preindustrial soil carbon in the slow soil",
+              citation: "Trumbore 1997; He et al. 2016"),
+        .real("slow_soil_turnover_time", \.slowSoilTurnoverYears, range: 50...10000, unit: "yr", "turnover time of the slow soil",
+              citation: "Trumbore 1997; Parton et al. 1987"),
         .real("respiration_q10", \.respirationQ10, range: 1...4, unit: "1", "Q10 of heterotrophic respiration", citation: "Mahecha et al. 2010; Davidson & Janssens 2006"),
         .real("npp_to_vegetation", \.nppToVegetation, range: 0...1, unit: "1", "fraction of NPP allocated to vegetation", citation: "Hartin et al. 2015"),
         .real("npp_to_litter", \.nppToLitter, range: 0...1, unit: "1", "fraction of NPP allocated to litter", citation: "Hartin et al. 2015"),

@@ -5,7 +5,7 @@ public struct RunSettings: Sendable, Equatable {
     public static let scenarios = ["ssp119", "ssp126", "ssp245", "ssp370", "ssp434", "ssp460", "ssp534-over", "ssp585"]
     public static let experiments = ["scenario", "piControl", "esm-piControl", "abrupt-4xCO2", "abrupt-2xCO2", "1pctCO2",
                                      "esm-flat10", "esm-flat10-zec", "esm-flat10-cdr", "1pctCO2-bgc", "1pctCO2-rad", "esm-bell-1000PgC",
-                                     "esm-pi-CO2pulse", "esm-pi-cdr-pulse"] + TeachingSettings.experiments
+                                     "esm-pi-CO2pulse", "esm-pi-cdr-pulse", "esm-ssp585-ocn-alk"] + TeachingSettings.experiments
     /// `scenario` = historical + the chosen SSP from the forcing file; the others are the idealised CMIP experiments.
     public var experiment = "scenario"
     public var scenario = "ssp245"
@@ -22,6 +22,8 @@ public struct RunSettings: Sendable, Equatable {
     public var runName = ""
     /// IAMC pathway file composed with `scenario` (Forcing/pathways/README.md); empty = the SSP as it is.
     public var pathwayFile = ""
+    /// CO2 emission and removal series replacing the drivers' (`EmissionsFile`); empty = none.
+    public var co2EmissionsFile = ""
 
     public init() {}
 

@@ -62,13 +62,17 @@ extension EarthSystemModel {
         // 2. Land carbon of each band, from start-of-year CO2 and the band's land temperature.
         var land = LandFluxes()
         let productiveShare = max(0, 1 - v[L.cumulativeLandUseCarbon] / preindustrialLandCarbon)
+        // Land-based removal (afforestation) enters vegetation the way negative land-use emissions do, and raises the
+        // productive share with them; the carbon stays exposed to turnover and warming.
+        let landRemoval = row[DriverColumns.landRemoval(halogens: h)]
+        v[L.cumulativeLandRemoval] += landRemoval * dt
         for b in 0..<bands {
             let o = L.band(b)
-            let f = self.land.step(vegetation: &v[o + L.vegetation], litter: &v[o + L.litter], soil: &v[o + L.soil],
+            let f = self.land.step(vegetation: &v[o + L.vegetation], litter: &v[o + L.litter], soil: &v[o + L.soil], slowSoil: &v[o + L.slowSoil],
                                    permafrostFrozen: &v[o + L.permafrostFrozen], permafrostThawed: &v[o + L.permafrostThawed],
                                    co2Ratio: coupling == .radiative ? 1 : co2StartPPM / gases.preindustrialCO2PPM,
                                    warming: v[o + L.landTemperature],
-                                   landUse: row[DriverColumns.co2LandUse] * landShare[b], share: landShare[b],
+                                   landUse: (row[DriverColumns.co2LandUse] - landRemoval) * landShare[b], share: landShare[b],
                                    productiveShare: productiveShare, permafrostShare: permafrostShare[b],
                                    permafrostWarming: bands == 1 ? configuration.land.permafrostWarmingRatio * v[o + L.landTemperature] : v[o + L.landTemperature],
                                    dt: dt)
@@ -91,12 +95,19 @@ extension EarthSystemModel {
         let saved = slopes + bands * n      // per band: six carbonate constants (reused for the diagnostics) and the start inventory
         var sumU = 0.0, sumV = 0.0, oceanBefore = 0.0
         var surfacePCO2 = 0.0, surfaceH = 0.0
+        let alkalinity = row[DriverColumns.oceanAlkalinity(halogens: h)]
+        v[L.cumulativeAlkalinity] += alkalinity * dt
         for b in 0..<bands {
             let o = L.band(b)
+            if alkalinity != 0 || v[o + L.columnAlkalinity] != 0 {
+                OceanCarbon.stepAlkalinity(v + o + L.columnAlkalinity, pmolPerYear: alkalinity, totalOceanAreaSquareMetres: totalOceanArea,
+                                           mixing: carbonMixing[b], dt: dt, scratch: columnScratch)
+            }
             let before = oceanCarbon.carbonInventory(dic: v + o + L.columnDIC, oceanAreaSquareMetres: oceanArea[b])
             oceanBefore += before
             var constants = CarbonateConstants(k0: 0, k1: 0, k2: 0, kb: 0, kw: 0, totalBoron: 0)
-            let (u, s) = oceanCarbon.prepareBand(dic: v + o + L.columnDIC, mixing: carbonMixing[b], hydrogenIon: &v[o + L.hydrogenIon],
+            let (u, s) = oceanCarbon.prepareBand(dic: v + o + L.columnDIC, alkalinityAnomaly: v[o + L.columnAlkalinity],
+                                                 mixing: carbonMixing[b], hydrogenIon: &v[o + L.hydrogenIon],
                                                  warming: v[o + L.columnTemperature], oceanAreaSquareMetres: oceanArea[b], dt: dt,
                                                  workspace: columnScratch, base: bases + b * n, slope: slopes + b * n,
                                                  constants: &constants)
@@ -108,9 +119,12 @@ extension EarthSystemModel {
         }
         let atmosphereOld = v[L.atmosphereCarbon]
         let fossilPrescribed = row[DriverColumns.co2Fossil]
+        // Geological removal leaves the atmosphere for a permanent store that the ledger keeps.
+        let geological = row[DriverColumns.geologicalRemoval(halogens: h)]
+        v[L.geologicalStorage] += geological * dt
         let atmosphereNew: Double
         if configuration.co2Mode == .emissions {
-            atmosphereNew = (atmosphereOld + dt * (fossilPrescribed - landUptake - land.permafrostMethane) - dt * sumU) / (1 + dt * sumV)
+            atmosphereNew = (atmosphereOld + dt * (fossilPrescribed - geological - landUptake - land.permafrostMethane) - dt * sumU) / (1 + dt * sumV)
         } else {
             atmosphereNew = row[DriverColumns.co2Concentration(halogens: h)] * perPPM
         }
@@ -128,7 +142,8 @@ extension EarthSystemModel {
             zonalPut(.oceanCarbonUptake, b, (after - keep[6]) / dt)
             let constants = CarbonateConstants(k0: keep[0], k1: keep[1], k2: keep[2], kb: keep[3], kw: keep[4], totalBoron: keep[5])
             var hg = v[o + L.hydrogenIon]
-            surfacePCO2 += wf * oceanCarbon.surfacePCO2(dicAnomaly: column[0], constants: constants, hydrogenGuess: &hg, iterations: 2)
+            surfacePCO2 += wf * oceanCarbon.surfacePCO2(dicAnomaly: column[0], alkalinityAnomaly: v[o + L.columnAlkalinity], constants: constants,
+                                                        hydrogenGuess: &hg, iterations: 2)
             v[o + L.hydrogenIon] = hg
             surfaceH += wf * hg
         }
@@ -136,11 +151,11 @@ extension EarthSystemModel {
         let fossilUsed: Double
         if configuration.co2Mode == .emissions {
             // The atmosphere takes exactly what the other reservoirs did not: carbon is conserved to round-off.
-            v[L.atmosphereCarbon] = atmosphereOld + dt * (fossilPrescribed - landUptake - land.permafrostMethane - oceanUptake)
+            v[L.atmosphereCarbon] = atmosphereOld + dt * (fossilPrescribed - geological - landUptake - land.permafrostMethane - oceanUptake)
             fossilUsed = fossilPrescribed
         } else {
             v[L.atmosphereCarbon] = atmosphereNew
-            fossilUsed = (atmosphereNew - atmosphereOld) / dt + oceanUptake + landUptake + land.permafrostMethane
+            fossilUsed = (atmosphereNew - atmosphereOld) / dt + oceanUptake + landUptake + land.permafrostMethane + geological
         }
         v[L.cumulativeFossilCarbon] += fossilUsed * dt
         v[L.cumulativeLandUseCarbon] += land.landUseEmissions * dt
@@ -205,7 +220,7 @@ extension EarthSystemModel {
         var vegetation = 0.0, litter = 0.0, soil = 0.0, frozen = 0.0, thawed = 0.0
         for b in 0..<bands {
             let o = L.band(b)
-            vegetation += v[o + L.vegetation]; litter += v[o + L.litter]; soil += v[o + L.soil]
+            vegetation += v[o + L.vegetation]; litter += v[o + L.litter]; soil += v[o + L.soil] + v[o + L.slowSoil]
             frozen += v[o + L.permafrostFrozen]; thawed += v[o + L.permafrostThawed]
         }
         let heat = heatContent(v)
@@ -235,6 +250,11 @@ extension EarthSystemModel {
         put(.landUseEmissions, land.landUseEmissions)
         put(.permafrostEmissions, land.permafrostEmissions)
         put(.permafrostMethaneEmissions, land.permafrostMethane)
+        put(.geologicalRemoval, geological)
+        put(.landRemoval, landRemoval)
+        put(.oceanAlkalinityAddition, alkalinity)
+        put(.geologicalStorage, v[L.geologicalStorage])
+        put(.cumulativeLandRemoval, v[L.cumulativeLandRemoval])
         put(.naturalLandSink, land.npp - land.heterotrophicRespiration)
         put(.cumulativeLandUptake, vegetation + litter + soil + frozen + thawed - initialLandCarbon)
         let emitted = v[L.cumulativeFossilCarbon] + v[L.cumulativeLandUseCarbon]

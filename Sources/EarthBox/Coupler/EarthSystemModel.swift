@@ -93,7 +93,8 @@ public struct EarthSystemModel: Sendable {
             state.values[o + layout.hydrogenIon] = oceanCarbon.preindustrialHydrogenIon
             state.values[o + layout.vegetation] = l.preindustrialVegetation * landShare[b]
             state.values[o + layout.litter] = l.preindustrialLitter * landShare[b]
-            state.values[o + layout.soil] = l.preindustrialSoil * landShare[b]
+            state.values[o + layout.soil] = l.preindustrialSoil * (1 - l.slowSoilShare) * landShare[b]
+            state.values[o + layout.slowSoil] = l.preindustrialSoil * l.slowSoilShare * landShare[b]
             state.values[o + layout.permafrostFrozen] = l.permafrostEnabled ? l.permafrostCarbon * permafrostShare[b] : 0
         }
         return state
@@ -107,11 +108,11 @@ public struct EarthSystemModel: Sendable {
 
     /// Total carbon in the model's reservoirs, PgC (atmosphere + ocean anomaly + land + permafrost).
     public func carbonInReservoirs(_ v: UnsafePointer<Double>) -> Double {
-        var total = v[layout.atmosphereCarbon] + v[layout.permafrostMethaneCarbon]
+        var total = v[layout.atmosphereCarbon] + v[layout.permafrostMethaneCarbon] + v[layout.geologicalStorage]
         for b in 0..<layout.bandCount {
             let o = layout.band(b)
             total += oceanCarbon.carbonInventory(dic: v + o + layout.columnDIC, oceanAreaSquareMetres: oceanArea[b])
-            total += v[o + layout.vegetation] + v[o + layout.litter] + v[o + layout.soil]
+            total += v[o + layout.vegetation] + v[o + layout.litter] + v[o + layout.soil] + v[o + layout.slowSoil]
             total += v[o + layout.permafrostFrozen] + v[o + layout.permafrostThawed]
         }
         return total

@@ -20,6 +20,9 @@ public struct StateLayout: Sendable, Equatable {
     public let cumulativeEnergy: Int          // J m⁻², time integral of the Earth energy imbalance
     public let permafrostMethaneCarbon: Int   // PgC, carbon that permafrost has emitted as CH4 (kept in the carbon ledger)
     public let permafrostMethaneFlux: Int     // PgC yr⁻¹, last year's permafrost CH4 (enters the CH4 cycle the next year)
+    public let geologicalStorage: Int         // PgC, carbon removed to a permanent geological store (DACCS, BECCS)
+    public let cumulativeLandRemoval: Int     // PgC, carbon put into vegetation by land-based removal
+    public let cumulativeAlkalinity: Int      // Pmol, alkalinity added to the ocean
     public let globalCount: Int
 
     // Per band, in blocks of `bandStride`.
@@ -28,9 +31,11 @@ public struct StateLayout: Sendable, Equatable {
     public let landTemperature: Int           // K anomaly of the land surface
     public let columnDIC: Int                 // µmol kg⁻¹ anomaly, layerCount values
     public let hydrogenIon: Int               // mol kg⁻¹, last carbonate-chemistry solution (solver's first guess)
+    public let columnAlkalinity: Int          // µmol kg⁻¹ anomaly from alkalinity enhancement, layerCount values
     public let vegetation: Int                // PgC
     public let litter: Int                    // PgC
-    public let soil: Int                      // PgC
+    public let soil: Int                      // PgC, fast soil
+    public let slowSoil: Int                  // PgC
     public let permafrostFrozen: Int          // PgC
     public let permafrostThawed: Int          // PgC
 
@@ -53,15 +58,20 @@ public struct StateLayout: Sendable, Equatable {
         cumulativeEnergy = take(1)
         permafrostMethaneCarbon = take(1)
         permafrostMethaneFlux = take(1)
+        geologicalStorage = take(1)
+        cumulativeLandRemoval = take(1)
+        cumulativeAlkalinity = take(1)
         globalCount = i
         i = 0
         columnTemperature = take(layerCount)
         landTemperature = take(1)
         columnDIC = take(layerCount)
         hydrogenIon = take(1)
+        columnAlkalinity = take(layerCount)
         vegetation = take(1)
         litter = take(1)
         soil = take(1)
+        slowSoil = take(1)
         permafrostFrozen = take(1)
         permafrostThawed = take(1)
         bandStride = i

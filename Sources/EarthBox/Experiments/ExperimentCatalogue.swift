@@ -65,6 +65,16 @@ public enum ExperimentCatalogue {
     /// (CDRMIP esm-pi-CO2pulse: +100 PgC, esm-pi-cdr-pulse: −100 PgC; Keller et al. 2018, GMD 11, 1133, §3.2).
     public static let cdrmipPulsePgC = 100.0
 
+    /// CDRMIP esm-ssp585-ocn-alk (Keller et al. 2018, GMD 11, 1133, §3.4): 0.14 Pmol yr⁻¹ of alkalinity added to the
+    /// surface ocean from 2020 on top of SSP5-8.5 (spread over the whole ocean here).
+    public static let cdrmipAlkalinityPmolPerYear = 0.14
+    public static func addOceanAlkalinity(_ drivers: inout DriverSeries, from start: Int = 2020) {
+        let column = DriverColumns.oceanAlkalinity(halogens: drivers.halogenCount)
+        for year in max(start, drivers.firstYear)...max(start, drivers.lastYear) where year <= drivers.lastYear {
+            drivers[year, column] = cdrmipAlkalinityPmolPerYear
+        }
+    }
+
     /// Driver series for an idealised experiment over `years` years starting at `firstYear`.
     public static func drivers(_ name: String, reference: [Double], halogenCount: Int, preindustrialCO2PPM c0: Double,
                                firstYear: Int, years: Int) -> DriverSeries {

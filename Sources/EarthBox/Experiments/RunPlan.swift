@@ -9,12 +9,13 @@ public struct RunPlan: Sendable {
     public init(_ configuration: RunConfiguration) throws(InputError) {
         var c = configuration
         let run = c.run
-        let loaded = try ScenarioDrivers.load(directory: run.forcingDirectory, scenario: run.scenario)
+        let loaded = try ScenarioDrivers.load(directory: run.forcingDirectory,
+                                              scenario: run.experiment == "esm-ssp585-ocn-alk" ? "ssp585" : run.scenario)
         let landFraction = try ScenarioDrivers.landFractionOneDegree(directory: run.forcingDirectory)
         let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction, spacing: c.model.gridSpacing)
         let h = HalogenatedGasTable.all.count
-        let drivers: DriverSeries
-        if run.experiment == "scenario" {
+        var drivers: DriverSeries
+        if run.experiment == "scenario" || run.experiment == "esm-ssp585-ocn-alk" {
             let file = loaded.drivers
             guard file.firstYear <= run.startYear, run.endYear <= file.lastYear else {
                 throw InputError(file: c.source, key: "end_year",
@@ -25,7 +26,12 @@ public struct RunPlan: Sendable {
                 let table = try IAMCTable.load(path: run.pathwayFile)
                 composed = try RegionalComposition.compose(base: file, pathway: table, baseScenario: run.scenario)
             }
-            drivers = composed.slice(from: run.startYear, to: run.endYear)
+            var sliced = composed.slice(from: run.startYear, to: run.endYear)
+            if run.experiment == "esm-ssp585-ocn-alk" {
+                ExperimentCatalogue.addOceanAlkalinity(&sliced)
+                c.model.co2Mode = .emissions
+            }
+            drivers = sliced
         } else {
             let preindustrialRow = Array(loaded.drivers.values[0..<loaded.drivers.columnCount])
             drivers = ExperimentCatalogue.drivers(run.experiment, reference: preindustrialRow, halogenCount: h,
@@ -34,6 +40,12 @@ public struct RunPlan: Sendable {
             if ExperimentCatalogue.isConcentrationDriven(run.experiment) { c.model.co2Mode = .concentrations }
             else { c.model.co2Mode = .emissions }
             c.model.carbonCoupling = ExperimentCatalogue.coupling(run.experiment)
+        }
+        if !run.co2EmissionsFile.isEmpty {
+            let file = try EmissionsFile.load(path: run.co2EmissionsFile)
+            try file.apply(to: &drivers)
+            // An idealised experiment given its own fossil CO2 is emission-driven.
+            if run.experiment != "scenario" && file.series["co2_fossil"] != nil { c.model.co2Mode = .emissions }
         }
         // The first simulated year is the preindustrial reference the control state balances.
         let reference = Array(drivers.values[0..<drivers.columnCount])

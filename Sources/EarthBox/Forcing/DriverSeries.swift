@@ -57,5 +57,9 @@ public enum DriverColumns {
     public static func halogenConcentrations(halogens h: Int) -> Int { 15 + h }     // ppt, h values
     public static func volcanicForcing(halogens h: Int) -> Int { 15 + 2 * h }       // W m⁻²
     public static func solarForcing(halogens h: Int) -> Int { 16 + 2 * h }          // W m⁻²
-    public static func count(halogens h: Int) -> Int { 17 + 2 * h }
+    // Carbon dioxide removal by process (Keller et al. 2018, GMD 11, 1133), zero unless a run asks for it.
+    public static func geologicalRemoval(halogens h: Int) -> Int { 17 + 2 * h }     // PgC yr⁻¹ to a permanent store (DACCS, BECCS)
+    public static func landRemoval(halogens h: Int) -> Int { 18 + 2 * h }           // PgC yr⁻¹ into vegetation (afforestation)
+    public static func oceanAlkalinity(halogens h: Int) -> Int { 19 + 2 * h }       // Pmol yr⁻¹ of alkalinity into the mixed layer
+    public static func count(halogens h: Int) -> Int { 20 + 2 * h }
 }

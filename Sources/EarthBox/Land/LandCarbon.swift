@@ -22,7 +22,9 @@ public struct LandCarbon: Sendable {
     public let vegetationTurnover: Double   // yr⁻¹
     public let litterTurnover: Double       // yr⁻¹ (respiration + humification)
     public let humifiedFraction: Double     // of decomposed litter, to soil
-    public let soilTurnover: Double         // yr⁻¹
+    public let soilTurnover: Double         // yr⁻¹, of the fast soil
+    public let slowSoilTurnover: Double     // yr⁻¹
+    public let stabilisedFraction: Double   // of fast-soil decomposition, to the slow soil
     let respirationSensitivity: Double      // ln(Q10)/10, K⁻¹
 
     public init(parameters p: LandCarbonParameters) {
@@ -31,11 +33,16 @@ public struct LandCarbon: Sendable {
         vegetationTurnover = p.nppToVegetation * npp / p.preindustrialVegetation
         let litterInput = p.nppToLitter * npp + p.vegetationTurnoverToLitter * p.nppToVegetation * npp
         litterTurnover = litterInput / p.preindustrialLitter
-        let soilTurnover = 1 / p.soilTurnoverYears
-        self.soilTurnover = soilTurnover
+        // Bulk soil input from the bulk turnover time; all of it enters the fast soil, whose decomposition is partly
+        // stabilised into the slow soil (CENTURY's active/slow/passive structure, Parton et al. 1987, SSSAJ 51, 1173).
+        let soilInput = p.preindustrialSoil / p.soilTurnoverYears
+        let fastSoil = p.preindustrialSoil * (1 - p.slowSoilShare), slowSoil = p.preindustrialSoil * p.slowSoilShare
+        soilTurnover = soilInput / fastSoil
+        slowSoilTurnover = 1 / p.slowSoilTurnoverYears
+        stabilisedFraction = min(1, slowSoil / p.slowSoilTurnoverYears / soilInput)
         let soilDirectInput = (1 - p.nppToVegetation - p.nppToLitter) * npp + (1 - p.vegetationTurnoverToLitter) * p.nppToVegetation * npp
         respirationSensitivity = _log(p.respirationQ10) * 0.1
-        humifiedFraction = min(1, max(0, (soilTurnover * p.preindustrialSoil - soilDirectInput) / litterInput))
+        humifiedFraction = min(1, max(0, (soilInput - soilDirectInput) / litterInput))
     }
 
     /// Steps one band's pools over `dt` years.
@@ -43,7 +50,7 @@ public struct LandCarbon: Sendable {
     ///   - share: the band's share of global NPP and pools (1 for the box model).
     ///   - landUse: land-use-change emissions requested for this band, PgC yr⁻¹.
     
-    public func step(vegetation: inout Double, litter: inout Double, soil: inout Double,
+    public func step(vegetation: inout Double, litter: inout Double, soil: inout Double, slowSoil: inout Double,
                      permafrostFrozen: inout Double, permafrostThawed: inout Double,
                      co2Ratio: Double, warming: Double, landUse: Double, share: Double, productiveShare: Double = 1,
                      permafrostShare: Double = 1, permafrostWarming: Double = 0, dt: Double) -> LandFluxes {
@@ -70,21 +77,24 @@ public struct LandCarbon: Sendable {
         // land-conversion loss of potential NPP of Haberl et al. 2007, PNAS 104, 12942). Afforestation raises it.
         // Above C0 the response saturates as nitrogen limits growth (models with a nitrogen cycle have about half the
         // β at 4×CO2, Arora et al. 2020, BG 17, 4173; Zaehle et al. 2015, J. Clim 28, 2494): ln(C/C0) is replaced by
-        // L/(1 + L/L_sat), which keeps the historical slope and bends at high CO2.
+        // L/(1 + L/L_sat), which keeps the historical slope and bends at high CO2. Below C0 it stays logarithmic: the
+        // land giving carbon back when removal takes CO2 below preindustrial opposes the removal.
         let logRatio = _log(co2Ratio)
         let response = logRatio > 0 ? logRatio / (1 + logRatio / p.co2FertilisationSaturation) : logRatio
         let npp = p.preindustrialNPP * share * productiveShare * max(0, 1 + p.co2Fertilisation * response)
         // Q10 respiration on the land temperature anomaly (Davidson & Janssens 2006).
         let q = _exp(respirationSensitivity * warming)
-        let kl = litterTurnover * q, ks = soilTurnover * q
+        let kl = litterTurnover * q, ks = soilTurnover * q, kslow = slowSoilTurnover * q
         vegetation = (vegetation + dt * p.nppToVegetation * npp) / (1 + dt * vegetationTurnover)
         let vegetationLitterfall = vegetationTurnover * vegetation
         litter = (litter + dt * (p.nppToLitter * npp + p.vegetationTurnoverToLitter * vegetationLitterfall)) / (1 + dt * kl)
         let decomposition = kl * litter
         soil = (soil + dt * ((1 - p.nppToVegetation - p.nppToLitter) * npp + (1 - p.vegetationTurnoverToLitter) * vegetationLitterfall
                              + humifiedFraction * decomposition)) / (1 + dt * ks)
+        let stabilised = stabilisedFraction * ks * soil
+        slowSoil = (slowSoil + dt * stabilised) / (1 + dt * kslow)
         fluxes.npp = npp
-        fluxes.heterotrophicRespiration = (1 - humifiedFraction) * decomposition + ks * soil
+        fluxes.heterotrophicRespiration = (1 - humifiedFraction) * decomposition + ks * soil - stabilised + kslow * slowSoil
 
         if p.permafrostEnabled {
             // Thaw of the near-surface permafrost follows regional warming with the lag of active-layer deepening;

@@ -35,8 +35,9 @@ public struct OceanCarbon: Sendable {
 
     /// Surface pCO2 (µatm) of a mixed layer with DIC anomaly `dicAnomaly` at temperature anomaly `warming`.
     
-    public func surfacePCO2(dicAnomaly: Double, constants: CarbonateConstants, hydrogenGuess: inout Double, iterations: Int = 3) -> Double {
-        CarbonateChemistry.pCO2(dicMicromolPerKg: preindustrialDIC + dicAnomaly, alkalinityMicromolPerKg: parameters.surfaceAlkalinity,
+    public func surfacePCO2(dicAnomaly: Double, alkalinityAnomaly: Double = 0, constants: CarbonateConstants, hydrogenGuess: inout Double,
+                            iterations: Int = 3) -> Double {
+        CarbonateChemistry.pCO2(dicMicromolPerKg: preindustrialDIC + dicAnomaly, alkalinityMicromolPerKg: parameters.surfaceAlkalinity + alkalinityAnomaly,
                                 constants: constants, hydrogenGuess: &hydrogenGuess, iterations: iterations)
     }
 
@@ -45,7 +46,8 @@ public struct OceanCarbon: Sendable {
     /// new DIC anomaly for a new atmospheric carbon `atmosphere` (PgC). Returns the affine air–sea flux
     /// F = u + v·C_atm' (PgC yr⁻¹ into the ocean) for this band.
     
-    public func prepareBand(dic x: UnsafePointer<Double>, mixing column: ColumnMixing, hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
+    public func prepareBand(dic x: UnsafePointer<Double>, alkalinityAnomaly alk: Double = 0, mixing column: ColumnMixing, hydrogenIon: inout Double,
+                            warming: Double, oceanAreaSquareMetres: Double,
                             dt: Double, workspace w: UnsafeMutablePointer<Double>,
                             base: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>,
                             constants: inout CarbonateConstants) -> (u: Double, v: Double) {
@@ -53,12 +55,12 @@ public struct OceanCarbon: Sendable {
         let sst = parameters.preindustrialSeaSurfaceTemperature + warming
         constants = CarbonateConstants(temperatureCelsius: sst, salinity: parameters.surfaceSalinity)
         var h = hydrogenIon
-        let pOcean = surfacePCO2(dicAnomaly: x[0], constants: constants, hydrogenGuess: &h)
+        let pOcean = surfacePCO2(dicAnomaly: x[0], alkalinityAnomaly: alk, constants: constants, hydrogenGuess: &h)
         hydrogenIon = h
         // ∂pCO2/∂DIC by a one-sided difference of 1 µmol/kg (the Revelle factor in disguise); from the
         // converged H two solver passes are exact to ~1e-8 (quadratic convergence).
         var h2 = h
-        let gradient = surfacePCO2(dicAnomaly: x[0] + 1, constants: constants, hydrogenGuess: &h2, iterations: 2) - pOcean
+        let gradient = surfacePCO2(dicAnomaly: x[0] + 1, alkalinityAnomaly: alk, constants: constants, hydrogenGuess: &h2, iterations: 2) - pOcean
         // Piston velocity k·(Sc/660)^-1/2 in m yr⁻¹ times solubility: (µmol kg⁻¹ · m yr⁻¹) per µatm (Wanninkhof 2014).
         let pistonMetresPerYear = parameters.gasTransferVelocity * 0.01 * 24 * 365.25 / (Self.schmidtNumber(temperatureCelsius: sst) / 660).squareRoot()
         let kappa = pistonMetresPerYear * constants.k0
@@ -86,5 +88,16 @@ public struct OceanCarbon: Sendable {
             for k in 0..<dz.count { sum += dz[k] * x[k] }
         }
         return sum * Self.petagramsPerMicromolMetreSquareMetre * oceanAreaSquareMetres
+    }
+
+    /// Ocean alkalinity enhancement: adds `pmolPerYear` of alkalinity, spread over `totalOceanAreaSquareMetres`, to the
+    /// mixed layer of the column `a` (µmol kg⁻¹ anomaly) and mixes it like DIC (Keller et al. 2018, GMD 11, 1133, §3.4).
+    @inline(__always)
+    public static func stepAlkalinity(_ a: UnsafeMutablePointer<Double>, pmolPerYear: Double, totalOceanAreaSquareMetres: Double,
+                                      mixing column: ColumnMixing, dt: Double, scratch: UnsafeMutablePointer<Double>) {
+        // Pmol yr⁻¹ → µmol kg⁻¹ · m yr⁻¹ per m² of ocean.
+        let flux = pmolPerYear * 1e21 / (PhysicalConstants.seawaterDensity * totalOceanAreaSquareMetres)
+        column.solve(a, surfaceDiagonal: column.surfaceDiagonal, surfaceUpper: column.surfaceUpper,
+                     surfaceRHS: column.surfaceRightHandSide(mixedOld: a[0]) + dt * flux, scratch: scratch)
     }
 }

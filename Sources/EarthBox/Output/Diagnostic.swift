@@ -16,6 +16,8 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
     // Carbon fluxes, PgC yr⁻¹
     case oceanCarbonUptake, netPrimaryProduction, heterotrophicRespiration, landUseEmissions, permafrostEmissions, netBiomeProduction
     case permafrostMethaneEmissions, naturalLandSink
+    // Carbon dioxide removal by process
+    case geologicalRemoval, landRemoval, oceanAlkalinityAddition, geologicalStorage, cumulativeLandRemoval
     // Emissions actually used
     case fossilEmissions, landUseEmissionsRequested, methaneEmissions, nitrousOxideEmissions, sulfurEmissions
     // Carbon pools, PgC
@@ -65,6 +67,11 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .netBiomeProduction: "nbp_global"
         case .permafrostMethaneEmissions: "permafrost_emissions_ch4"
         case .naturalLandSink: "sland"
+        case .geologicalRemoval: "cdr_geological"
+        case .landRemoval: "cdr_land"
+        case .oceanAlkalinityAddition: "cdr_ocean_alkalinity"
+        case .geologicalStorage: "cdr_geological_storage"
+        case .cumulativeLandRemoval: "cdr_land_cumulative"
         case .cumulativeLandUptake: "cumulative_land_uptake"
         case .airborneFraction: "airborne_fraction"
         case .fossilEmissions: "emissions_co2_fossil"
@@ -102,13 +109,15 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
              .erfVolcanic, .erfSolar, .erfStochastic, .erfTotal: "W m-2"
         case .oceanCarbonUptake, .netPrimaryProduction, .heterotrophicRespiration, .landUseEmissions,
              .permafrostEmissions, .netBiomeProduction, .fossilEmissions, .landUseEmissionsRequested,
-             .permafrostMethaneEmissions, .naturalLandSink: "PgC yr-1"
+             .permafrostMethaneEmissions, .naturalLandSink, .geologicalRemoval, .landRemoval: "PgC yr-1"
         case .methaneEmissions: "Tg CH4 yr-1"
         case .airborneFraction: "1"
+        case .oceanAlkalinityAddition: "Pmol yr-1"
         case .nitrousOxideEmissions: "Tg N2O yr-1"
         case .sulfurEmissions: "Tg SO2 yr-1"
         case .vegetationCarbon, .litterCarbon, .soilCarbon, .permafrostFrozenCarbon, .permafrostThawedCarbon,
-             .oceanCarbonAnomaly, .cumulativeFossilEmissions, .carbonLedgerResidual, .cumulativeLandUptake: "PgC"
+             .oceanCarbonAnomaly, .cumulativeFossilEmissions, .carbonLedgerResidual, .cumulativeLandUptake,
+             .geologicalStorage, .cumulativeLandRemoval: "PgC"
         case .surfaceOceanPCO2: "uatm"
         case .surfaceOceanPH: "1"
         case .energyLedgerResidual: "J m-2"
@@ -153,6 +162,11 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .permafrostEmissions: "CO2 emissions from thawed permafrost"
         case .netBiomeProduction: "global net biome production (land sink net of land use)"
         case .permafrostMethaneEmissions: "carbon emitted as CH4 from thawed permafrost (enters the CH4 cycle)"
+        case .geologicalRemoval: "carbon dioxide removed to a permanent geological store (DACCS, BECCS)"
+        case .landRemoval: "carbon dioxide removed into vegetation by afforestation and reforestation"
+        case .oceanAlkalinityAddition: "alkalinity added to the ocean mixed layer (ocean alkalinity enhancement)"
+        case .geologicalStorage: "carbon held in the geological store since the start of the run"
+        case .cumulativeLandRemoval: "carbon put into vegetation by land-based removal since the start of the run"
         case .naturalLandSink: "natural land sink, NPP minus heterotrophic respiration (comparable to the Global Carbon Budget S_LAND)"
         case .cumulativeLandUptake: "change of land carbon (vegetation, litter, soil, permafrost) since the start of the run"
         case .airborneFraction: "cumulative airborne fraction: atmospheric CO2 carbon gained over cumulative fossil and land-use CO2 emissions"
