@@ -17,7 +17,7 @@ public struct LandFluxes: Sendable, Equatable {
 /// Turnover rates are derived so that the preindustrial pools are exactly in steady state with NPP0,
 /// and the pools are stepped with backward Euler, which is unconditionally stable and exactly
 /// conservative (every flux out of one pool enters another or the atmosphere).
-public struct LandCarbon: Sendable {
+public struct LandCarbon: EarthSystemComponent {
     public let parameters: LandCarbonParameters
     public let vegetationTurnover: Double   // yr⁻¹
     public let litterTurnover: Double       // yr⁻¹ (respiration + humification)
@@ -27,8 +27,17 @@ public struct LandCarbon: Sendable {
     public let stabilisedFraction: Double   // of fast-soil decomposition, to the slow soil
     let respirationSensitivity: Double      // ln(Q10)/10, K⁻¹
 
-    public init(parameters p: LandCarbonParameters) {
+    /// Each band's share of global land carbon (NPP, pools, land-use emissions), from `ProductivityProfile`.
+    public let shares: [Double]
+    /// Each band's share of the permafrost carbon (the land north of 50°N; 1 for the box model).
+    public let permafrostShares: [Double]
+    /// Preindustrial vegetation, litter and soil carbon, PgC (what land use draws the productive share from).
+    public var preindustrialCarbon: Double { parameters.preindustrialVegetation + parameters.preindustrialLitter + parameters.preindustrialSoil }
+
+    public init(parameters p: LandCarbonParameters, shares: [Double] = [1], permafrostShares: [Double]? = nil) {
         parameters = p
+        self.shares = shares
+        self.permafrostShares = permafrostShares ?? shares
         let npp = p.preindustrialNPP
         vegetationTurnover = p.nppToVegetation * npp / p.preindustrialVegetation
         let litterInput = p.nppToLitter * npp + p.vegetationTurnoverToLitter * p.nppToVegetation * npp
@@ -45,15 +54,115 @@ public struct LandCarbon: Sendable {
         humifiedFraction = min(1, max(0, (soilInput - soilDirectInput) / litterInput))
     }
 
+    /// One band's pools: vegetation, litter, fast soil, frozen and thawed permafrost carbon, slow soil, PgC.
+    public struct Pools<Lane> {
+        public let slots: UnsafeMutablePointer<Lane>
+        @inline(__always) public init(_ slots: UnsafeMutablePointer<Lane>) { self.slots = slots }
+        public var vegetation: Lane { @inline(__always) get { slots[0] } @inline(__always) nonmutating set { slots[0] = newValue } }
+        public var litter: Lane { @inline(__always) get { slots[1] } @inline(__always) nonmutating set { slots[1] = newValue } }
+        public var soil: Lane { @inline(__always) get { slots[2] } @inline(__always) nonmutating set { slots[2] = newValue } }
+        public var permafrostFrozen: Lane { @inline(__always) get { slots[3] } @inline(__always) nonmutating set { slots[3] = newValue } }
+        public var permafrostThawed: Lane { @inline(__always) get { slots[4] } @inline(__always) nonmutating set { slots[4] = newValue } }
+        public var slowSoil: Lane { @inline(__always) get { slots[5] } @inline(__always) nonmutating set { slots[5] = newValue } }
+    }
+
+    /// The land's global slots: last year's permafrost CH4 (it enters the CH4 cycle the next year), the carbon emitted
+    /// as CH4 so far (kept in the carbon ledger), and the carbon put into vegetation by land-based removal so far.
+    public struct Globals {
+        public let slots: UnsafeMutablePointer<Double>
+        @inline(__always) public init(_ slots: UnsafeMutablePointer<Double>) { self.slots = slots }
+        public var permafrostMethaneFlux: Double { @inline(__always) get { slots[0] } @inline(__always) nonmutating set { slots[0] = newValue } }
+        public var permafrostMethaneCarbon: Double { @inline(__always) get { slots[1] } @inline(__always) nonmutating set { slots[1] = newValue } }
+        public var cumulativeRemoval: Double { @inline(__always) get { slots[2] } @inline(__always) nonmutating set { slots[2] = newValue } }
+    }
+    public typealias State = Pools<Double>
+
+    public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
+        [StateSlot("vegetation_carbon", "PgC", scope: .perBand, preindustrial: "vegetation_preindustrial × the band's productivity share"),
+         StateSlot("litter_carbon", "PgC", scope: .perBand, preindustrial: "litter_preindustrial × share"),
+         StateSlot("soil_carbon", "PgC", scope: .perBand, preindustrial: "soil_preindustrial × share"),
+         StateSlot("permafrost_frozen_carbon", "PgC", scope: .perBand, preindustrial: "permafrost_carbon × share (0 with permafrost off)"),
+         StateSlot("permafrost_thawed_carbon", "PgC", scope: .perBand, preindustrial: "0"),
+         StateSlot("slow_soil_carbon", "PgC", scope: .perBand, preindustrial: "soil_preindustrial × slow_soil_share × share"),
+         StateSlot("permafrost_ch4_flux", "PgC yr-1", scope: .global, preindustrial: "0"),
+         StateSlot("permafrost_ch4_carbon", "PgC", scope: .global, preindustrial: "0"),
+         StateSlot("cumulative_land_removal", "PgC", scope: .global, preindustrial: "0")]
+    }
+
+    public static var diagnostics: [Diagnostic] {
+        [.netPrimaryProduction, .heterotrophicRespiration, .landUseEmissions, .permafrostEmissions, .netBiomeProduction,
+         .landUseEmissionsRequested, .vegetationCarbon, .litterCarbon, .soilCarbon, .permafrostFrozenCarbon, .permafrostThawedCarbon,
+         .permafrostMethaneEmissions, .naturalLandSink, .cumulativeLandUptake, .landRemoval, .cumulativeLandRemoval]
+    }
+
+    /// The pools of one band at their preindustrial steady state, for a band holding `share` of global land carbon.
+    public func setPreindustrial(_ pools: Pools<Double>, share: Double, permafrostShare: Double) {
+        let l = parameters
+        pools.vegetation = l.preindustrialVegetation * share
+        pools.litter = l.preindustrialLitter * share
+        pools.soil = l.preindustrialSoil * (1 - l.slowSoilShare) * share
+        pools.slowSoil = l.preindustrialSoil * l.slowSoilShare * share
+        pools.permafrostFrozen = l.permafrostEnabled ? l.permafrostCarbon * permafrostShare : 0
+        pools.permafrostThawed = 0
+    }
+
+    public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) {
+        let bands = block.bands(v)
+        for b in 0..<shares.count { setPreindustrial(Pools(bands[b]), share: shares[b], permafrostShare: permafrostShares[b]) }
+        let g = Globals(block.globals(v))
+        g.permafrostMethaneFlux = 0; g.permafrostMethaneCarbon = 0; g.cumulativeRemoval = 0
+    }
+
+    /// The land's global slots.
+    @inline(__always)
+    public func globals(_ v: UnsafeMutablePointer<Double>, block: StateBlock) -> Globals { Globals(block.globals(v)) }
+
+    /// Shares of the land north of 50°N in each band (sum 1), where the northern circumpolar permafrost region lies
+    /// (Hugelius et al. 2014, BG 11, 6573); with one band, 1.
+    public static func permafrostShares(grid: LatitudeGrid) -> [Double] {
+        guard grid.count > 1 else { return [1] }
+        let raw = (0..<grid.count).map { b in grid.sumOverLandRows(band: b) { latitude, area in latitude >= 50 ? area : 0 } }
+        let total = raw.reduce(0, +)
+        return total > 0 ? raw.map { $0 / total } : ProductivityProfile.shares(grid: grid)
+    }
+
+    /// What one band's land needs this year.
+    public struct Inputs {
+        /// Start-of-year CO2 over its preindustrial value.
+        public let co2Ratio: Double
+        /// Land temperature change of the band, K.
+        public let warming: Double
+        /// Land-use-change emissions requested for this band, PgC yr⁻¹.
+        public let landUse: Double
+        /// The band's share of global NPP and pools (1 for the box model).
+        public let share: Double
+        /// Share of the preindustrial productivity that land use has left (see `step`).
+        public let productiveShare: Double
+        /// The band's share of the permafrost carbon, and the warming of its permafrost region, K.
+        public let permafrostShare: Double
+        public let permafrostWarming: Double
+        public let dt: Double
+    }
+
     /// Steps one band's pools over `dt` years.
-    /// - Parameters:
-    ///   - share: the band's share of global NPP and pools (1 for the box model).
-    ///   - landUse: land-use-change emissions requested for this band, PgC yr⁻¹.
-    
-    public func step(vegetation: inout Double, litter: inout Double, soil: inout Double, slowSoil: inout Double,
-                     permafrostFrozen: inout Double, permafrostThawed: inout Double,
-                     co2Ratio: Double, warming: Double, landUse: Double, share: Double, productiveShare: Double = 1,
-                     permafrostShare: Double = 1, permafrostWarming: Double = 0, dt: Double) -> LandFluxes {
+    @inline(__always)
+    public func step(_ pools: Pools<Double>, _ inputs: Inputs, scratch: NoScratch = NoScratch()) -> LandFluxes {
+        var vegetation = pools.vegetation, litter = pools.litter, soil = pools.soil, slowSoil = pools.slowSoil
+        var permafrostFrozen = pools.permafrostFrozen, permafrostThawed = pools.permafrostThawed
+        let fluxes = step(vegetation: &vegetation, litter: &litter, soil: &soil, slowSoil: &slowSoil, permafrostFrozen: &permafrostFrozen,
+                          permafrostThawed: &permafrostThawed, co2Ratio: inputs.co2Ratio, warming: inputs.warming,
+                          landUse: inputs.landUse, share: inputs.share, productiveShare: inputs.productiveShare,
+                          permafrostShare: inputs.permafrostShare, permafrostWarming: inputs.permafrostWarming, dt: inputs.dt)
+        pools.vegetation = vegetation; pools.litter = litter; pools.soil = soil; pools.slowSoil = slowSoil
+        pools.permafrostFrozen = permafrostFrozen; pools.permafrostThawed = permafrostThawed
+        return fluxes
+    }
+
+    @inline(__always)
+    func step(vegetation: inout Double, litter: inout Double, soil: inout Double, slowSoil: inout Double,
+              permafrostFrozen: inout Double, permafrostThawed: inout Double,
+              co2Ratio: Double, warming: Double, landUse: Double, share: Double, productiveShare: Double,
+              permafrostShare: Double, permafrostWarming: Double, dt: Double) -> LandFluxes {
         let p = parameters
         var fluxes = LandFluxes()
         // Land-use change first: taken from the pools (never more than they hold), or regrowth into vegetation.
