@@ -111,4 +111,20 @@ import Testing
         }
         #expect(h.landSink[5] - h.landSink[0] >= 1.2, "land sink grows by \(h.landSink[5] - h.landSink[0]) PgC/yr")
     }
+
+    @Test("36 bands, 2013–2022: the northern extratropics hold the largest net land sink, the ocean south of 35°S the largest uptake")
+    func zonalSinkPattern() throws {
+        let r = try ZonalModelTests.zonal36.get()
+        let centres = try TestSupport.model(ZonalModelTests.zonal(bands: 36)).grid.centresDegrees
+        func total(_ x: [Double], _ range: ClosedRange<Double>) -> Double { x.indices.filter { range.contains(centres[$0]) }.map { x[$0] }.reduce(0, +) }
+        let nbp = r.zonalMean(.netBiomeProduction, from: 2013, to: 2022)
+        // GCB 2023 and inversions (Friedlingstein et al. 2023, §3.8): the largest net land sink is north of 30°N,
+        // the tropics near neutral as deforestation offsets their sink.
+        let north = total(nbp, 30...90), tropics = total(nbp, -30...30), south = total(nbp, -90 ... -30)
+        #expect(north > tropics && north > south, "net land uptake north \(north), tropics \(tropics), south \(south) PgC/yr")
+        // Gruber et al. 2019 (Science 363, 1193): the ocean south of 35°S takes up the largest share of anthropogenic carbon.
+        let ocean = r.zonalMean(.oceanCarbonUptake, from: 2013, to: 2022)
+        let southern = total(ocean, -90 ... -35), low = total(ocean, -35...35), northern = total(ocean, 35...90)
+        #expect(southern > low && southern > northern, "ocean uptake south of 35S \(southern), 35S-35N \(low), north of 35N \(northern) PgC/yr")
+    }
 }

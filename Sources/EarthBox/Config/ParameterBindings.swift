@@ -48,6 +48,8 @@ extension OceanCarbonParameters: NamelistGroup {
         .real("gas_transfer_velocity", \.gasTransferVelocity, range: 1...60, unit: "cm h-1", "CO2 gas transfer velocity at Sc = 660", citation: "Wanninkhof 2014; Naegler 2009"),
         .real("vertical_diffusivity", \.verticalDiffusivity, range: 0...20, unit: "cm2 s-1", "vertical eddy diffusivity of DIC (0 = that of heat)",
               citation: "Oeschger et al. 1975; Siegenthaler & Joos 1992"),
+        .real("southern_ocean_mixing_factor", \.southernOceanMixingFactor, range: 0.1...50, unit: "1",
+              "DIC diffusivity multiplier for bands centred 65S-45S (with ocean_carbon vertical_diffusivity > 0)", citation: "Gruber et al. 2019; DeVries 2014"),
     ]
 }
 

@@ -85,7 +85,8 @@ extension EarthSystemModel {
         // Cleared land does not grow its carbon back: productivity falls with the share of the preindustrial land carbon
         // that land use has taken (see `LandCarbon`). Land-based removal enters vegetation as negative land use does.
         let ledgerState = ledger.view(year.v, block: blocks.ledger), globals = land.globals(year.v, block: blocks.land)
-        let productiveShare = max(0, 1 - ledgerState.cumulativeLandUseCarbon / land.preindustrialCarbon)
+        // (Each band loses its own share: the land-use shares are fixed, so a band's cumulative emissions are its share of the total.)
+        let clearedShare = ledgerState.cumulativeLandUseCarbon / land.preindustrialCarbon
         let removal = year.drivers.landRemoval
         var total = LandFluxes()
         var vegetation = 0.0, litter = 0.0, soil = 0.0, frozen = 0.0, thawed = 0.0, carbon = 0.0
@@ -93,8 +94,8 @@ extension EarthSystemModel {
             let share = land.shares[b], p = LandCarbon.Pools(pools[b])
             // The box model's permafrost region warms faster than its land (Arctic amplification); bands use their own land.
             let permafrostWarming = grid.count == 1 ? configuration.land.permafrostWarmingRatio * surface[b][0] : surface[b][0]
-            let f = land.step(p, .init(co2Ratio: co2Ratio, warming: surface[b][0], landUse: (year.drivers.landUseCO2 - removal) * share,
-                                       share: share, productiveShare: productiveShare, permafrostShare: land.permafrostShares[b],
+            let f = land.step(p, .init(co2Ratio: co2Ratio, warming: surface[b][0], landUse: (year.drivers.landUseCO2 - removal) * land.landUseShares[b],
+                                       share: share, productiveShare: share > 0 ? max(0, 1 - clearedShare * land.landUseShares[b] / share) : 1, permafrostShare: land.permafrostShares[b],
                                        permafrostWarming: permafrostWarming, dt: year.dt))
             total.npp += f.npp
             total.heterotrophicRespiration += f.heterotrophicRespiration

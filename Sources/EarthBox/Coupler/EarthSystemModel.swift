@@ -54,7 +54,7 @@ public struct EarthSystemModel: Sendable {
         oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: ocean, grid: grid, preindustrialCO2PPM: c0,
                                   mode: configuration.co2Mode, coupling: configuration.carbonCoupling)
         land = LandCarbon(parameters: configuration.land, shares: ProductivityProfile.shares(grid: grid),
-                          permafrostShares: LandCarbon.permafrostShares(grid: grid))
+                          permafrostShares: LandCarbon.permafrostShares(grid: grid), landUseShares: LandCarbon.landUseShares(grid: grid))
         variability = InternalVariability(parameters: configuration.variability)
         ledger = ConservationLedger()
         layout = StateLayout(shape: ModelShape(bandCount: grid.count, layerCount: ocean.layers.layerCount, halogenCount: h),

@@ -31,13 +31,17 @@ public struct LandCarbon: EarthSystemComponent {
     public let shares: [Double]
     /// Each band's share of the permafrost carbon (the land north of 50°N; 1 for the box model).
     public let permafrostShares: [Double]
+    /// Each band's share of net land-use emissions and of land-based removal (`landUseShares(grid:)`).
+    public let landUseShares: [Double]
     /// Preindustrial vegetation, litter and soil carbon, PgC (what land use draws the productive share from).
     public var preindustrialCarbon: Double { parameters.preindustrialVegetation + parameters.preindustrialLitter + parameters.preindustrialSoil }
 
-    public init(parameters p: LandCarbonParameters, shares: [Double] = [1], permafrostShares: [Double]? = nil) {
+    public init(parameters p: LandCarbonParameters, shares: [Double] = [1], permafrostShares: [Double]? = nil,
+                landUseShares: [Double]? = nil) {
         parameters = p
         self.shares = shares
         self.permafrostShares = permafrostShares ?? shares
+        self.landUseShares = landUseShares ?? shares
         let npp = p.preindustrialNPP
         vegetationTurnover = p.nppToVegetation * npp / p.preindustrialVegetation
         let litterInput = p.nppToLitter * npp + p.vegetationTurnoverToLitter * p.nppToVegetation * npp
@@ -116,6 +120,18 @@ public struct LandCarbon: EarthSystemComponent {
     /// The land's global slots.
     @inline(__always)
     public func globals(_ v: UnsafeMutablePointer<Double>, block: StateBlock) -> Globals { Globals(block.globals(v)) }
+
+    /// Shares of net land-use emissions: the productivity of the land between 30°S and 30°N, since net emissions from
+    /// land-use change have come from tropical deforestation while the extratropics' clearing and regrowth roughly
+    /// balance (Houghton et al. 2012, BG 9, 5125; Friedlingstein et al. 2023, ESSD 15, 5301, §3.2); with one band, 1.
+    public static func landUseShares(grid: LatitudeGrid) -> [Double] {
+        guard grid.count > 1 else { return [1] }
+        let raw = (0..<grid.count).map { b in
+            grid.sumOverLandRows(band: b) { latitude, area in abs(latitude) <= 30 ? area * ProductivityProfile.nppDensity(latitude: latitude) : 0 }
+        }
+        let total = raw.reduce(0, +)
+        return total > 0 ? raw.map { $0 / total } : ProductivityProfile.shares(grid: grid)
+    }
 
     /// Shares of the land north of 50°N in each band (sum 1), where the northern circumpolar permafrost region lies
     /// (Hugelius et al. 2014, BG 11, 6573); with one band, 1.

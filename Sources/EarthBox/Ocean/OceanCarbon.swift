@@ -34,6 +34,7 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
         if parameters.verticalDiffusivity > 0 {
             var tracer = ocean.parameters
             tracer.verticalDiffusivity = parameters.verticalDiffusivity
+            tracer.southernOceanMixingFactor = parameters.southernOceanMixingFactor
             transport = Transport.columns(tracer, grid: grid)
         } else {
             transport = ocean.transport

@@ -13,6 +13,11 @@ public struct OceanCarbonParameters: Sendable, Equatable {
     /// (Oeschger et al. 1975, Tellus 27, 168; Siegenthaler & Joos 1992, Tellus 44B, 186). 0.9 matches the GCB 2023
     /// decadal ocean sinks and keeps the C4MIP ocean β inside 0.79 ± 0.07 PgC ppm⁻¹ (Arora et al. 2020). 0 = the heat diffusivity.
     public var verticalDiffusivity = 0.9
+    /// Multiplier of the DIC diffusivity in the Southern Ocean belt (zonal runs; the heat's is `OceanParameters`'s):
+    /// mode and intermediate waters subducted north of the Antarctic Circumpolar Current make the ocean south of 35°S
+    /// take up about 40 % of the anthropogenic carbon (Gruber et al. 2019, Science 363, 1193; DeVries 2014, GBC 28, 631);
+    /// 12 puts the largest regional uptake south of 35°S with 36 bands (issue 10).
+    public var southernOceanMixingFactor = 12.0
 
     public init() {}
 }
