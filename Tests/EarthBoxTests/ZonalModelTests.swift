@@ -133,7 +133,7 @@ struct ZonalModelTests {
     @Test func energyClosesInEveryBand() throws {
         let model = try TestSupport.model(Self.zonal(bands: 18))
         let e = model.energyBalance, L = model.layout, n = L.bandCount
-        let oceanBlock = L.block(Ocean<ColumnMixing>.self), landBlock = L.block(EnergyBalance.self)
+        let oceanBlock = L.block(Ocean.self), landBlock = L.block(EnergyBalance.self)
         var state = model.initialState(year: 0, seed: 1)
         var random = Xoshiro256StarStar(seed: 7)
         state.values.withUnsafeMutableBufferPointer { v in
@@ -153,12 +153,15 @@ struct ZonalModelTests {
             }
         }
         let before = heat(state.values)
-        let scratch = e.makeScratch(), oceanScratch = model.ocean.makeScratch()
-        state.values.withUnsafeMutableBufferPointer { v in
-            convergence.withUnsafeMutableBufferPointer { c in
-                let f = e.step(landBlock.bands(v.baseAddress!), ocean: model.ocean, columns: oceanBlock.bands(v.baseAddress!), forcing: 4, dt: 1,
-                               convergence: c.baseAddress!, scratch: scratch, oceanScratch: oceanScratch)
-                for b in 0..<n { imbalance[b] = f.imbalance[b] }
+        let arena = ScratchArena()
+        let scratch = e.makeScratch(in: arena), oceanScratch = model.ocean.makeScratch(in: arena)
+        withExtendedLifetime(arena) {
+            state.values.withUnsafeMutableBufferPointer { v in
+                convergence.withUnsafeMutableBufferPointer { c in
+                    let f = e.step(landBlock.bands(v.baseAddress!), ocean: model.ocean, columns: oceanBlock.bands(v.baseAddress!), forcing: 4, dt: 1,
+                                   convergence: c.baseAddress!, scratch: scratch, oceanScratch: oceanScratch)
+                    for b in 0..<n { imbalance[b] = f.imbalance[b] }
+                }
             }
         }
         let after = heat(state.values)

@@ -1,5 +1,7 @@
 /// Parameters of the ocean's heat transport and expansion.
 public struct OceanParameters: Sendable, Equatable {
+    /// The ocean model: `upwelling_diffusion` (the multi-layer column of Hoffert et al. 1980, as in MAGICC).
+    public var model = ColumnMixing.modelName
     /// Layer thicknesses, m, mixed layer first. Mixed layer 60 m (MAGICC6, Meinshausen et al. 2011, ACP 11, 1417);
     /// deep layers thicken with depth to a total of 3680 m, the mean ocean depth (Charette & Smith 2010, Oceanography 23, 112).
     public var layerThicknessMetres: [Double] = [60, 60, 80, 100, 120, 150, 180, 220, 260, 300, 340, 380, 420, 460, 550]
@@ -20,6 +22,7 @@ public struct OceanParameters: Sendable, Equatable {
 extension OceanParameters: NamelistGroup {
     public static let groupName = "ocean"
     public static let fields: [NamelistField<OceanParameters>] = [
+        .string("model", \.model, allowed: OceanTransport.modelNames, "ocean model carrying heat and carbon: multi-layer upwelling-diffusion columns or the two-layer ocean"),
         .realList("layer_thickness", \.layerThicknessMetres, elementRange: 1...2000, count: 3...100, unit: "m",
                   "thickness of each ocean layer from the top, mixed layer first", citation: "Meinshausen et al. 2011; Charette & Smith 2010"),
         .real("vertical_diffusivity", \.verticalDiffusivity, range: 0.01...20, unit: "cm2 s-1",

@@ -88,7 +88,7 @@ public struct PathwayMetrics: Sendable {
 /// profile stands for every band's column. Relative to preindustrial (1750), the model's zero.
 public struct FastSlowSplit: Sendable {
     public let energyBalance: EnergyBalance
-    public let ocean: Ocean<ColumnMixing>
+    public let ocean: Ocean
     public let firstYear: Int
     public let layerTemperature: [Double]
     public let surface: [Double]
@@ -113,13 +113,16 @@ public struct FastSlowSplit: Sendable {
         let nl = ocean.layers.layerCount, i = year - firstYear
         // One band: the ocean column and the land temperature (which relaxes within a year, so its start hardly matters).
         var column = Array(layerTemperature[(i * nl)..<((i + 1) * nl)]), land = [surface[i]]
-        let scratch = energyBalance.makeScratch(), oceanScratch = ocean.makeScratch()
-        column.withUnsafeMutableBufferPointer { c in
-            land.withUnsafeMutableBufferPointer { l in
-                for _ in 0..<Self.switchOffYears {
-                    _ = energyBalance.step(BandBlocks(first: l.baseAddress!, stride: 1), ocean: ocean,
-                                           columns: BandBlocks(first: c.baseAddress!, stride: nl), forcing: 0, dt: 1,
-                                           scratch: scratch, oceanScratch: oceanScratch)
+        let arena = ScratchArena()
+        let scratch = energyBalance.makeScratch(in: arena), oceanScratch = ocean.makeScratch(in: arena)
+        withExtendedLifetime(arena) {
+            column.withUnsafeMutableBufferPointer { c in
+                land.withUnsafeMutableBufferPointer { l in
+                    for _ in 0..<Self.switchOffYears {
+                        _ = energyBalance.step(BandBlocks(first: l.baseAddress!, stride: 1), ocean: ocean,
+                                               columns: BandBlocks(first: c.baseAddress!, stride: nl), forcing: 0, dt: 1,
+                                               scratch: scratch, oceanScratch: oceanScratch)
+                    }
                 }
             }
         }
