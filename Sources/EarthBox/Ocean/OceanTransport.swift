@@ -5,12 +5,14 @@
 /// specialised for the concrete transport (no existential in the time loop).
 public enum OceanTransport: Sendable {
     case upwellingDiffusion([ColumnMixing])
+    case twoLayer([TwoLayerColumn])
 
     /// The `&ocean model` names, in registration order.
-    public static let modelNames = [ColumnMixing.modelName]
+    public static let modelNames = [ColumnMixing.modelName, TwoLayerColumn.modelName]
 
     init(_ parameters: OceanParameters, grid: LatitudeGrid) {
         switch parameters.model {
+        case TwoLayerColumn.modelName: self = .twoLayer(TwoLayerColumn.columns(parameters, grid: grid))
         default: self = .upwellingDiffusion(ColumnMixing.columns(parameters, grid: grid))
         }
     }
@@ -20,6 +22,7 @@ public enum OceanTransport: Sendable {
     func visit<Body: TransportVisitor>(_ body: Body) -> Body.Result {
         switch self {
         case .upwellingDiffusion(let columns): body.visit(columns)
+        case .twoLayer(let columns): body.visit(columns)
         }
     }
 
