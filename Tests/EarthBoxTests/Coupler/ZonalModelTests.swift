@@ -25,11 +25,7 @@ struct ZonalModelTests {
     static func gregoryECS(bands: Int) throws -> Double {
         var m = ModelConfiguration()
         m.bands = bands
-        let e = try TestSupport.diagnosticExperiments(m)
-        let c0 = m.gases.preindustrialCO2PPM
-        let r = e.concentrationRun(years: 150) { _ in 4 * c0 }
-        let fit = LinearFit(x: r.series(.surfaceTemperature), y: r.series(.imbalance))
-        return -fit.intercept / fit.slope / 2
+        return try TestSupport.diagnosticExperiments(m).gregoryECS()
     }
 
     /// One band has no meridional gradient and no ice line: the zonal switches cannot change a bit of it,
