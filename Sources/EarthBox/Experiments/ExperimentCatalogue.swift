@@ -31,6 +31,11 @@ public enum ExperimentCatalogue {
         return series
     }()
 
+    /// CO2 of 1pctCO2 in year index `year` (0 = the first year), ppm: 1 % a year compounded from `c0`
+    /// (CMIP6 DECK, Eyring et al. 2016), so year 70 is doubled CO2.
+    @inline(__always)
+    public static func onePercentCO2(_ c0: Double, year: Int) -> Double { c0 * _pow(1.01, Double(year + 1)) }
+
     /// Driver series for an idealised experiment over `years` years starting at `firstYear`.
     public static func drivers(_ name: String, reference: [Double], halogenCount: Int, preindustrialCO2PPM c0: Double,
                                firstYear: Int, years: Int) -> DriverSeries {
@@ -38,7 +43,7 @@ public enum ExperimentCatalogue {
         switch name {
         case "abrupt-4xCO2": IdealisedDrivers.prescribeCO2(&series) { _ in 4 * c0 }
         case "abrupt-2xCO2": IdealisedDrivers.prescribeCO2(&series) { _ in 2 * c0 }
-        case "1pctCO2": IdealisedDrivers.prescribeCO2(&series) { c0 * _pow(1.01, Double($0 + 1)) }
+        case "1pctCO2": IdealisedDrivers.prescribeCO2(&series) { onePercentCO2(c0, year: $0) }
         case "piControl": IdealisedDrivers.prescribeCO2(&series) { _ in c0 }
         case "esm-flat10", "esm-flat10-zec", "esm-flat10-cdr":
             IdealisedDrivers.prescribeEmissions(&series) { flat10Emissions(name, year: $0) }
