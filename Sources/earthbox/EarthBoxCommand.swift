@@ -45,7 +45,7 @@ struct Run: ParsableCommand {
         var checkpoint: Checkpoint?
         do {
             let configuration = try RunConfiguration.load(path: namelist)
-            if TeachingLab.isTeaching(configuration.run.experiment) { return try runLab(configuration) }
+            if configuration.run.experiment.isTeachingLab { return try runLab(configuration) }
             plan = try RunPlan(configuration)
             if let restart { checkpoint = try Checkpoint.read(path: restart, plan: plan) }
         } catch { fail(error) }
@@ -112,7 +112,7 @@ struct Diagnose: ParsableCommand {
 
 struct Parameters: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every namelist parameter with its default, unit, range and source (Markdown).")
-    func run() throws { print(RunConfiguration.documentation + "\n" + ParameterPrior.documentation) }
+    func run() throws { print(RunConfiguration.documentation) }
 }
 
 extension String: @retroactive Error {}

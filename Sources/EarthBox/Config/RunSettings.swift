@@ -3,18 +3,16 @@ import Foundation
 /// The `&run` group: what to run, over which years, from which inputs, into which folder.
 public struct RunSettings: Sendable, Equatable {
     public static let scenarios = ["ssp119", "ssp126", "ssp245", "ssp370", "ssp434", "ssp460", "ssp534-over", "ssp585"]
-    public static let experiments = ["scenario", "piControl", "esm-piControl", "abrupt-4xCO2", "abrupt-2xCO2", "1pctCO2",
-                                     "esm-flat10", "esm-flat10-zec", "esm-flat10-cdr"] + TeachingSettings.experiments
     /// `scenario` = historical + the chosen SSP from the forcing file; the others are the idealised CMIP experiments.
-    public var experiment = "scenario"
+    public var experiment = Experiment.scenario
     public var scenario = "ssp245"
-    public var co2Mode = "emissions"
-    public var otherGasMode = "emissions"
+    /// As asked for; an idealised experiment's protocol decides for itself (`RunPlan`).
+    public var co2Mode = CarbonMode.emissions
+    public var otherGasMode = CarbonMode.emissions
     public var startYear = 1750
     public var endYear = 2100
     public var bands = 1
-    /// `equal_angle` or `equal_area` (a `LatitudeSpacing`).
-    public var gridSpacing = LatitudeSpacing.equalAngle.rawValue
+    public var gridSpacing = LatitudeSpacing.equalAngle
     public var forcingDirectory = "Forcing"
     public var outputDirectory = "Runs"
     /// Output file name without extension; empty = derived from experiment, scenario and mode.
@@ -27,11 +25,11 @@ public struct RunSettings: Sendable, Equatable {
     /// The CMIP-style name of this run, e.g. `esm-ssp245` for an emission-driven SSP2-4.5 run.
     public var resolvedRunName: String {
         if !runName.isEmpty { return runName }
-        if experiment != "scenario" { return experiment }
+        if experiment != .scenario { return experiment.rawValue }
         if !pathwayFile.isEmpty {
             let stem = ((pathwayFile as NSString).lastPathComponent as NSString).deletingPathExtension
-            return (co2Mode == "emissions" ? "esm-" : "") + stem
+            return (co2Mode == .emissions ? "esm-" : "") + stem
         }
-        return (co2Mode == "emissions" ? "esm-" : "") + scenario
+        return (co2Mode == .emissions ? "esm-" : "") + scenario
     }
 }
