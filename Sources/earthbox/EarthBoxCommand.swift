@@ -13,10 +13,26 @@ struct EarthBoxCommand: ParsableCommand {
     )
 }
 
-/// Prints an input error the way compilers do and exits non-zero without writing anything.
-func fail(_ error: any Error) -> Never {
+/// A command's failure in words that name the file (and line and key where there is one), as compilers print them.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Prints an error the way compilers do (`file:line: error: 'key': message`), without argument-parser's prefix.
+func printError(_ error: any Error) {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
-    Foundation.exit(1)
+}
+
+extension ParsableCommand {
+    /// Runs `body`; an error is printed as it stands and the command exits with status 1 (`ExitCode.failure`),
+    /// having written nothing (outputs go to a temporary name and are renamed only when complete).
+    func reportingFailure(_ body: () throws -> Void) throws {
+        do { try body() } catch let code as ExitCode { throw code } catch {
+            printError(error)
+            throw ExitCode.failure
+        }
+    }
 }
 
 struct Run: ParsableCommand {
@@ -41,45 +57,40 @@ struct Run: ParsableCommand {
     var restart: String?
 
     func run() throws {
-        let plan: RunPlan
-        var checkpoint: Checkpoint?
-        do {
+        try reportingFailure {
             let configuration = try RunConfiguration.load(path: namelist)
             if configuration.run.experiment.isTeachingLab { return try runLab(configuration) }
-            plan = try RunPlan(configuration)
-            if let restart { checkpoint = try Checkpoint.read(path: restart, plan: plan) }
-        } catch { fail(error) }
-        let settings = plan.configuration.run
-        for year in checkpointYears where year < plan.firstYear || year >= plan.lastYear {
-            fail("\(namelist): error: '--checkpoint-years': \(year) is not inside the run's years \(plan.firstYear)-\(plan.lastYear - 1)")
-        }
-        let folder = checkpointDirectory ?? settings.outputDirectory
-        // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted.
-        let record = plan.run(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
-            let path = (folder as NSString).appendingPathComponent("\(settings.resolvedRunName)-\(year).restart")
-            if let problem = checkpoint.write(to: path) { fail("\(path): error: \(problem)") }
-            if !quiet { print("restart file written: \(path)") }
-        }
-        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
-        do {
+            let plan = try RunPlan(configuration)
+            let checkpoint = try restart.map { path throws(InputError) in try Checkpoint.read(path: path, plan: plan) }
+            let settings = plan.configuration.run
+            for year in checkpointYears where year < plan.firstYear || year >= plan.lastYear {
+                throw CommandFailure("\(namelist): error: '--checkpoint-years': \(year) is not inside the run's years \(plan.firstYear)-\(plan.lastYear - 1)")
+            }
+            let folder = checkpointDirectory ?? settings.outputDirectory
+            // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted.
+            let record = try plan.run(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
+                let path = (folder as NSString).appendingPathComponent("\(settings.resolvedRunName)-\(year).restart")
+                if let problem = checkpoint.write(to: path) { throw CommandFailure("\(path): error: \(problem)") }
+                if !quiet { print("restart file written: \(path)") }
+            }
+            let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
             try NetCDF.write(RunDataset.make(record: record, plan: plan), to: path)
-        } catch { fail(error) }
-        if !quiet { print(RunSummary(record: record).text(name: settings.resolvedRunName, path: path)) }
+            if !quiet { print(RunSummary(record: record).text(name: settings.resolvedRunName, path: path)) }
+        }
     }
 }
 
 extension Run {
     /// A teaching experiment: a small table, printed and written as CSV (temp name, then renamed).
     func runLab(_ configuration: RunConfiguration) throws {
-        let table: LabTable
-        do { table = try TeachingLab.table(for: configuration, teaching: configuration.teaching) } catch { fail(error) }
+        let table = try TeachingLab.table(for: configuration, teaching: configuration.teaching)
         let settings = configuration.run
         let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".csv")
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
             try Data(table.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch { fail("cannot write \(path): \(error.localizedDescription)") }
+        } catch { throw CommandFailure("cannot write \(path): \(error.localizedDescription)") }
         if !quiet { print(table.text + "\nwritten: \(path)") }
     }
 }
@@ -95,8 +106,8 @@ struct Diagnose: ParsableCommand {
     var output: String = "Runs/diagnostics.csv"
 
     func run() throws {
-        let plan: RunPlan
-        do { plan = try RunPlan(try RunConfiguration.load(path: namelist)) } catch { fail(error) }
+        try reportingFailure {
+        let plan = try RunPlan(try RunConfiguration.load(path: namelist))
         let model = plan.simulation.model
         let reference = Array(plan.simulation.drivers.values[0..<plan.simulation.drivers.columnCount])
         let metrics = DiagnosticExperiments(configuration: model.configuration, grid: model.grid,
@@ -105,8 +116,9 @@ struct Diagnose: ParsableCommand {
         print(table.text)
         do {
             try Data(table.csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch { fail("cannot write \(output): \(error.localizedDescription)") }
+        } catch { throw CommandFailure("cannot write \(output): \(error.localizedDescription)") }
         print("written: \(output)")
+        }
     }
 }
 
@@ -114,5 +126,3 @@ struct Parameters: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every namelist parameter with its default, unit, range and source (Markdown).")
     func run() throws { print(RunConfiguration.documentation) }
 }
-
-extension String: @retroactive Error {}

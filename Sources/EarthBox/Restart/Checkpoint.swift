@@ -92,7 +92,7 @@ extension RunPlan {
     /// `checkpointYears` via `write(checkpoint, year)`. The record equals the uninterrupted run's bit for bit:
     /// the step is a function of the state vector, the random stream and the drivers only.
     public func run(from checkpoint: Checkpoint? = nil, checkpointYears: [Int] = [],
-                    write: (Checkpoint, Int) -> Void = { _, _ in }) -> RunRecord {
+                    write: (Checkpoint, Int) throws -> Void = { _, _ in }) rethrows -> RunRecord {
         let fingerprint = Checkpoint.fingerprint(configuration)
         var state = checkpoint?.state ?? simulation.model.initialState(year: firstYear, seed: UInt64(configuration.model.variability.seed))
         var record = checkpoint?.record ?? RunRecord(firstYear: firstYear, layerCount: simulation.model.layout.layerCount,
@@ -100,7 +100,7 @@ extension RunPlan {
         for stop in (checkpointYears.filter { $0 >= state.year && $0 < lastYear }.sorted()) + [lastYear] where stop >= state.year {
             let part = simulation.run(from: &state, through: stop)
             record.append(part)
-            if stop != lastYear { write(Checkpoint(state: state, record: record, fingerprint: fingerprint), stop) }
+            if stop != lastYear { try write(Checkpoint(state: state, record: record, fingerprint: fingerprint), stop) }
         }
         return record
     }
