@@ -33,7 +33,7 @@ compare() {
   if cmp -s <(normalise "$a") <(normalise "$b"); then
     echo "identical: $label"; identical=$((identical + 1))
   else
-    echo "DIFFERENT: $label"; diff <(normalise "$a") <(normalise "$b") | head -6; failures=$((failures + 1))
+    echo "DIFFERENT: $label"; python3 scripts/nc-max-diff.py "$a" "$b" --top 3; failures=$((failures + 1))
   fi
 }
 
@@ -58,7 +58,7 @@ for table in compare.csv series.csv; do
   if cmp -s "$out/base-compare/$table" "$out/new-compare/$table"; then
     echo "identical: compare/$table"; identical=$((identical + 1))
   else
-    echo "DIFFERENT: compare/$table"; diff "$out/base-compare/$table" "$out/new-compare/$table" | head -6; failures=$((failures + 1))
+    echo "DIFFERENT: compare/$table"; python3 scripts/nc-max-diff.py "$out/base-compare/$table" "$out/new-compare/$table" --top 5; failures=$((failures + 1))
   fi
 done
 echo "$identical identical, $failures different or failed"

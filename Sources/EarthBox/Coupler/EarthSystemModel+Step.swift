@@ -208,7 +208,7 @@ extension EarthSystemModel {
         put(.oceanHeatContent, heat * PhysicalConstants.earthSurfaceAreaSquareMetres - surfaceHeat(v))
         put(.thermostericSeaLevel, sealevel)
         put(.co2Concentration, co2PPM)
-        put(.atmosphereCarbon, v[L.atmosphereCarbon] * 1e12 * 44.0095 / PhysicalConstants.carbonMolarMass)
+        put(.atmosphereCarbon, v[L.atmosphereCarbon] * 1e12 * AtmosphericMass.carbonDioxideMolarMass / PhysicalConstants.carbonMolarMass)
         put(.methane, v[L.methane])
         put(.nitrousOxide, v[L.nitrousOxide])
         put(.eesc, eescNow)

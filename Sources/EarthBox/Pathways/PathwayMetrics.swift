@@ -3,7 +3,7 @@ import Foundation
 /// Policy indicators of one run (one ensemble member). Warming is relative to 1850–1900 (AR6 WG1 convention);
 /// CO2 amounts are in Gt CO2 (× 3.664 per Pg C); "total CO2" = fossil + land use, as AR6 carbon budgets count it.
 public struct PathwayMetrics: Sendable {
-    public static let gtCO2PerPgC = 3.664
+    public static let gtCO2PerPgC = AtmosphericMass.globalCarbonBudgetCO2PerCarbon
     public static let warmingYears = [2030, 2050, 2060, 2100]
     public static let targets = [1.5, 2.0]
 
@@ -99,7 +99,8 @@ public struct FastSlowSplit: Sendable {
         guard nl > 1, r.layerTemperature.count == r.yearCount * nl, let tas = r.series["tas"],
               r.model.ocean.layerThicknessMetres.count == nl else { return nil }
         let grid = LatitudeGrid(bands: 1, landFractionOneDegree: [Double](repeating: r.landFraction, count: 180))
-        let doubling = r.model.forcingAgents.co2Scale * CarbonDioxideForcing.doublingERF(parameters: r.model.forcingAgents.greenhouseGases)
+        let forcing = r.model.forcingAgents.referenced(to: r.model.gases)
+        let doubling = forcing.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcing.greenhouseGases)
         energyBalance = EnergyBalance(climate: r.model.climate, ocean: r.model.ocean, zonal: r.model.zonal, grid: grid, doublingForcing: doubling)
         firstYear = r.firstYear
         layerTemperature = r.layerTemperature
