@@ -8,9 +8,33 @@ struct EarthBoxCommand: ParsableCommand {
         commandName: "earthbox",
         abstract: "EarthBox: a reduced-complexity coupled Earth system model.",
         version: RunDataset.modelVersion,
-        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, Pathway.self, Compare.self],
+        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, List.self, Pathway.self, Compare.self],
         defaultSubcommand: Run.self
     )
+
+    /// `earthbox runn x.nml` would otherwise be read as `earthbox run runn x.nml` ("Unexpected argument"):
+    /// a first word close to a subcommand name gets a suggestion instead.
+    static func main() {
+        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let message = Catalogue.mistypedCommand(Array(CommandLine.arguments.dropFirst()), commands: commands,
+                                                   fileExists: { FileManager.default.fileExists(atPath: $0) }) {
+            exit(withError: ValidationError(message))
+        }
+        main(nil)
+    }
+}
+
+/// `--set group.key=value`, repeatable: one namelist value changed without copying the file.
+struct Overrides: ParsableArguments {
+    @Option(name: .customLong("set"),
+            help: ArgumentHelp("Change one namelist value, e.g. --set climate.equilibrium_climate_sensitivity=4.5 --set run.scenario=ssp126 "
+                               + "(repeatable; checked as if written in the file; recorded in the output).",
+                               valueName: "group.key=value"))
+    var values: [String] = []
+
+    func parsed() throws(InputError) -> [NamelistOverride] {
+        try values.map { text throws(InputError) in try NamelistOverride(text) }
+    }
 }
 
 /// A command's failure in words that name the file (and line and key where there is one), as compilers print them.
@@ -56,9 +80,11 @@ struct Run: ParsableCommand {
     @Option(help: "Continue from this restart file (written by --checkpoint-years with the same namelist).")
     var restart: String?
 
+    @OptionGroup var overrides: Overrides
+
     func run() throws {
         try reportingFailure {
-            let configuration = try RunConfiguration.load(path: namelist)
+            let configuration = try RunConfiguration.load(path: namelist, overrides: overrides.parsed())
             if configuration.run.experiment.isTeachingLab { return try runLab(configuration) }
             let plan = try RunPlan(configuration)
             let checkpoint = try restart.map { path throws(InputError) in try Checkpoint.read(path: path, plan: plan) }
@@ -85,7 +111,7 @@ extension Run {
     func runLab(_ configuration: RunConfiguration) throws {
         let table = try TeachingLab.table(for: configuration, teaching: configuration.teaching)
         let settings = configuration.run
-        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".csv")
+        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(configuration.outputName + ".csv")
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
@@ -105,9 +131,11 @@ struct Diagnose: ParsableCommand {
     @Option(help: "Where to write the table (CSV).")
     var output: String = "Runs/diagnostics.csv"
 
+    @OptionGroup var overrides: Overrides
+
     func run() throws {
         try reportingFailure {
-        let plan = try RunPlan(try RunConfiguration.load(path: namelist))
+        let plan = try RunPlan(try RunConfiguration.load(path: namelist, overrides: overrides.parsed()))
         let model = plan.simulation.model
         let reference = Array(plan.simulation.drivers.values[0..<plan.simulation.drivers.columnCount])
         let metrics = DiagnosticExperiments(configuration: model.configuration, grid: model.grid,
@@ -125,4 +153,14 @@ struct Diagnose: ParsableCommand {
 struct Parameters: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every namelist parameter with its default, unit, range and source (Markdown).")
     func run() throws { print(RunConfiguration.documentation) }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the scenarios, the experiments and the shipped namelists (with their first comment line).")
+
+    @Option(help: "Folder searched for namelists.")
+    var namelists = "Namelists"
+
+    func run() throws { print(Catalogue.text(namelistDirectory: namelists)) }
 }

@@ -26,6 +26,8 @@ struct Ensemble: ParsableCommand {
     @Option(help: "Write the output here instead of <output_directory>/<run_name or 'ensemble'>.nc.")
     var output: String?
 
+    @OptionGroup var overrides: Overrides
+
     /// For the restart test: the process kills itself (SIGKILL) after finishing this many tasks.
     @Option(help: .hidden)
     var stopAfterTasks: Int?
@@ -81,7 +83,7 @@ extension Ensemble {
 
     /// The namelist, forcing and observations, and the output path, all checked.
     func readInputs() throws(InputError) -> Inputs {
-        let configuration = try EnsembleConfiguration.load(path: namelist)
+        let configuration = try EnsembleConfiguration.load(path: namelist, overrides: overrides.parsed())
         let worker = try EnsembleWorker(configuration: configuration)
         let observations = configuration.settings.constrain ? try Observations.load(directory: configuration.settings.observationsDirectory) : nil
         let run = configuration.base.run

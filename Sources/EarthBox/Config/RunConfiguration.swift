@@ -5,6 +5,8 @@ public struct RunConfiguration: Sendable {
     public var teaching = TeachingSettings()
     /// The file it came from (for error messages and the output's provenance).
     public var source = "(defaults)"
+    /// The command line's `--set` changes applied on top of the file, in order.
+    public var overrides: [NamelistOverride] = []
 
     public init() {}
 
@@ -13,9 +15,14 @@ public struct RunConfiguration: Sendable {
 
     /// Reads and validates a namelist file: unknown groups or keys, wrong types and out-of-range values are
     /// errors naming the file, line and key; then checks that do not fit one key (year order, fractions that must sum ≤ 1).
-    public static func load(path: String) throws(InputError) -> RunConfiguration {
+    /// `overrides` (`--set group.key=value`) replace values of the file before decoding; an error in one names it.
+    public static func load(path: String, overrides: [NamelistOverride] = []) throws(InputError) -> RunConfiguration {
         let namelist = try Namelist.load(path: path)
-        return try from(namelist)
+        do {
+            var c = try from(namelist.applying(overrides))
+            c.overrides = overrides
+            return c
+        } catch { throw error.locating(overrides) }
     }
 
     public static func from(_ namelist: Namelist) throws(InputError) -> RunConfiguration {
@@ -65,6 +72,19 @@ public struct RunConfiguration: Sendable {
     /// The fully resolved configuration as namelist text (stored in the output for provenance).
     public var resolvedNamelist: String {
         ConfigurationGroup.run.map { $0.encode!(self) }.joined(separator: "\n")
+    }
+
+    /// What an output records of its configuration: the `--set` changes as comments, then the resolved namelist.
+    public var namelistRecord: String { NamelistOverride.comments(overrides) + resolvedNamelist }
+
+    /// The output file's name without extension: `run_name` if set; for a teaching lab the namelist file's name, so
+    /// that a changed copy of a lab namelist does not overwrite the default's table; else the CMIP-style run name.
+    public var outputName: String {
+        if run.runName.isEmpty && run.experiment.isTeachingLab && source.hasSuffix(".nml") {
+            let file = source.split(separator: "/").last.map(String.init) ?? source
+            return String(file.dropLast(4))
+        }
+        return run.resolvedRunName
     }
 
     /// Markdown documentation of every parameter of every group (`earthbox parameters`).

@@ -19,13 +19,16 @@ public struct EnsembleConfiguration: Sendable {
 
     public static var groupNames: [String] { ConfigurationGroup.names(.run, .ensemble) }
 
-    public static func load(path: String) throws(InputError) -> EnsembleConfiguration {
+    /// `overrides` (`--set group.key=value`, any group including `&ensemble`) replace values of the file before
+    /// decoding; they are appended to the recorded text as comments, so they are part of the journal's fingerprint.
+    public static func load(path: String, overrides: [NamelistOverride] = []) throws(InputError) -> EnsembleConfiguration {
         let namelist = try Namelist.load(path: path)
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw InputError(file: path, message: "cannot read namelist file")
         }
-        return try from(namelist, text: text)
+        let record = overrides.isEmpty ? text : text + (text.hasSuffix("\n") ? "" : "\n") + NamelistOverride.comments(overrides)
+        do { return try from(namelist.applying(overrides), text: record) } catch { throw error.locating(overrides) }
     }
 
     public static func from(_ namelist: Namelist, text: String = "") throws(InputError) -> EnsembleConfiguration {
