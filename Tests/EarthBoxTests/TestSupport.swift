@@ -8,12 +8,14 @@ import Testing
 /// Expensive runs are `static let`s: computed once, lazily and thread-safely, and shared by the tests
 /// that Swift Testing runs in parallel.
 enum TestSupport {
-    /// Absolute path of the repository's `Forcing/` folder.
-    static let forcingDirectory: String = URL(fileURLWithPath: #filePath)
+    /// The package root (tests in subfolders use this rather than counting folders up from their own path).
+    static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()   // EarthBoxTests
         .deletingLastPathComponent()   // Tests
         .deletingLastPathComponent()   // package root
-        .appendingPathComponent("Forcing").path
+
+    /// Absolute path of the repository's `Forcing/` folder.
+    static let forcingDirectory: String = repository.appendingPathComponent("Forcing").path
 
     /// Absolute path of the repository's `Namelists/` folder.
     static let namelistDirectory: String = URL(fileURLWithPath: forcingDirectory)

@@ -152,7 +152,7 @@ import Testing
 /// ERS through the command line: `earthbox run --checkpoint-years`, then `--restart`, gives the same file.
 @Suite("Restart (command line)") struct RestartCommandTests {
     @Test func restartedRunWritesTheSameFile() async throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let repository = TestSupport.repository
         let earthbox = repository.appendingPathComponent(".build/debug/earthbox").path
         try #require(ProcessSupport.isExecutable(earthbox), "build the package first (swift build --build-tests)")
         let folder = try TestSupport.temporaryDirectory()

@@ -5,7 +5,7 @@ import Testing
 /// `earthbox ensemble` end to end: PEM (any rank count gives the same file), kill -9 + --resume, bad input,
 /// and the constrained SSP2-4.5 ensemble against the assessed ranges.
 @Suite("Ensemble runs", .serialized) struct EnsembleRunTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestSupport.repository
     static let mpiEnvironmentPrefixes = ["OMPI_", "PMIX_"]
 
     static var earthbox: String { repository.appendingPathComponent(".build/debug/earthbox").path }
