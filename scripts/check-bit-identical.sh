@@ -1,65 +1,77 @@
 #!/usr/bin/env bash
-# Runs every shipped namelist (Namelists/**: runs, labs, pathways, ensembles) and `earthbox diagnose` with two
-# builds of earthbox and compares the outputs: the data of every NetCDF variable (ncdump with 17 significant
-# digits, which round-trips a double exactly) and every CSV table, byte for byte. Attributes (the resolved
-# namelist, dates) are not compared. Exit 0 if everything is identical, 1 with the differing files otherwise.
-#
-#   bash scripts/check-bit-identical.sh BASELINE_EARTHBOX [NEW_EARTHBOX]
-#   e.g. bash scripts/check-bit-identical.sh /work/baseline/.build/release/earthbox .build-release/release/earthbox
-#
-# Set SKIP='pattern' to leave out namelists whose path matches (default: the 1000-member benchmark ensemble).
-set -uo pipefail
+# Refactor check: every shipped namelist (Namelists/**) and `earthbox diagnose` must give bit-identical variable
+# data with this tree's release build and with a reference commit's (default 12a7167, before the component
+# refactor of issue 9). The reference binary is built in a temporary git worktree unless EARTHBOX_REFERENCE_BIN
+# names one. NetCDF files are compared by `ncdump -p 9,17` (every double printed with round-trip precision) with
+# the global attributes (git revision, history, dates) left out; CSV tables byte for byte. `earthbox compare` over the
+# pathway runs and the default run (policy indicators, fast/slow split) is compared too. For every difference the
+# largest changes are listed (scripts/nc-max-diff.py: variable, relative size, where).
+#   bash scripts/check-bit-identical.sh [commit]
+set -euo pipefail
 cd "$(dirname "$0")/.."
-base=${1:?usage: check-bit-identical.sh BASELINE_EARTHBOX [NEW_EARTHBOX]}
-new=${2:-.build/release/earthbox}
-skip=${SKIP:-ensembles/benchmark}
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-
-# data section only, for NetCDF; the file itself for CSV
-normalise() {
-  case "$1" in
-    *.nc) ncdump -p 17,17 "$1" | sed -n '/^data:/,$p' ;;
-    *) cat "$1" ;;
-  esac
+REFERENCE=${1:-12a7167}
+WORK=$(mktemp -d /tmp/earthbox-bitcheck.XXXXXX)
+cleanup() {
+  if [ -n "${REFERENCE_TREE:-}" ]; then git worktree remove --force "$REFERENCE_TREE" >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
 }
+trap cleanup EXIT
 
-# run LABEL KIND ARGS... : runs both builds, writing to $out/{base,new}/LABEL.EXT
-compare() {
-  local label=$1 ext=$2; shift 2
-  local a="$out/base-$label.$ext" b="$out/new-$label.$ext"
-  "$base" "$@" --output "$a" >/dev/null 2>"$out/base-$label.err" || { echo "BASELINE FAILED: $label"; cat "$out/base-$label.err"; failures=$((failures + 1)); return; }
-  "$new" "$@" --output "$b" >/dev/null 2>"$out/new-$label.err" || { echo "NEW FAILED: $label"; cat "$out/new-$label.err"; failures=$((failures + 1)); return; }
-  if cmp -s <(normalise "$a") <(normalise "$b"); then
-    echo "identical: $label"; identical=$((identical + 1))
-  else
-    echo "DIFFERENT: $label"; python3 scripts/nc-max-diff.py "$a" "$b" --top 3; failures=$((failures + 1))
+if [ -n "${EARTHBOX_NEW_BIN:-}" ]; then
+  NEW=$EARTHBOX_NEW_BIN
+else
+  swift build -c release --product earthbox >/dev/null
+  NEW=$PWD/.build/release/earthbox
+fi
+if [ -n "${EARTHBOX_REFERENCE_BIN:-}" ]; then
+  OLD=$EARTHBOX_REFERENCE_BIN
+else
+  REFERENCE_TREE=$WORK/reference
+  git worktree add --detach "$REFERENCE_TREE" "$REFERENCE" >/dev/null 2>&1
+  (cd "$REFERENCE_TREE" && swift build -c release --product earthbox >/dev/null)
+  OLD=$REFERENCE_TREE/.build/release/earthbox
+fi
+
+# Variable definitions and data only: the global attributes carry the revision and the date.
+variables() { ncdump -p 9,17 "$1" | sed '/^\/\/ global attributes:/,/^data:/{/^data:/!d}' | sed 1d; }
+
+failures=0
+compare() {   # name, old file, new file
+  local same
+  case "$2" in
+    *.nc) variables "$2" > "$WORK/old.cdl"; variables "$3" > "$WORK/new.cdl"
+          if ! grep -q '^data:' "$WORK/new.cdl"; then echo "unreadable $1"; failures=$((failures + 1)); return; fi
+          if cmp -s "$WORK/old.cdl" "$WORK/new.cdl"; then same=1; else same=0; fi ;;
+    *) if cmp -s "$2" "$3"; then same=1; else same=0; fi ;;
+  esac
+  if [ "$same" = 1 ]; then echo "identical  $1"; else
+    echo "DIFFERENT  $1"; failures=$((failures + 1))
+    python3 scripts/nc-max-diff.py "$2" "$3" --top 3 || true
   fi
 }
 
-failures=0; identical=0
-for nml in $(find Namelists -name '*.nml' | sort); do
-  if [[ "$nml" =~ $skip ]]; then echo "skipped: $nml"; continue; fi
-  label=$(echo "${nml#Namelists/}" | tr '/' '_'); label=${label%.nml}
-  case "$nml" in
-    Namelists/ensembles/*) compare "$label" nc ensemble --quiet "$nml" ;;
-    Namelists/teaching/*) compare "$label" csv run --quiet "$nml" ;;
-    *) compare "$label" nc run --quiet "$nml" ;;
+run_both() {   # name, extension, command arguments (the output path is appended)
+  local name=$1 ext=$2; shift 2
+  mkdir -p "$WORK/old" "$WORK/new"
+  "$OLD" "$@" --output "$WORK/old/$name.$ext" >/dev/null
+  "$NEW" "$@" --output "$WORK/new/$name.$ext" >/dev/null
+  compare "$name" "$WORK/old/$name.$ext" "$WORK/new/$name.$ext"
+}
+
+for namelist in Namelists/*.nml Namelists/*/*.nml; do
+  name=$(echo "${namelist#Namelists/}" | tr / _ | sed 's/\.nml$//')
+  case "$namelist" in
+    Namelists/ensembles/*) run_both "$name" nc ensemble "$namelist" --quiet ;;
+    Namelists/teaching/*) run_both "$name" csv run "$namelist" --quiet ;;
+    *) run_both "$name" nc run "$namelist" --quiet ;;
   esac
 done
-compare diagnose-default csv diagnose Namelists/default.nml
-# `earthbox compare` over the pathway runs and their base SSPs (policy indicators, fast/slow warming split)
-for side in base new; do
-  bin=$base; [ "$side" = new ] && bin=$new
-  "$bin" compare --quiet --output-dir "$out/$side-compare" "$out/$side"-pathways_*.nc "$out/$side-default.nc" >/dev/null 2>&1 \
-    || echo "compare failed with $bin"
+run_both diagnose csv diagnose Namelists/default.nml
+for side in old new; do
+  bin=$OLD; [ "$side" = new ] && bin=$NEW
+  "$bin" compare --quiet --output-dir "$WORK/$side/compare" "$WORK/$side"/pathways_*.nc "$WORK/$side/default.nc" >/dev/null
 done
-for table in compare.csv series.csv; do
-  if cmp -s "$out/base-compare/$table" "$out/new-compare/$table"; then
-    echo "identical: compare/$table"; identical=$((identical + 1))
-  else
-    echo "DIFFERENT: compare/$table"; python3 scripts/nc-max-diff.py "$out/base-compare/$table" "$out/new-compare/$table" --top 5; failures=$((failures + 1))
-  fi
-done
-echo "$identical identical, $failures different or failed"
-[ "$failures" -eq 0 ]
+for table in compare.csv series.csv; do compare "compare/$table" "$WORK/old/compare/$table" "$WORK/new/compare/$table"; done
+
+if [ "$failures" -gt 0 ]; then echo "$failures output(s) differ from $REFERENCE"; exit 1; fi
+echo "every output bit-identical to $REFERENCE"

@@ -3,7 +3,7 @@ import Foundation
 /// Policy indicators of one run (one ensemble member). Warming is relative to 1850–1900 (AR6 WG1 convention);
 /// CO2 amounts are in Gt CO2 (× 3.664 per Pg C); "total CO2" = fossil + land use, as AR6 carbon budgets count it.
 public struct PathwayMetrics: Sendable {
-    public static let gtCO2PerPgC = AtmosphericMass.globalCarbonBudgetCO2PerCarbon
+    public static let gtCO2PerPgC = 3.664
     public static let warmingYears = [2030, 2050, 2060, 2100]
     public static let targets = [1.5, 2.0]
 
@@ -88,6 +88,7 @@ public struct PathwayMetrics: Sendable {
 /// profile stands for every band's column. Relative to preindustrial (1750), the model's zero.
 public struct FastSlowSplit: Sendable {
     public let energyBalance: EnergyBalance
+    public let ocean: Ocean<ColumnMixing>
     public let firstYear: Int
     public let layerTemperature: [Double]
     public let surface: [Double]
@@ -101,7 +102,8 @@ public struct FastSlowSplit: Sendable {
         let grid = LatitudeGrid(bands: 1, landFractionOneDegree: [Double](repeating: r.landFraction, count: 180))
         let forcing = r.model.forcingAgents.referenced(to: r.model.gases)
         let doubling = forcing.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcing.greenhouseGases)
-        energyBalance = EnergyBalance(climate: r.model.climate, ocean: r.model.ocean, zonal: r.model.zonal, grid: grid, doublingForcing: doubling)
+        energyBalance = EnergyBalance(climate: r.model.climate, zonal: r.model.zonal, grid: grid, doublingForcing: doubling)
+        ocean = Ocean(parameters: r.model.ocean, grid: grid)
         firstYear = r.firstYear
         layerTemperature = r.layerTemperature
         surface = tas
@@ -109,16 +111,20 @@ public struct FastSlowSplit: Sendable {
 
     /// Slow part of the warming in `year`, K (relative to preindustrial).
     public func slow(year: Int) -> Double {
-        let nl = energyBalance.layers.layerCount, i = year - firstYear
-        // One band: the ocean column, then the land temperature (which relaxes within a year, so its start hardly matters).
-        var state = Array(layerTemperature[(i * nl)..<((i + 1) * nl)]) + [surface[i]]
-        var work = [Double](repeating: 0, count: EnergyBalance.workspaceCount(bands: 1, layers: nl))
-        var imbalance = [0.0], deep = [0.0]
-        for _ in 0..<Self.switchOffYears {
-            energyBalance.step(bands: &state, stride: nl + 1, column: 0, land: nl, forcing: 0, dt: 1, workspace: &work,
-                               imbalance: &imbalance, deep: &deep)
+        let nl = ocean.layers.layerCount, i = year - firstYear
+        // One band: the ocean column and the land temperature (which relaxes within a year, so its start hardly matters).
+        var column = Array(layerTemperature[(i * nl)..<((i + 1) * nl)]), land = [surface[i]]
+        let scratch = energyBalance.makeScratch(), oceanScratch = ocean.makeScratch()
+        column.withUnsafeMutableBufferPointer { c in
+            land.withUnsafeMutableBufferPointer { l in
+                for _ in 0..<Self.switchOffYears {
+                    _ = energyBalance.step(BandBlocks(first: l.baseAddress!, stride: 1), ocean: ocean,
+                                           columns: BandBlocks(first: c.baseAddress!, stride: nl), forcing: 0, dt: 1,
+                                           scratch: scratch, oceanScratch: oceanScratch)
+                }
+            }
         }
         let fl = energyBalance.grid.landFraction[0]
-        return (1 - fl) * state[0] + fl * state[nl]
+        return (1 - fl) * column[0] + fl * land[0]
     }
 }
