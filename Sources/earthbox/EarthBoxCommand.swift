@@ -12,16 +12,7 @@ struct EarthBoxCommand: ParsableCommand {
         defaultSubcommand: Run.self
     )
 
-    /// `earthbox runn x.nml` would otherwise be read as `earthbox run runn x.nml` ("Unexpected argument"):
-    /// a first word close to a subcommand name gets a suggestion instead.
-    static func main() {
-        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
-        if let message = Catalogue.mistypedCommand(Array(CommandLine.arguments.dropFirst()), commands: commands,
-                                                   fileExists: { FileManager.default.fileExists(atPath: $0) }) {
-            exit(withError: ValidationError(message))
-        }
-        main(nil)
-    }
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
 }
 
 /// `--set group.key=value`, repeatable: one namelist value changed without copying the file.
@@ -81,6 +72,19 @@ struct Run: ParsableCommand {
     var restart: String?
 
     @OptionGroup var overrides: Overrides
+
+    /// What the default subcommand could not place: `earthbox runn x.nml` arrives here as namelist 'runn' and 'x.nml'.
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var unrecognized: [String] = []
+
+    /// A mistyped subcommand gets a suggestion ("did you mean 'run'?") instead of "Unexpected argument".
+    func validate() throws {
+        if let message = Catalogue.mistypedCommand([namelist], commands: EarthBoxCommand.commandNames,
+                                                   fileExists: { FileManager.default.fileExists(atPath: $0) }) {
+            throw ValidationError(message)
+        }
+        if let first = unrecognized.first { throw ValidationError("Unexpected argument '\(first)'") }
+    }
 
     func run() throws {
         try reportingFailure {
