@@ -14,7 +14,7 @@ extension RunSettings: NamelistGroup {
         .choice("grid_spacing", \.gridSpacing, "band edges equal in latitude or in area (sin latitude)"),
         .string("forcing_directory", \.forcingDirectory, allowed: nil, "folder holding the converted forcing files"),
         .string("output_directory", \.outputDirectory, allowed: nil, "folder the NetCDF output is written to"),
-        .string("run_name", \.runName, allowed: nil, "output file name without .nc (empty: from experiment and scenario)"),
+        .string("run_name", \.runName, allowed: nil, "output file name without .nc or .csv (empty: from experiment and scenario; a teaching lab: the namelist file's name)"),
         .string("pathway_file", \.pathwayFile, allowed: nil, "IAMC pathway file composed with the base `scenario` (empty: none; see Forcing/pathways/README.md)"),
     ]
 }
