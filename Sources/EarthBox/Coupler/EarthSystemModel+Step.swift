@@ -117,7 +117,7 @@ extension EarthSystemModel {
         ledger.addCarbon(ledger.view(year.v, block: blocks.ledger), fossil: f.fossilEmissions, landUse: land.landUseEmissions, dt: year.dt)
         let r = year.record
         r.put(.co2Concentration, carbon.atmosphere.pointee / AtmosphericMass.pgCPerPpmCO2)
-        r.put(.atmosphereCarbon, carbon.atmosphere.pointee * 1e12 * 44.0095 / PhysicalConstants.carbonMolarMass)
+        r.put(.atmosphereCarbon, carbon.atmosphere.pointee * 1e12 * AtmosphericMass.carbonDioxideMolarMass / PhysicalConstants.carbonMolarMass)
         r.put(.oceanCarbonUptake, f.oceanUptake)
         r.put(.fossilEmissions, f.fossilEmissions)
         r.put(.oceanCarbonAnomaly, f.oceanCarbon)

@@ -119,14 +119,14 @@ public struct DiagnosticExperiments: Sendable {
         m.zec50 = after - atBranch
 
         // flat10MIP.
-        let flat = emissionRun(years: 150) { ExperimentCatalogue.flat10Emissions("esm-flat10", year: $0) }
+        let flat = emissionRun(years: 150) { ExperimentCatalogue.flat10Emissions(.esmFlat10, year: $0) }
         m.flat10WarmingAt1000PgC = flat.mean(.surfaceTemperature, from: 90, to: 109)
-        let flatZec = emissionRun(years: 200) { ExperimentCatalogue.flat10Emissions("esm-flat10-zec", year: $0) }
+        let flatZec = emissionRun(years: 200) { ExperimentCatalogue.flat10Emissions(.esmFlat10Zec, year: $0) }
         m.flat10Zec50 = flatZec.mean(.surfaceTemperature, from: 139, to: 158) - flat.mean(.surfaceTemperature, from: 90, to: 109)
         // esm-flat10-cdr: back to zero cumulative emissions after year 250, then 20 more years.
         let zeroYear = ExperimentCatalogue.flat10CdrSeries.count - 1   // index of the year cumulative emissions reach 0
         let cdrYears = zeroYear + 21
-        let cdrEmissions = (0..<cdrYears).map { ExperimentCatalogue.flat10Emissions("esm-flat10-cdr", year: $0) }
+        let cdrEmissions = (0..<cdrYears).map { ExperimentCatalogue.flat10Emissions(.esmFlat10Cdr, year: $0) }
         let cdr = emissionRun(years: cdrYears) { cdrEmissions[$0] }
         let t = cdr.series(.surfaceTemperature)
         let peak = t.indices.max { t[$0] < t[$1] }!

@@ -11,10 +11,10 @@ public struct RunPlan: Sendable {
         let run = c.run
         let loaded = try ScenarioDrivers.load(directory: run.forcingDirectory, scenario: run.scenario)
         let landFraction = try ScenarioDrivers.landFractionOneDegree(directory: run.forcingDirectory)
-        let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction, spacing: c.model.gridSpacing)
+        let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction, spacing: run.gridSpacing)
         let h = HalogenatedGasTable.all.count
         let drivers: DriverSeries
-        if run.experiment == "scenario" {
+        if run.experiment == .scenario {
             let file = loaded.drivers
             guard file.firstYear <= run.startYear, run.endYear <= file.lastYear else {
                 throw InputError(file: c.source, key: "end_year",
@@ -31,8 +31,7 @@ public struct RunPlan: Sendable {
             drivers = ExperimentCatalogue.drivers(run.experiment, reference: preindustrialRow, halogenCount: h,
                                                   preindustrialCO2PPM: c.model.gases.preindustrialCO2PPM,
                                                   firstYear: run.startYear, years: run.endYear - run.startYear + 1)
-            if ExperimentCatalogue.isConcentrationDriven(run.experiment) { c.model.co2Mode = .concentrations }
-            else { c.model.co2Mode = .emissions }
+            c.model.co2Mode = run.experiment.isConcentrationDriven ? .concentrations : .emissions
         }
         // The first simulated year is the preindustrial reference the control state balances.
         let reference = Array(drivers.values[0..<drivers.columnCount])

@@ -6,7 +6,7 @@ import Testing
 /// the preindustrial climatology against observations, emergent patterns against CMIP, and the snowball hysteresis.
 @Suite("Zonal energy balance model")
 struct ZonalModelTests {
-    static func zonal(bands: Int, experiment: String = "scenario", startYear: Int = 1750, endYear: Int = 2100,
+    static func zonal(bands: Int, experiment: Experiment = .scenario, startYear: Int = 1750, endYear: Int = 2100,
                       _ modify: @escaping (inout RunConfiguration) -> Void = { _ in }) -> RunConfiguration {
         TestSupport.configuration(experiment: experiment, startYear: startYear, endYear: endYear) { c in
             c.run.bands = bands
@@ -36,9 +36,9 @@ struct ZonalModelTests {
             c.model.zonal.meridionalDiffusivity = 3
             c.model.zonal.feedbackP2 = 0.7
             c.model.zonal.iceAlbedoFeedback = false
-            c.model.zonal.insolation = "exact"
+            c.model.zonal.insolation = .exact
             c.model.ocean.southernOceanMixingFactor = 10
-            c.run.gridSpacing = "equal_area"
+            c.run.gridSpacing = .equalArea
         }).get()
         #expect(altered.values == box.values)
         #expect(altered.layerTemperature == box.layerTemperature)
@@ -126,7 +126,7 @@ struct ZonalModelTests {
     }
 
     @Test func controlRunDoesNotDrift() throws {
-        let r = try TestSupport.run(Self.zonal(bands: 18, experiment: "esm-piControl", startYear: 1, endYear: 300)).get()
+        let r = try TestSupport.run(Self.zonal(bands: 18, experiment: .esmPiControl, startYear: 1, endYear: 300)).get()
         #expect(r.series(.surfaceTemperature).map(abs).max()! < 1e-12)
         #expect(r.zonalSeries(.surfaceTemperature).map(abs).max()! < 1e-12)
         #expect(abs(r.value(.co2Concentration, year: 300) - r.value(.co2Concentration, year: 1)) < 1e-9)
@@ -136,7 +136,7 @@ struct ZonalModelTests {
     @Test func exactInsolationMatchesTheLegendreFit() throws {
         let grid = LatitudeGrid(bands: 180, landFractionOneDegree: [Double](repeating: 0.3, count: 180))
         var p = ZonalParameters()
-        p.insolation = "exact"
+        p.insolation = .exact
         let s = Insolation(grid: grid, parameters: p)
         var mean = 0.0, p2 = 0.0
         for b in 0..<grid.count { mean += grid.areaWeights[b] * s.relative[b]; p2 += grid.areaWeights[b] * s.relativeTimesP2[b] }
@@ -173,9 +173,7 @@ struct ZonalModelTests {
     }
 
     @Test func feedbackSwitchesShowEachProcess() throws {
-        var m = ModelConfiguration()
-        m.bands = 36
-        let table = FeedbackSwitches(experiments: try TestSupport.diagnosticExperiments(m)).table(years: 200)
+        let table = FeedbackSwitches(experiments: try TestSupport.diagnosticExperiments(bands: 36)).table(years: 200)
         let warming = table.column("equilibrium_warming_K")
         #expect(abs(warming[0] - 3) < 1e-6)
         #expect(warming[1] < warming[0] - 0.3, "ice-albedo feedback adds \(warming[0] - warming[1]) K")
