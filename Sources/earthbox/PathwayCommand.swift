@@ -21,10 +21,10 @@ struct Pathway: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        try reportingFailure {
         var differing: [String] = []
         for path in namelists {
-            let result: PathwayBuilder.Result
-            do { result = try PathwayBuilder.build(namelist: try Namelist.load(path: path), historyFile: historyFile) } catch { fail(error) }
+            let result = try PathwayBuilder.build(namelist: try Namelist.load(path: path), historyFile: historyFile)
             let text = result.table.csvText
             let out = result.table.path
             if check {
@@ -35,7 +35,7 @@ struct Pathway: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)   // temp + rename
-            } catch { fail("\(out): error: cannot write: \(error.localizedDescription)") }
+            } catch { throw CommandFailure("\(out): error: cannot write: \(error.localizedDescription)") }
             if !quiet {
                 let s = result.spec, p = result.pathway
                 let cdr = p.cumulativeNetRemovals
@@ -45,8 +45,8 @@ struct Pathway: ParsableCommand {
         }
         if check {
             if differing.isEmpty { if !quiet { print("pathway files up to date (\(namelists.count))") }; return }
-            FileHandle.standardError.write(Data("pathway files differ from their namelists: \(differing.joined(separator: ", "))\n".utf8))
-            Foundation.exit(1)
+            throw CommandFailure("pathway files differ from their namelists: \(differing.joined(separator: ", "))")
+        }
         }
     }
 }

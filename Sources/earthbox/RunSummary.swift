@@ -79,7 +79,7 @@ enum CarbonHistoryRows {
         var rows: [(String, Double, String, String)] = []
         func scenario(_ name: String, end: Int, permafrost: Bool = false) throws(InputError) -> RunRecord {
             var c = base
-            c.run.experiment = "scenario"; c.run.scenario = name; c.run.co2Mode = "emissions"; c.run.pathwayFile = ""
+            c.run.experiment = .scenario; c.run.scenario = name; c.run.co2Mode = .emissions; c.run.pathwayFile = ""
             c.run.startYear = 1750; c.run.endYear = end
             c.model.co2Mode = .emissions
             c.model.variability.enabled = false

@@ -16,12 +16,11 @@ public struct ModelConfiguration: Sendable {
     public var land = LandCarbonParameters()
     public var variability = VariabilityParameters()
     public var zonal = ZonalParameters()
+    /// The effective modes: `&run co2_mode` / `other_gas_mode`, or what an idealised experiment's protocol prescribes.
     public var co2Mode = CarbonMode.emissions
     public var otherGasMode = CarbonMode.emissions
+    /// How the carbon cycle and the radiation see CO2 (C4MIP `-bgc` / `-rad`, or fully coupled).
     public var carbonCoupling = CarbonCycleCoupling.full
-    /// Number of latitude bands (1 = the box model).
-    public var bands = 1
-    public var gridSpacing = LatitudeSpacing.equalAngle
 
     public init() {}
 }

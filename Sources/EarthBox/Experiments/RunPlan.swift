@@ -10,12 +10,12 @@ public struct RunPlan: Sendable {
         var c = configuration
         let run = c.run
         let loaded = try ScenarioDrivers.load(directory: run.forcingDirectory,
-                                              scenario: run.experiment == "esm-ssp585-ocn-alk" ? "ssp585" : run.scenario)
+                                              scenario: run.experiment == .esmSsp585OcnAlk ? "ssp585" : run.scenario)
         let landFraction = try ScenarioDrivers.landFractionOneDegree(directory: run.forcingDirectory)
-        let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction, spacing: c.model.gridSpacing)
+        let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction, spacing: run.gridSpacing)
         let h = HalogenatedGasTable.all.count
         var drivers: DriverSeries
-        if run.experiment == "scenario" || run.experiment == "esm-ssp585-ocn-alk" {
+        if run.experiment.isScenario {
             let file = loaded.drivers
             guard file.firstYear <= run.startYear, run.endYear <= file.lastYear else {
                 throw InputError(file: c.source, key: "end_year",
@@ -27,7 +27,7 @@ public struct RunPlan: Sendable {
                 composed = try RegionalComposition.compose(base: file, pathway: table, baseScenario: run.scenario)
             }
             var sliced = composed.slice(from: run.startYear, to: run.endYear)
-            if run.experiment == "esm-ssp585-ocn-alk" {
+            if run.experiment == .esmSsp585OcnAlk {
                 ExperimentCatalogue.addOceanAlkalinity(&sliced)
                 c.model.co2Mode = .emissions
             }
@@ -37,15 +37,14 @@ public struct RunPlan: Sendable {
             drivers = ExperimentCatalogue.drivers(run.experiment, reference: preindustrialRow, halogenCount: h,
                                                   preindustrialCO2PPM: c.model.gases.preindustrialCO2PPM,
                                                   firstYear: run.startYear, years: run.endYear - run.startYear + 1)
-            if ExperimentCatalogue.isConcentrationDriven(run.experiment) { c.model.co2Mode = .concentrations }
-            else { c.model.co2Mode = .emissions }
-            c.model.carbonCoupling = ExperimentCatalogue.coupling(run.experiment)
+            c.model.co2Mode = run.experiment.isConcentrationDriven ? .concentrations : .emissions
+            c.model.carbonCoupling = run.experiment.coupling
         }
         if !run.co2EmissionsFile.isEmpty {
             let file = try EmissionsFile.load(path: run.co2EmissionsFile)
             try file.apply(to: &drivers)
             // An idealised experiment given its own fossil CO2 is emission-driven.
-            if run.experiment != "scenario" && file.series["co2_fossil"] != nil { c.model.co2Mode = .emissions }
+            if !run.experiment.isScenario && file.series["co2_fossil"] != nil { c.model.co2Mode = .emissions }
         }
         // The first simulated year is the preindustrial reference the control state balances.
         let reference = Array(drivers.values[0..<drivers.columnCount])

@@ -8,12 +8,12 @@
 /// equilibrates with the atmosphere in about a year. Each band's column is a tridiagonal system whose
 /// solution is affine in the unknown atmospheric carbon, so the well-mixed atmosphere couples all bands
 /// through one scalar equation (a Schur complement) — the same code for one band or many.
-public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
+public struct OceanCarbon: EarthSystemComponent {
     public let parameters: OceanCarbonParameters
     public let layers: OceanLayerGrid
-    /// The ocean's vertical transport of each band's column: the heat's, with DIC's own diffusivity
+    /// The ocean's vertical transport, which carries DIC as it carries heat, with DIC's own diffusivity
     /// (`OceanCarbonParameters.verticalDiffusivity`, 0 = the heat's).
-    public let transport: [Transport]
+    public let transport: OceanTransport
     /// The carbon cycle sees preindustrial CO2 (C4MIP `-rad`).
     public let radiativelyCoupled: Bool
     /// Ocean area of each band and in total, m².
@@ -25,9 +25,9 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
     public let preindustrialDIC: Double
     public let preindustrialHydrogenIon: Double
     /// PgC per (µmol kg⁻¹ · m) per m² of ocean area → multiply by the band's ocean area.
-    public static var petagramsPerMicromolMetreSquareMetre: Double { PhysicalConstants.seawaterDensity * 1e-6 * PhysicalConstants.carbonMolarMass * 1e-15 }
+    public static let petagramsPerMicromolMetreSquareMetre = PhysicalConstants.seawaterDensity * 1e-6 * PhysicalConstants.carbonMolarMass * 1e-15
 
-    public init(parameters: OceanCarbonParameters, ocean: Ocean<Transport>, grid: LatitudeGrid, preindustrialCO2PPM: Double, mode: CarbonMode,
+    public init(parameters: OceanCarbonParameters, ocean: Ocean, grid: LatitudeGrid, preindustrialCO2PPM: Double, mode: CarbonMode,
                 coupling: CarbonCycleCoupling = .full) {
         self.parameters = parameters
         layers = ocean.layers
@@ -35,7 +35,7 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
             var tracer = ocean.parameters
             tracer.verticalDiffusivity = parameters.verticalDiffusivity
             tracer.southernOceanMixingFactor = parameters.southernOceanMixingFactor
-            transport = Transport.columns(tracer, grid: grid)
+            transport = OceanTransport(tracer, grid: grid)
         } else {
             transport = ocean.transport
         }
@@ -75,8 +75,8 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
     /// F = u + v·C_atm' (PgC yr⁻¹ into the ocean) for this band.
     
     @inline(__always)
-    public func prepareBand(dic x: UnsafePointer<Double>, alkalinityAnomaly alk: Double = 0, mixing column: Transport, hydrogenIon: inout Double,
-                            warming: Double, oceanAreaSquareMetres: Double,
+    public func prepareBand<Transport: VerticalTransport>(dic x: UnsafePointer<Double>, alkalinityAnomaly alk: Double = 0, mixing column: Transport,
+                                                         hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
                             dt: Double, workspace w: UnsafeMutablePointer<Double>,
                             base: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>,
                             constants: inout CarbonateConstants) -> (u: Double, v: Double) {
@@ -158,7 +158,7 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
         let state = view(v, block: block)
         state.atmosphere.pointee = preindustrialCO2PPM * AtmosphericMass.pgCPerPpmCO2
         state.cumulativeAlkalinity.pointee = 0
-        for b in 0..<transport.count {
+        for b in 0..<oceanArea.count {
             for k in 0..<layers.layerCount { state.dic(b)[k] = 0; state.alkalinity(b)[k] = 0 }
             state.hydrogenIon(b).pointee = preindustrialHydrogenIon
         }
@@ -205,21 +205,23 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
         let base: UnsafeMutablePointer<Double>
         let slope: UnsafeMutablePointer<Double>
         let saved: UnsafeMutablePointer<Double>
-        let memory: ScratchMemory<Double>
     }
 
-    public func makeScratch() -> Scratch {
-        let n = layers.layerCount, bands = transport.count
-        let memory = ScratchMemory<Double>(count: n + 2 * bands * n + 7 * bands)
-        return Scratch(column: memory.take(n), base: memory.take(bands * n), slope: memory.take(bands * n), saved: memory.take(7 * bands),
-                       memory: memory)
+    public func makeScratch(in arena: ScratchArena) -> Scratch {
+        let n = layers.layerCount, bands = oceanArea.count
+        return Scratch(column: arena.take(n), base: arena.take(bands * n), slope: arena.take(bands * n), saved: arena.take(7 * bands))
     }
 
     /// Atmosphere and ocean carbon, solved together: every band's column is affine in the new atmospheric carbon,
     /// so one scalar equation (a Schur complement) closes the well-mixed atmosphere.
     @inline(__always)
     public func step(_ state: State, _ inputs: Inputs, scratch: Scratch) -> Fluxes {
-        let dt = inputs.dt, n = layers.layerCount, bands = transport.count
+        transport.visit(SolveCarbon(carbon: self, state: state, inputs: inputs, scratch: scratch))
+    }
+
+    @inline(__always)
+    func step<Transport: VerticalTransport>(_ state: State, _ inputs: Inputs, transport: [Transport], scratch: Scratch) -> Fluxes {
+        let dt = inputs.dt, n = layers.layerCount, bands = oceanArea.count
         let bases = scratch.base, slopes = scratch.slope, saved = scratch.saved
         var sumU = 0.0, sumV = 0.0, oceanBefore = 0.0
         state.cumulativeAlkalinity.pointee += inputs.alkalinity * dt
@@ -272,7 +274,7 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
     func finishBands(_ state: State, atmosphere atmosphereNew: Double, inputs: Inputs, scratch: Scratch, into fluxes: inout Fluxes) {
         let dt = inputs.dt, n = layers.layerCount
         var oceanAfter = 0.0, surfacePCO2 = 0.0, surfaceH = 0.0
-        for b in 0..<transport.count {
+        for b in 0..<oceanArea.count {
             let column = state.dic(b), base = scratch.base + b * n, slope = scratch.slope + b * n
             for k in 0..<n { column[k] = base[k] + atmosphereNew * slope[k] }
             let after = carbonInventory(dic: column, oceanAreaSquareMetres: oceanArea[b])
@@ -295,11 +297,19 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
     /// Ocean alkalinity enhancement: adds `pmolPerYear` of alkalinity, spread over the whole ocean, to the mixed layer of
     /// the column `a` (µmol kg⁻¹ anomaly) and mixes it like DIC (Keller et al. 2018, GMD 11, 1133, §3.4).
     @inline(__always)
-    func addAlkalinity(_ a: UnsafeMutablePointer<Double>, pmolPerYear: Double, mixing column: Transport, dt: Double,
+    func addAlkalinity<Transport: VerticalTransport>(_ a: UnsafeMutablePointer<Double>, pmolPerYear: Double, mixing column: Transport, dt: Double,
                        scratch: UnsafeMutablePointer<Double>) {
         // Pmol yr⁻¹ → µmol kg⁻¹ · m yr⁻¹ per m² of ocean.
         let flux = pmolPerYear * 1e21 / (PhysicalConstants.seawaterDensity * totalOceanArea)
         column.solve(a, surfaceDiagonal: column.surfaceDiagonal, surfaceUpper: column.surfaceUpper,
                      surfaceRHS: column.surfaceRightHandSide(mixedOld: a[0]) + dt * flux, scratch: scratch)
+    }
+}
+
+private struct SolveCarbon: TransportVisitor {
+    let carbon: OceanCarbon, state: OceanCarbon.State, inputs: OceanCarbon.Inputs, scratch: OceanCarbon.Scratch
+    @inline(__always)
+    func visit<Transport: VerticalTransport>(_ transport: [Transport]) -> OceanCarbon.Fluxes {
+        carbon.step(state, inputs, transport: transport, scratch: scratch)
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// Layout as openclimatedata writes it: `#` comment lines, a header `Year,<Country>,…,World`, then one row per
 /// year in MtC yr⁻¹. Empty cells (a country before its record starts) are missing.
 public struct NationalEmissions: Sendable {
-    /// Mt CO2 per Mt C: 44.009/12.011 = 3.664, the factor the GCB file header itself states.
-    public static let co2PerCarbon = 3.664
+    /// Mt CO2 per Mt C, the factor the GCB file header itself states.
+    public static let co2PerCarbon = AtmosphericMass.globalCarbonBudgetCO2PerCarbon
 
     public let path: String
     public let regions: [String]

@@ -22,8 +22,8 @@ public enum RegionalComposition {
     public static let nitrousOxide = "Emissions|N2O"
     public static let baseScenarioColumn = "Base_Scenario"
     public static let knownVariables = [co2, baseline, gross, removals, methane, nitrousOxide]
-    /// Mt CO2 per Pg C (44.009/12.011 × 1000, as Forcing/convert_rcmip.py).
-    public static let mtCO2PerPgC = 3664.0
+    /// Mt CO2 per Pg C (the GCB factor × 1000, as Forcing/convert_rcmip.py).
+    public static let mtCO2PerPgC = 1000 * AtmosphericMass.globalCarbonBudgetCO2PerCarbon
 
     /// The drivers with the pathway file's changes applied. `baseScenario` is the `&run scenario` the base came from;
     /// when the file has a `Base_Scenario` column it must name the same scenario.

@@ -91,8 +91,9 @@ extension RunPlan {
     /// Runs (or continues `from` a checkpoint) through the last year, writing a checkpoint at the end of each of
     /// `checkpointYears` via `write(checkpoint, year)`. The record equals the uninterrupted run's bit for bit:
     /// the step is a function of the state vector, the random stream and the drivers only.
+    /// A writer that throws (e.g. a restart file that cannot be written) stops the run with its error.
     public func run(from checkpoint: Checkpoint? = nil, checkpointYears: [Int] = [],
-                    write: (Checkpoint, Int) -> Void = { _, _ in }) -> RunRecord {
+                    write: (Checkpoint, Int) throws -> Void) rethrows -> RunRecord {
         let fingerprint = Checkpoint.fingerprint(configuration)
         var state = checkpoint?.state ?? simulation.model.initialState(year: firstYear, seed: UInt64(configuration.model.variability.seed))
         var record = checkpoint?.record ?? RunRecord(firstYear: firstYear, layerCount: simulation.model.layout.layerCount,
@@ -100,7 +101,7 @@ extension RunPlan {
         for stop in (checkpointYears.filter { $0 >= state.year && $0 < lastYear }.sorted()) + [lastYear] where stop >= state.year {
             let part = simulation.run(from: &state, through: stop)
             record.append(part)
-            if stop != lastYear { write(Checkpoint(state: state, record: record, fingerprint: fingerprint), stop) }
+            if stop != lastYear { try write(Checkpoint(state: state, record: record, fingerprint: fingerprint), stop) }
         }
         return record
     }
@@ -121,5 +122,12 @@ extension RunRecord {
                 }
             }
         }
+    }
+}
+
+extension RunPlan {
+    /// Runs (or continues `from` a checkpoint) through the last year, writing no checkpoint.
+    public func run(from checkpoint: Checkpoint?, checkpointYears: [Int] = []) -> RunRecord {
+        run(from: checkpoint, checkpointYears: checkpointYears) { _, _ in }
     }
 }

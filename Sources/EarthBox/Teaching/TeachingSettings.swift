@@ -14,9 +14,6 @@ public struct TeachingSettings: Sendable, Equatable {
     public var diffusivities: [Double] = [0.2, 0.6, 2.0]
 
     public init() {}
-
-    /// Experiments that produce a table instead of one run.
-    public static let experiments = ["snowball-hysteresis", "feedback-switches", "zero-emission-commitment", "ocean-depth"]
 }
 
 extension TeachingSettings: NamelistGroup {

@@ -7,7 +7,7 @@ import Testing
     /// esm-flat10 for 100 years, then 100 years of 2 PgC/yr removed by one route (200 PgC), then 100 years of nothing.
     static func removal(_ route: String) -> Result<RunRecord, InputError> {
         Result { () throws(InputError) -> RunRecord in
-            let plan = try RunPlan(TestSupport.configuration(experiment: "esm-flat10-zec", startYear: 1, endYear: 300))
+            let plan = try RunPlan(TestSupport.configuration(experiment: .esmFlat10Zec, startYear: 1, endYear: 300))
             var d = plan.simulation.drivers
             let h = d.halogenCount
             for year in 101...200 {
@@ -68,7 +68,7 @@ import Testing
 
     @Test("esm-ssp585-ocn-alk: 0.14 Pmol/yr of alkalinity from 2020 takes up more carbon and raises surface pH")
     func cdrmipAlkalinity() throws {
-        let oae = try TestSupport.run(TestSupport.configuration(experiment: "esm-ssp585-ocn-alk", endYear: 2100)).get()
+        let oae = try TestSupport.run(TestSupport.configuration(experiment: .esmSsp585OcnAlk, endYear: 2100)).get()
         let reference = try TestSupport.run(TestSupport.configuration(scenario: "ssp585", endYear: 2100)).get()
         #expect(oae.value(.oceanAlkalinityAddition, year: 2019) == 0 && oae.value(.oceanAlkalinityAddition, year: 2020) == 0.14)
         let extra = oae.value(.oceanCarbonAnomaly, year: 2100) - reference.value(.oceanCarbonAnomaly, year: 2100)
@@ -85,10 +85,10 @@ import Testing
         var text = "# a 100 PgC pulse, then removal of 50 PgC to a geological store\nyear,co2_fossil,geological_removal\n"
         for y in 1...60 { text += "\(y),\(y == 1 ? 100 : 0),\(y == 30 ? 50 : 0)\n" }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let r = try TestSupport.run(TestSupport.configuration(experiment: "esm-piControl", startYear: 1, endYear: 60) { $0.run.co2EmissionsFile = path }).get()
+        let r = try TestSupport.run(TestSupport.configuration(experiment: .esmPiControl, startYear: 1, endYear: 60) { $0.run.co2EmissionsFile = path }).get()
         #expect(r.value(.fossilEmissions, year: 1) == 100 && r.value(.geologicalStorage, year: 60) == 50)
         #expect(r.value(.co2Concentration, year: 1) > 300)
-        let pulse = try TestSupport.run(TestSupport.configuration(experiment: "esm-pi-CO2pulse", startYear: 1, endYear: 20)).get()
+        let pulse = try TestSupport.run(TestSupport.configuration(experiment: .esmPiCO2Pulse, startYear: 1, endYear: 20)).get()
         #expect(abs(pulse.value(.co2Concentration, year: 20) - r.value(.co2Concentration, year: 20)) < 1e-9, "file pulse = esm-pi-CO2pulse")
     }
 
@@ -107,7 +107,7 @@ import Testing
             let path = folder.appendingPathComponent("bad\(i).csv").path
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             let error = TestSupport.inputError { () throws(InputError) in
-                try RunPlan(TestSupport.configuration(experiment: "esm-piControl", startYear: 1, endYear: 5) { $0.run.co2EmissionsFile = path })
+                try RunPlan(TestSupport.configuration(experiment: .esmPiControl, startYear: 1, endYear: 5) { $0.run.co2EmissionsFile = path })
             }
             #expect(error.map { String(describing: $0).contains(path + expected) } == true, "case \(i): \(error.map(String.init(describing:)) ?? "no error")")
         }

@@ -33,8 +33,8 @@ import Testing
 
     @Test("1pctCO2-bgc does not warm; 1pctCO2-rad keeps land and ocean carbon near preindustrial")
     func couplingModes() throws {
-        let bgc = try TestSupport.run(TestSupport.configuration(experiment: "1pctCO2-bgc", startYear: 1, endYear: 140)).get()
-        let rad = try TestSupport.run(TestSupport.configuration(experiment: "1pctCO2-rad", startYear: 1, endYear: 140)).get()
+        let bgc = try TestSupport.run(TestSupport.configuration(experiment: .onePercentCO2Bgc, startYear: 1, endYear: 140)).get()
+        let rad = try TestSupport.run(TestSupport.configuration(experiment: .onePercentCO2Rad, startYear: 1, endYear: 140)).get()
         let full = try TestSupport.onePercentCO2.get()
         #expect(abs(bgc.value(.surfaceTemperature, year: 140)) < 1e-9)
         #expect(abs(bgc.value(.co2Concentration, year: 140) - full.value(.co2Concentration, year: 140)) < 1e-9)
@@ -45,7 +45,7 @@ import Testing
 
     @Test("esm-flat10-cdr follows the CMIP7 protocol: peak 1250 PgC at year 150, 1000 PgC at year 200, zero at year 300")
     func flat10CdrSchedule() {
-        let e = (0..<330).map { ExperimentCatalogue.flat10Emissions("esm-flat10-cdr", year: $0) }
+        let e = (0..<330).map { ExperimentCatalogue.flat10Emissions(.esmFlat10Cdr, year: $0) }
         func cumulative(_ years: Int) -> Double { e.prefix(years).reduce(0, +) }
         #expect(abs(cumulative(150) - 1250) < 1e-9)
         #expect(abs(cumulative(200) - 1000) < 1e-9)
@@ -59,7 +59,7 @@ import Testing
     func pulseAndBell() {
         let bell = (0..<120).map { ExperimentCatalogue.bellEmissions(total: 1000, year: $0) }
         #expect(abs(bell.reduce(0, +) - 1000) < 1e-9 && bell[100] == 0 && bell[49] == bell.max())
-        let d = ExperimentCatalogue.drivers("esm-pi-cdr-pulse", reference: (try? TestSupport.inputs.get().reference) ?? [],
+        let d = ExperimentCatalogue.drivers(.esmPiCdrPulse, reference: (try? TestSupport.inputs.get().reference) ?? [],
                                             halogenCount: HalogenatedGasTable.all.count, preindustrialCO2PPM: 278, firstYear: 1, years: 3)
         #expect(d.values[DriverColumns.co2Fossil] == -100 && d.values[d.columnCount + DriverColumns.co2Fossil] == 0)
     }
@@ -89,7 +89,7 @@ import Testing
 
     @Test("thawed permafrost partly refreezes when the climate cools")
     func permafrostRefreezes() throws {
-        var c = TestSupport.configuration(experiment: "esm-flat10-cdr", startYear: 1, endYear: 400)
+        var c = TestSupport.configuration(experiment: .esmFlat10Cdr, startYear: 1, endYear: 400)
         c.model.land.permafrostEnabled = true
         let r = try TestSupport.run(c).get()
         let frozen = r.series(.permafrostFrozenCarbon)
