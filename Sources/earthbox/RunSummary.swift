@@ -37,8 +37,10 @@ struct MetricsTable {
             ("TCR (1pctCO2 years 61-80)", m.tcr, "K", "AR6 likely 1.4-2.2"),
             ("TCRE", m.tcre, "K per 1000 PgC", "AR6 likely 1.0-2.3"),
             ("Cumulative emissions at 2xCO2 (1pctCO2 year 70)", m.cumulativeEmissionsAtDoubling, "PgC", ""),
-            ("ZEC50 (esm-1pct-brch-1000PgC)", m.zec50, "K", "ZECMIP -0.36 to +0.29"),
+            ("ZEC50 (esm-1pct-brch-1000PgC)", m.zec50, "K", "ZECMIP -0.36 to +0.29, mean -0.07"),
             ("Year of 1000 PgC in 1pctCO2", Double(m.branchYear1000PgC), "yr", ""),
+            ("ZEC50 (esm-1pct-brch-750PgC)", m.zec50For750PgC, "K", "ZECMIP: fewer models, see MacDougall et al. 2020"),
+            ("ZEC50 (esm-1pct-brch-2000PgC)", m.zec50For2000PgC, "K", "ZECMIP: fewer models, see MacDougall et al. 2020"),
             // flat10MIP: FaIR calibrated 841-member ensemble 5-95 % as given in issue 10 (Smith et al. 2024 calibration v1.4).
             ("flat10 TCRE (esm-flat10 years 91-110)", m.flat10WarmingAt1000PgC, "K per 1000 PgC", "AR6 likely 1.0-2.3"),
             ("flat10 ZEC50 (esm-flat10-zec)", m.flat10Zec50, "K", "FaIR-841 -0.15 to +0.20"),

@@ -17,6 +17,9 @@ public struct ClimateMetrics: Sendable {
     public var zec50 = 0.0
     /// Year (from the start of 1pctCO2) in which cumulative emissions reached 1000 PgC.
     public var branchYear1000PgC = 0
+    /// ZEC50 of the ZECMIP branches at 750 and 2000 PgC (esm-1pct-brch-750PgC, -2000PgC; Jones et al. 2019).
+    public var zec50For750PgC = 0.0
+    public var zec50For2000PgC = 0.0
     /// flat10MIP (Sanderson et al. 2024, GMD 17, 8141; Sanderson et al. 2025, GMD 18, 5699), every warming a
     /// 20-year mean: TCRE of esm-flat10 (warming in years 91–110, at 1000 PgC, per 1000 PgC), ZEC50 and ZEC100
     /// of esm-flat10-zec (years 141–160 and 191–210 minus years 91–110), and of esm-flat10-cdr: TR1000 (years
@@ -126,20 +129,10 @@ public struct DiagnosticExperiments: Sendable {
         let onePercent = onePercentRun(years: 150)
         (m.tcr, m.cumulativeEmissionsAtDoubling, m.tcre) = Self.transientResponse(onePercent)
 
-        // esm-1pct-brch-1000PgC: the 1pctCO2 compatible emissions until 1000 PgC, then zero (ZECMIP, Jones et al. 2019).
-        let cumulative = onePercent.series(.cumulativeFossilEmissions)
-        let emissions = onePercent.series(.fossilEmissions)
-        guard let branch = cumulative.firstIndex(where: { $0 >= 1000 }) else { return m }
-        m.branchYear1000PgC = branch + 1
-        let before = branch == 0 ? 0 : cumulative[branch - 1]
-        let zecYears = branch + 1 + 100
-        let zec = emissionRun(years: zecYears) { y in
-            y < branch ? emissions[y] : (y == branch ? 1000 - before : 0)
-        }
-        // ZEC50: years 40–59 after emissions stop minus the 1pctCO2 warming in the 20 years centred on the branch.
-        let after = zec.mean(.surfaceTemperature, from: branch + 40, to: branch + 59)
-        let atBranch = onePercent.mean(.surfaceTemperature, from: branch - 10, to: branch + 9)
-        m.zec50 = after - atBranch
+        guard let branch1000 = zecBranch(onePercent, totalPgC: 1000) else { return m }
+        (m.branchYear1000PgC, m.zec50) = branch1000
+        m.zec50For750PgC = zecBranch(onePercent, totalPgC: 750)?.zec50 ?? .nan
+        m.zec50For2000PgC = zecBranch(onePercent, totalPgC: 2000)?.zec50 ?? .nan
 
         // C4MIP β and γ at 4×CO2 (year 140).
         let bgc = concentrationRun(years: 140, coupling: .biogeochemical) { ExperimentCatalogue.onePercentCO2(c0, year: $0) }
@@ -154,6 +147,22 @@ public struct DiagnosticExperiments: Sendable {
 
         flat10(&m)
         return m
+    }
+
+    /// esm-1pct-brch-<total>PgC (ZECMIP, Jones et al. 2019, GMD 12, 4375): the 1pctCO2 compatible emissions until `totalPgC`
+    /// have been emitted, then zero. Returns the branch year (from the start of 1pctCO2) and ZEC50, the warming in years 40–59
+    /// after emissions stop minus the 1pctCO2 warming in the 20 years centred on the branch; nil if 1pctCO2 never gets there.
+    public func zecBranch(_ onePercent: RunRecord, totalPgC: Double) -> (branchYear: Int, zec50: Double)? {
+        let cumulative = onePercent.series(.cumulativeFossilEmissions)
+        let emissions = onePercent.series(.fossilEmissions)
+        guard let branch = cumulative.firstIndex(where: { $0 >= totalPgC }), branch >= 10 else { return nil }
+        let before = cumulative[branch - 1]
+        let zec = emissionRun(years: branch + 1 + 100) { y in
+            y < branch ? emissions[y] : (y == branch ? totalPgC - before : 0)
+        }
+        let after = zec.mean(.surfaceTemperature, from: branch + 40, to: branch + 59)
+        let atBranch = onePercent.mean(.surfaceTemperature, from: branch - 10, to: branch + 9)
+        return (branch + 1, after - atBranch)
     }
 
     /// The flat10MIP metrics (see `ClimateMetrics`).

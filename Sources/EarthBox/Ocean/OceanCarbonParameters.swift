@@ -8,16 +8,16 @@ public struct OceanCarbonParameters: Sendable, Equatable {
     public var surfaceSalinity = 34.7
     /// Gas transfer velocity normalised to Sc = 660, cm h⁻¹ (global mean 16.5 ± 3.2: Naegler 2009, Tellus 61B, 372; Wanninkhof 2014, L&O Methods 12, 351).
     public var gasTransferVelocity = 16.5
-    /// Vertical eddy diffusivity of DIC, cm² s⁻¹. Carbon is ventilated where deep water forms, which a heat-calibrated
-    /// one-dimensional diffusivity misses; box-diffusion models calibrated to natural and bomb ¹⁴C use ≈ 1.26
-    /// (Oeschger et al. 1975, Tellus 27, 168; Siegenthaler & Joos 1992, Tellus 44B, 186). 0.9 matches the GCB 2023
-    /// decadal ocean sinks and keeps the C4MIP ocean β inside 0.79 ± 0.07 PgC ppm⁻¹ (Arora et al. 2020). 0 = the heat diffusivity.
-    public var verticalDiffusivity = 0.9
+    /// Vertical eddy diffusivity of DIC, cm² s⁻¹. Box-diffusion models calibrated to natural and bomb ¹⁴C use ≈ 1.26
+    /// (Oeschger et al. 1975, Tellus 27, 168; Siegenthaler & Joos 1992, Tellus 44B, 186); with the 14 Sv overturning of
+    /// `OceanParameters.upwellingVelocity`, 1.35 puts the cumulative ocean uptake 1850–2022 inside GCB 2023's 179 ± 20 PgC and
+    /// the C4MIP ocean β inside 0.79 ± 0.07 PgC ppm⁻¹ (Arora et al. 2020). 0 = the heat diffusivity.
+    public var verticalDiffusivity = 1.35
     /// Multiplier of the DIC diffusivity in the Southern Ocean belt (zonal runs; the heat's is `OceanParameters`'s):
     /// mode and intermediate waters subducted north of the Antarctic Circumpolar Current make the ocean south of 35°S
     /// take up about 40 % of the anthropogenic carbon (Gruber et al. 2019, Science 363, 1193; DeVries 2014, GBC 28, 631);
-    /// 12 puts the largest regional uptake south of 35°S with 36 bands (issue 10).
-    public var southernOceanMixingFactor = 12.0
+    /// 16 puts the largest regional uptake south of 35°S with 36 bands (issue 10).
+    public var southernOceanMixingFactor = 16.0
 
     public init() {}
 }

@@ -6,15 +6,21 @@ public struct OceanParameters: Sendable, Equatable {
     /// Layer thicknesses, m, mixed layer first. Mixed layer 60 m (MAGICC6, Meinshausen et al. 2011, ACP 11, 1417);
     /// deep layers thicken with depth to a total of 3680 m, the mean ocean depth (Charette & Smith 2010, Oceanography 23, 112).
     public var layerThicknessMetres: [Double] = [60, 60, 80, 100, 120, 150, 180, 220, 260, 300, 340, 380, 420, 460, 550]
-    /// Vertical eddy diffusivity, cm² s⁻¹ (MAGICC6 calibrations span 0.5–2.5, Meinshausen et al. 2011; 0.6 fits
-    /// AR6 ocean heat gain 1971–2018 and the GCB 2023 ocean sink here).
-    public var verticalDiffusivity = 0.6
-    /// Upwelling velocity of the upwelling–diffusion loop, m yr⁻¹ (Hoffert et al. 1980, JGR 85, 6667: 4 m/yr).
-    public var upwellingVelocity = 4.0
+    /// Vertical eddy diffusivity, cm² s⁻¹: the abyssal balance of Munk (1966, Deep-Sea Res. 13, 707) gives ≈ 1.3, and
+    /// MAGICC6 calibrations to CMIP3 span 0.5–2.5 (Meinshausen et al. 2011, ACP 11, 1417). With the upwelling below, 1.5
+    /// keeps the AR6 ocean heat gain 1971–2018 (396 [285–506] ZJ) and GMST 2011–2020 and gives the deep ocean the heat
+    /// that keeps warming the surface after net zero: flat10MIP ZEC50 inside FaIR's 5–95 % range (issue 10).
+    public var verticalDiffusivity = 1.5
+    /// Upwelling velocity of the upwelling–diffusion loop, m yr⁻¹. Times the ocean area (3.6e14 m²) it is the deep
+    /// overturning: 1.25 m/yr ≈ 14 Sv, the North Atlantic Deep Water formation of 15 ± 2 Sv (Ganachaud & Wunsch 2000,
+    /// Nature 408, 453). Hoffert et al. (1980, JGR 85, 6667)'s 4 m/yr (≈ 46 Sv, twice the observed deep overturning)
+    /// kept the heat shallow: with it the flat10MIP ZEC50 was −0.26 K, below FaIR's 5–95 % range (issue 10).
+    public var upwellingVelocity = 1.25
     /// Vertical diffusivity multiplier in the Southern Ocean upwelling belt (band centres 65°S–45°S), where
     /// wind-driven upwelling of old deep water keeps the surface from warming (Marshall & Speer 2012, Nat Geo 5, 171;
-    /// Armour et al. 2016, Nat Geo 9, 549). Has no effect with one band.
-    public var southernOceanMixingFactor = 4.0
+    /// Armour et al. 2016, Nat Geo 9, 549). Has no effect with one band. 6 (9 cm² s⁻¹ with the global 1.5) keeps the
+    /// Southern Ocean on the least-warming plateau of SSP2-4.5 now that the global upwelling no longer cools it.
+    public var southernOceanMixingFactor = 6.0
     /// Two-layer ocean: heat capacities of the upper and deep layers, W yr m⁻² K⁻¹, and their heat exchange
     /// coefficient γ, W m⁻² K⁻¹ (CMIP5 16-model means, Geoffroy et al. 2013a, J. Clim 26, 1841, Table 3).
     public var twoLayerUpperHeatCapacity = 7.3
