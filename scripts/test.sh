@@ -18,3 +18,5 @@ else
   echo "pathway reproducibility check skipped: $GCB not found"
 fi
 swift test --skip-build "$@"
+# Release and debug builds must agree bit for bit (undefined behaviour under -Ounchecked shows up only here).
+if [ "$#" -eq 0 ]; then bash scripts/check-release-matches-debug.sh; fi
