@@ -17,10 +17,12 @@ let package = Package(
         .systemLibrary(name: "CNetCDF", path: "Sources/CNetCDF", pkgConfig: "netcdf", providers: [.apt(["libnetcdf-dev"])]),
         .systemLibrary(name: "CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
         .target(name: "EarthBoxMPI", dependencies: ["CMPI"]),
+        // Signal-safe bookkeeping of temporary output files (C: a signal handler may only make async-signal-safe calls).
+        .target(name: "CEarthBoxSupport"),
         .executableTarget(name: "mpi-smoke", dependencies: ["EarthBoxMPI"]),
         .target(
             name: "EarthBox",
-            dependencies: ["CNetCDF"],
+            dependencies: ["CNetCDF", "CEarthBoxSupport"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .executableTarget(

@@ -56,7 +56,8 @@ struct Ensemble: ParsableCommand {
         var message: [UInt8] = []
         if mpi.isRoot {
             do {
-                let finished = try journal?.open(resume: resume, taskCount: taskList.count, resultCount: resultCount) ?? []
+                let finished = try journal?.open(resume: resume, taskCount: taskList.count, resultCount: resultCount,
+                                                 report: { FileHandle.standardError.write(Data("\($0)\n".utf8)) }) ?? []
                 message = [0] + finished.flatMap { t in (0..<4).map { UInt8(truncatingIfNeeded: t >> (8 * $0)) } }
             } catch {
                 message = [1] + Array("\(error)".utf8)
@@ -105,8 +106,7 @@ struct Ensemble: ParsableCommand {
             }
             gathered = nil
             for t in finished.sorted() {
-                guard let values = journal?.load(task: t), values.count == resultCount(t) else { stop("\(journal!.directory): error: task \(t) cannot be read back") }
-                assembled.store(task: t, values[...])
+                do { assembled.store(task: t, try journal!.load(task: t, resultCount: resultCount(t))[...]) } catch { stop(error) }
             }
             precondition(assembled.isComplete)
             let analysis = EnsembleAnalysis(results: assembled, observations: observations)

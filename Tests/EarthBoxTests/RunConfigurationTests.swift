@@ -113,7 +113,7 @@ import Testing
         let e = try #require(TestSupport.inputError { () throws(InputError) in try RunConfiguration.load(path: path) })
         print("[config] \(e)")
         #expect(e.file == path)
-        #expect(e.message.contains("no such file"), "\(e.message)")
+        #expect(e.message.contains("No such file"), "\(e.message)")
     }
 
     @Test func nppFractionsOverOne() throws {

@@ -21,10 +21,7 @@ public struct EnsembleConfiguration: Sendable {
 
     public static func load(path: String) throws(InputError) -> EnsembleConfiguration {
         let namelist = try Namelist.load(path: path)
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw InputError(file: path, message: "cannot read namelist file")
-        }
+        let text = try BoundedRead.text(path: path, limit: BoundedRead.namelistLimit, what: "namelist file")
         return try from(namelist, text: text)
     }
 

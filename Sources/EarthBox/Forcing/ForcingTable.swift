@@ -49,7 +49,7 @@ public struct ForcingTable: Sendable {
     /// Reads and checks a forcing file. Every problem is an `InputError`
     /// naming the file, the line and, where there is one, the column.
     public static func load(path: String) throws(InputError) -> ForcingTable {
-        let bytes = try readWholeFile(path: path)
+        let bytes = try readWholeFile(path: path, limit: BoundedRead.forcingTableLimit, what: "forcing file")
         return try ForcingTableParser.parse(bytes, path: path)
     }
 

@@ -54,9 +54,7 @@ public enum ScenarioDrivers {
     /// GLOBE via global-land-mask; see ../shared/data/geography/README.md).
     public static func landFractionOneDegree(directory: String) throws(InputError) -> [Double] {
         let path = (directory as NSString).appendingPathComponent("zonal-land-fraction-1deg.csv")
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw InputError(file: path, message: "cannot read the land-fraction table")
-        }
+        let text = try BoundedRead.text(path: path, limit: BoundedRead.observationLimit, what: "land-fraction table")
         var values = [Double]()
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("#") || line.hasPrefix("lat_south") || line.isEmpty { continue }
