@@ -11,11 +11,19 @@ struct EarthBoxCommand: ParsableCommand {
         subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, Pathway.self, Compare.self],
         defaultSubcommand: Run.self
     )
+
+    /// Termination signals remove the temporary output files first (then end the process as killed by the signal).
+    static func main() {
+        TemporaryFiles.installSignalHandlers()
+        main(nil)
+    }
 }
 
 /// Prints an input error the way compilers do and exits non-zero without writing anything.
 func fail(_ error: any Error) -> Never {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    // One line, whatever the error: a message must never spill a tool's multi-line output onto the terminal.
+    let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+    FileHandle.standardError.write(Data("\(text)\n".utf8))
     Foundation.exit(1)
 }
 
@@ -43,9 +51,19 @@ struct Run: ParsableCommand {
     func run() throws {
         let plan: RunPlan
         var checkpoint: Checkpoint?
+        let namelistFile: Namelist
         do {
-            let configuration = try RunConfiguration.load(path: namelist)
-            if TeachingLab.isTeaching(configuration.run.experiment) { return try runLab(configuration) }
+            namelistFile = try Namelist.load(path: namelist)
+            let configuration = try RunConfiguration.from(namelistFile)
+            if TeachingLab.isTeaching(configuration.run.experiment) { return try runLab(configuration, namelist: namelistFile) }
+            // Every output path is checked before the forcing is even read.
+            let settings = configuration.run
+            OutputChecks.require(outputPath(settings), namelist: namelistFile, key: "output_directory", option: output.map { _ in "--output" })
+            if !checkpointYears.isEmpty {
+                let folder = checkpointDirectory ?? settings.outputDirectory
+                OutputChecks.requireFolder(folder, namelist: namelistFile, key: "output_directory",
+                                           option: checkpointDirectory.map { _ in "--checkpoint-directory" })
+            }
             plan = try RunPlan(configuration)
             if let restart { checkpoint = try Checkpoint.read(path: restart, plan: plan) }
         } catch { fail(error) }
@@ -54,32 +72,40 @@ struct Run: ParsableCommand {
             fail("\(namelist): error: '--checkpoint-years': \(year) is not inside the run's years \(plan.firstYear)-\(plan.lastYear - 1)")
         }
         let folder = checkpointDirectory ?? settings.outputDirectory
-        // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted.
-        let record = plan.run(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
-            let path = (folder as NSString).appendingPathComponent("\(settings.resolvedRunName)-\(year).restart")
-            if let problem = checkpoint.write(to: path) { fail("\(path): error: \(problem)") }
-            if !quiet { print("restart file written: \(path)") }
-        }
-        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
+        // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted;
+        // a non-finite or impossible state stops it before anything more is written.
+        let record: RunRecord
+        do {
+            record = try plan.checkedRun(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
+                let path = folder.appendingFileName("\(settings.resolvedRunName)-\(year).restart")
+                if let problem = checkpoint.write(to: path) { fail("\(path): error: \(problem)") }
+                if !quiet { print("restart file written: \(path)") }
+            }
+        } catch { fail(error) }
+        let path = outputPath(settings)
         do {
             try NetCDF.write(RunDataset.make(record: record, plan: plan), to: path)
         } catch { fail(error) }
         if !quiet { print(RunSummary(record: record).text(name: settings.resolvedRunName, path: path)) }
     }
+
+    func outputPath(_ settings: RunSettings, extension ext: String = "nc") -> String {
+        output ?? settings.outputDirectory.appendingFileName(settings.resolvedRunName + "." + ext)
+    }
 }
 
 extension Run {
     /// A teaching experiment: a small table, printed and written as CSV (temp name, then renamed).
-    func runLab(_ configuration: RunConfiguration) throws {
+    func runLab(_ configuration: RunConfiguration, namelist namelistFile: Namelist) throws {
+        let settings = configuration.run
+        let path = outputPath(settings, extension: "csv")
+        // A lab's folder (Runs/teaching) is made if missing; then the path is checked like any output.
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        OutputChecks.require(path, namelist: namelistFile, key: "output_directory", option: output.map { _ in "--output" })
         let table: LabTable
         do { table = try TeachingLab.table(for: configuration, teaching: configuration.teaching) } catch { fail(error) }
-        let settings = configuration.run
-        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".csv")
-        do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try Data(table.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch { fail("cannot write \(path): \(error.localizedDescription)") }
+        if let problem = BinaryFile.writeAtomically(Array(table.csv.utf8), to: path) { fail("\(path): error: \(problem)") }
         if !quiet { print(table.text + "\nwritten: \(path)") }
     }
 }
@@ -95,6 +121,7 @@ struct Diagnose: ParsableCommand {
     var output: String = "Runs/diagnostics.csv"
 
     func run() throws {
+        if let reason = OutputPath.problem(output) { fail("--output \(output): error: cannot write the table: \(reason)") }
         let plan: RunPlan
         do { plan = try RunPlan(try RunConfiguration.load(path: namelist)) } catch { fail(error) }
         let model = plan.simulation.model
@@ -102,10 +129,8 @@ struct Diagnose: ParsableCommand {
         let metrics = DiagnosticExperiments(configuration: model.configuration, grid: model.grid,
                                             halogenPreindustrialPPT: model.gasCycles.halogenPreindustrialPPT, reference: reference).run()
         let table = MetricsTable(metrics)
+        if let problem = BinaryFile.writeAtomically(Array(table.csv.utf8), to: output) { fail("\(output): error: \(problem)") }
         print(table.text)
-        do {
-            try Data(table.csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch { fail("cannot write \(output): \(error.localizedDescription)") }
         print("written: \(output)")
     }
 }

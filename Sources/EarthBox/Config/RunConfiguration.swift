@@ -40,6 +40,9 @@ public struct RunConfiguration: Sendable {
         c.model.otherGasMode = CarbonMode(rawValue: c.run.otherGasMode)!
         c.model.bands = c.run.bands
 
+        if let reason = PlainFileName.problem(c.run.resolvedRunName, suffixBytes: PlainFileName.runNameSuffixBytes) {
+            throw namelist.error(group: "run", key: c.run.runName.isEmpty ? "pathway_file" : "run_name", "the run name \(reason)")
+        }
         if c.run.endYear < c.run.startYear {
             throw namelist.error(group: "run", key: "end_year", "end_year (\(c.run.endYear)) is before start_year (\(c.run.startYear))")
         }

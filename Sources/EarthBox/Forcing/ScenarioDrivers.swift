@@ -28,6 +28,7 @@ public enum ScenarioDrivers {
         var series = DriverSeries(firstYear: table.firstYear, yearCount: table.lastYear - table.firstYear + 1, halogenCount: h)
         func fill(_ name: String, unit: String, column: Int) throws(InputError) {
             let values = try table.column(name, unit: unit)
+            try table.checkPlausible(name, values)
             for (i, x) in values.enumerated() { series.values[i * series.columnCount + column] = x }
         }
         for c in emissionColumns { try fill(c.name, unit: c.unit, column: c.column) }

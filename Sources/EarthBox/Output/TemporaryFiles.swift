@@ -17,10 +17,17 @@ public enum TemporaryFiles {
     /// Call once at program start: termination signals then remove the temporary files before the process ends.
     public static func installSignalHandlers() { eb_install_termination_handlers() }
 
-    /// The temporary name for `path` in the same folder (a rename within one file system is atomic).
+    private static let counter = Atomic<UInt64>(0)
+
+    /// The temporary name for `path` in the same folder (a rename within one file system is atomic). The name is
+    /// shortened to 200 bytes before the suffix so that a 255-byte output name still has a valid temporary name;
+    /// the serial keeps two temporary files of one process apart.
     static func name(for path: String, serial: UInt64? = nil) -> String {
         let (prefix, base) = FilePaths.split(path)
-        return "\(prefix).\(base).tmp-\(FilePaths.processID)" + (serial.map { "-\($0)" } ?? "")
+        var short = ""
+        for c in base where short.utf8.count + String(c).utf8.count <= 200 { short.append(c) }
+        let n = serial ?? counter.wrappingAdd(1, ordering: .relaxed).newValue
+        return "\(prefix).\(short).tmp-\(FilePaths.processID)-\(n)"
     }
 
     /// Runs `body` with `temp` registered for removal on a termination signal.

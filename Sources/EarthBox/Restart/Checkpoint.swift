@@ -117,7 +117,8 @@ extension RunPlan {
     /// Runs (or continues `from` a checkpoint) through the last year, writing a checkpoint at the end of each of
     /// `checkpointYears` via `write(checkpoint, year)`. The record equals the uninterrupted run's bit for bit:
     /// the step is a function of the state vector, the random stream and the drivers only.
-    public func run(from checkpoint: Checkpoint? = nil, checkpointYears: [Int] = [],
+    /// `goOn(part)` sees each part before its checkpoint is written; false ends the run there.
+    public func run(from checkpoint: Checkpoint? = nil, checkpointYears: [Int] = [], goOn: (RunRecord) -> Bool = { _ in true },
                     write: (Checkpoint, Int) -> Void = { _, _ in }) -> RunRecord {
         let fingerprint = Checkpoint.fingerprint(configuration)
         var state = checkpoint?.state ?? simulation.model.initialState(year: firstYear, seed: UInt64(configuration.model.variability.seed))
@@ -125,6 +126,7 @@ extension RunPlan {
                                                      bandCount: simulation.model.layout.bandCount, capacity: lastYear - firstYear + 1)
         for stop in (checkpointYears.filter { $0 >= state.year && $0 < lastYear }.sorted()) + [lastYear] where stop >= state.year {
             let part = simulation.run(from: &state, through: stop)
+            guard goOn(part) else { break }
             record.append(part)
             if stop != lastYear { write(Checkpoint(state: state, record: record, fingerprint: fingerprint), stop) }
         }
