@@ -143,11 +143,11 @@ extension Ensemble {
         let observations = configuration.settings.constrain ? try Observations.load(directory: configuration.settings.observationsDirectory) : nil
         let run = configuration.base.run
         let path = output ?? (run.outputDirectory as NSString).appendingPathComponent((run.runName.isEmpty ? "ensemble" : run.runName) + ".nc")
-        let folder = (path as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        if !(folder.isEmpty || FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw InputError(file: configuration.source, key: output == nil ? "output_directory" : nil,
-                             message: "output folder '\(folder)' does not exist")
+        // Checked by creating (and removing) the temporary name the writer will use: a folder that exists but
+        // cannot take a file stops the ensemble before any task is computed or journalled.
+        if let reason = OutputPath.problem(path) {
+            throw InputError(file: output == nil ? configuration.source : "--output \(path)", key: output == nil ? "output_directory" : nil,
+                             message: "cannot write the output file '\(path)': \(reason)")
         }
         if resume && configuration.settings.journalDirectory.isEmpty {
             throw InputError(file: configuration.source, key: "journal_directory", message: "--resume needs a journal: set &ensemble journal_directory")

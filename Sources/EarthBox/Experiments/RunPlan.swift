@@ -37,6 +37,7 @@ public struct RunPlan: Sendable {
         // The first simulated year is the preindustrial reference the control state balances.
         let reference = Array(drivers.values[0..<drivers.columnCount])
         let model = EarthSystemModel(configuration: c.model, grid: grid, halogenPreindustrialPPT: loaded.halogenPreindustrialPPT, reference: reference)
+        try BaseClimateCheck.check(model, configuration: c)
         self.configuration = c
         self.simulation = Simulation(model: model, drivers: drivers)
         self.firstYear = run.startYear
