@@ -24,7 +24,16 @@ func fail(_ error: any Error) -> Never {
     // One line, whatever the error: a message must never spill a tool's multi-line output onto the terminal.
     let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
     FileHandle.standardError.write(Data("\(text)\n".utf8))
-    Foundation.exit(1)
+    exitWithoutLibraryCleanup(1)
+}
+
+/// Ends the process without the C library's exit handlers. After a failed NetCDF write (a full disk) HDF5 still
+/// holds the file it could not flush, and its exit handler H5_term_library then crashes (SIGSEGV, exit 139) trying
+/// again; nothing of EarthBox's own needs an exit handler (outputs are complete or removed), so standard output is
+/// flushed and the process ends at once.
+func exitWithoutLibraryCleanup(_ status: Int32) -> Never {
+    fflush(nil)   // every open stream
+    _exit(status)
 }
 
 struct Run: ParsableCommand {

@@ -36,7 +36,7 @@ struct Ensemble: ParsableCommand {
         func stop(_ error: Any) -> Never {
             if mpi.isRoot { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
             mpi.finalize()
-            Foundation.exit(1)
+            exitWithoutLibraryCleanup(1)
         }
 
         // 1. Read and check everything, on every rank.

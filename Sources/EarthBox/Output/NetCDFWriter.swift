@@ -60,6 +60,7 @@ extension NetCDF {
         try ncCheck(nc_create(tempPath, NC_NETCDF4 | NC_CLOBBER, &ncid), "nc_create(\(tempPath))", path: path)
         var open = true
         defer { if open { _ = nc_abort(ncid) } }
+        TemporaryFiles.holdForTest()
 
         var oldFill: Int32 = 0
         try ncCheck(nc_set_fill(ncid, NC_NOFILL, &oldFill), "nc_set_fill", path: path)

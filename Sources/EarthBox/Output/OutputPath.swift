@@ -25,6 +25,7 @@ public enum OutputPath {
     public static func folderProblem(_ folder: String, probeName: String? = nil) -> String? {
         if !FilePaths.exists(folder) { return "the folder '\(folder)' does not exist" }
         if !FilePaths.isDirectory(folder) { return "'\(folder)' is not a folder" }
+        TemporaryFiles.removeStale(inFolderOf: (folder.hasSuffix("/") ? folder : folder + "/") + "probe")
         let probe = probeName ?? TemporaryFiles.name(for: (folder.hasSuffix("/") ? folder : folder + "/") + "probe", serial: 0)
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {

@@ -25,7 +25,10 @@ public enum TemporaryFiles {
     static func name(for path: String, serial: UInt64? = nil) -> String {
         let (prefix, base) = FilePaths.split(path)
         var short = ""
-        for c in base where short.utf8.count + String(c).utf8.count <= 200 { short.append(c) }
+        for c in base {
+            if short.utf8.count + c.utf8.count > 200 { break }
+            short.append(c)
+        }
         let n = serial ?? counter.wrappingAdd(1, ordering: .relaxed).newValue
         return "\(prefix).\(short).tmp-\(FilePaths.processID)-\(n)"
     }
@@ -36,6 +39,17 @@ public enum TemporaryFiles {
         let slot = eb_temp_remember(temp)
         defer { eb_temp_forget(slot) }
         return try body()
+    }
+
+    /// Test hook: with EARTHBOX_TEST_HOLD_TEMPORARY=<seconds> a writer waits that long once its temporary file
+    /// exists, so the signal tests can hit the moment a partial file is on disk.
+    static let testHoldSeconds: Double = getenv("EARTHBOX_TEST_HOLD_TEMPORARY").flatMap { Double(String(cString: $0)) } ?? 0
+
+    static func holdForTest() {
+        guard testHoldSeconds > 0 else { return }
+        var t = timespec(tv_sec: Int(testHoldSeconds), tv_nsec: Int((testHoldSeconds - testHoldSeconds.rounded(.down)) * 1e9))
+        var left = timespec()
+        while nanosleep(&t, &left) != 0 && errno == EINTR { t = left }
     }
 
     private static let cleanedFolders = Mutex<Set<String>>([])

@@ -77,6 +77,7 @@ public enum BinaryFile {
         return TemporaryFiles.whileWriting(temp) { () -> String? in
             let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { return "cannot create \(temp): \(systemErrorText(errno))" }
+            TemporaryFiles.holdForTest()
             var failure: Int32 = 0
             bytes.withUnsafeBytes { buffer in
                 var written = 0
