@@ -57,7 +57,7 @@ struct Ensemble: ParsableCommand {
         if mpi.isRoot {
             do {
                 let finished = try journal?.open(resume: resume, taskCount: taskList.count, resultCount: resultCount,
-                                                 report: { FileHandle.standardError.write(Data("\($0)\n".utf8)) }) ?? []
+                                                 report: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) ?? []
                 message = [0] + finished.flatMap { t in (0..<4).map { UInt8(truncatingIfNeeded: t >> (8 * $0)) } }
             } catch {
                 message = [1] + Array("\(error)".utf8)

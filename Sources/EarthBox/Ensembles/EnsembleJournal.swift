@@ -57,7 +57,7 @@ public struct EnsembleJournal: Sendable {
             switch Result(catching: { () throws(InputError) -> [Double] in try load(task: t, resultCount: resultCount(t)) }) {
             case .success: return true
             case .failure(let error):
-                report("\(error); the task is recomputed")
+                report("\(error.file): \(error.message); the task is recomputed")
                 FilePaths.remove(taskPath(t))
                 return false
             }
