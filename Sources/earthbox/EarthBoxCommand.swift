@@ -22,7 +22,7 @@ struct EarthBoxCommand: ParsableCommand {
 /// Prints an input error the way compilers do and exits non-zero without writing anything.
 func fail(_ error: any Error) -> Never {
     // One line, whatever the error: a message must never spill a tool's multi-line output onto the terminal.
-    let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+    let text = oneLineDescription(error).split(whereSeparator: \.isNewline).joined(separator: " ")
     FileHandle.standardError.write(Data("\(text)\n".utf8))
     exitWithoutLibraryCleanup(1)
 }
@@ -73,7 +73,7 @@ struct Run: ParsableCommand {
                 OutputChecks.requireFolder(folder, namelist: namelistFile, key: "output_directory",
                                            option: checkpointDirectory.map { _ in "--checkpoint-directory" })
             }
-            plan = try RunPlan(configuration)
+            do { plan = try RunPlan(configuration) } catch { throw namelistFile.locating(error) }
             if let restart { checkpoint = try Checkpoint.read(path: restart, plan: plan) }
         } catch { fail(error) }
         let settings = plan.configuration.run

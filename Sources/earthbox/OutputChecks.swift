@@ -23,3 +23,29 @@ extension String {
     /// `folder/name`, or `name` alone for an empty folder.
     func appendingFileName(_ name: String) -> String { isEmpty ? name : (self as NSString).appendingPathComponent(name) }
 }
+
+extension Namelist {
+    /// `error` with the line of its key filled in, when it is about this namelist but was raised where only the
+    /// key was known (a year range checked against the forcing file, a missing forcing folder).
+    func locating(_ error: any Error) -> any Error {
+        guard var e = error as? InputError, e.file == file, e.line == nil, let key = e.key else { return error }
+        e.line = groups.lazy.compactMap { $0.entry(key)?.line }.first ?? groups.first { $0.name == "run" }?.line
+        return e
+    }
+}
+
+/// One line for any error: InputError, NetCDFError and StateFault describe themselves; a Foundation file error
+/// becomes "<file>: error: <reason>" instead of an NSCocoaErrorDomain dump.
+func oneLineDescription(_ error: any Error) -> String {
+    if error is InputError || error is NetCDFError || error is StateFault || error is String { return "\(error)" }
+    let ns = error as NSError
+    guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return "\(error)" }
+    let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path ?? "earthbox"
+    var reason = ns.localizedDescription
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        reason = String(cString: strerror(Int32(underlying.code)))
+    } else if ns.domain == NSPOSIXErrorDomain {
+        reason = String(cString: strerror(Int32(ns.code)))
+    }
+    return "\(path): error: \(reason)"
+}
