@@ -62,13 +62,13 @@ extension RunPlan {
     public func checkedRun(from checkpoint: Checkpoint? = nil, checkpointYears: [Int] = [],
                            write: (Checkpoint, Int) -> Void = { _, _ in }) throws(StateFault) -> RunRecord {
         var fault: StateFault?
-        let record = run(from: checkpoint, checkpointYears: checkpointYears, goOn: { part in
+        let record = run(from: checkpoint, checkpointYears: checkpointYears, write: write, goOn: { part in
             guard let f = StateGuard.firstFault(in: part) else { return true }
             fault = StateFault(year: f.year, quantity: f.quantity, value: f.value,
                                likelyInput: StateGuard.likelyInput(f.quantity, year: f.year, run: configuration.run),
                                namelist: configuration.source)
             return false
-        }, write: write)
+        })
         if let fault { throw fault }
         return record
     }

@@ -22,7 +22,11 @@ public enum ScenarioDrivers {
     /// concentration of every halogenated gas (0 where the file has no concentration column).
     public static func load(directory: String, scenario: String) throws(InputError) -> (drivers: DriverSeries, halogenPreindustrialPPT: [Double]) {
         let path = (directory as NSString).appendingPathComponent(scenario + ".csv")
-        let table = try ForcingTable.load(path: path)
+        return try drivers(from: try ForcingTable.load(path: path))
+    }
+
+    /// The drivers of a forcing table read already (units and plausibility checked column by column).
+    static func drivers(from table: ForcingTable) throws(InputError) -> (drivers: DriverSeries, halogenPreindustrialPPT: [Double]) {
         let gases = HalogenatedGasTable.all
         let h = gases.count
         var series = DriverSeries(firstYear: table.firstYear, yearCount: table.lastYear - table.firstYear + 1, halogenCount: h)

@@ -118,8 +118,8 @@ extension RunPlan {
     /// `checkpointYears` via `write(checkpoint, year)`. The record equals the uninterrupted run's bit for bit:
     /// the step is a function of the state vector, the random stream and the drivers only.
     /// `goOn(part)` sees each part before its checkpoint is written; false ends the run there.
-    public func run(from checkpoint: Checkpoint? = nil, checkpointYears: [Int] = [], goOn: (RunRecord) -> Bool = { _ in true },
-                    write: (Checkpoint, Int) -> Void = { _, _ in }) -> RunRecord {
+    public func run(from checkpoint: Checkpoint? = nil, checkpointYears: [Int] = [],
+                    write: (Checkpoint, Int) -> Void = { _, _ in }, goOn: (RunRecord) -> Bool = { _ in true }) -> RunRecord {
         let fingerprint = Checkpoint.fingerprint(configuration)
         var state = checkpoint?.state ?? simulation.model.initialState(year: firstYear, seed: UInt64(configuration.model.variability.seed))
         var record = checkpoint?.record ?? RunRecord(firstYear: firstYear, layerCount: simulation.model.layout.layerCount,
