@@ -11,7 +11,8 @@ public struct StateFault: Error, CustomStringConvertible, Sendable {
     public let namelist: String
 
     public var description: String {
-        let what = value.isFinite ? "\(value) \(quantity.units), which is impossible (negative)" : "\(value)"
+        let what = !value.isFinite ? "\(value)" : value < 0 && StateGuard.nonNegative.contains(quantity)
+            ? "\(value) \(quantity.units), which is impossible (negative)" : "\(value) \(quantity.units), which is physically impossible"
         return "\(namelist): error: the model state became non-physical in \(year): \(quantity.name) (\(quantity.longName)) is \(what); "
             + "likely cause: \(likelyInput)"
     }
@@ -22,6 +23,12 @@ public enum StateGuard {
     static let nonNegative: [Diagnostic] = [.co2Concentration, .atmosphereCarbon, .methane, .nitrousOxide, .vegetationCarbon,
                                             .litterCarbon, .soilCarbon, .permafrostFrozenCarbon, .permafrostThawedCarbon, .surfaceOceanPCO2]
 
+    /// Magnitudes no Earth-like climate reaches: a 100 K global temperature change, a 1000 W m⁻² forcing or
+    /// imbalance (the whole absorbed sunlight is ~240 W m⁻²). A huge but finite value is caught the year it
+    /// appears, before it overflows to infinity a year later.
+    static let bounded: [(Diagnostic, Double)] = [(.surfaceTemperature, 100), (.landSurfaceTemperature, 100), (.seaSurfaceTemperature, 100),
+                                                  (.erfTotal, 1000), (.imbalance, 1000)]
+
     /// The first (year, quantity, value) of `record` that is non-finite or impossible, nil if every year is sound.
     public static func firstFault(in record: RunRecord) -> (year: Int, quantity: Diagnostic, value: Double)? {
         let n = Diagnostic.count
@@ -31,6 +38,9 @@ public enum StateGuard {
                 return (record.firstYear + y, Diagnostic(rawValue: d)!, record.values[row + d])
             }
             for d in nonNegative where record.values[row + d.rawValue] < 0 {
+                return (record.firstYear + y, d, record.values[row + d.rawValue])
+            }
+            for (d, limit) in bounded where abs(record.values[row + d.rawValue]) > limit {
                 return (record.firstYear + y, d, record.values[row + d.rawValue])
             }
         }

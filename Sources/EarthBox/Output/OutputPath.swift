@@ -16,15 +16,13 @@ public enum OutputPath {
         let (prefix, base) = FilePaths.split(path)
         if let reason = PlainFileName.problem(base) { return "the file name \(reason)" }
         let folder = prefix.isEmpty ? "." : prefix
-        if !FilePaths.exists(folder) { return "the folder '\(folder)' does not exist" }
-        if !FilePaths.isDirectory(folder) { return "'\(folder)' is not a folder" }
+        if let reason = folderExistence(folder) { return reason }
         return folderProblem(folder, probeName: TemporaryFiles.name(for: path, serial: 0))
     }
 
     /// Why no file can be created in `folder`, nil if one can.
     public static func folderProblem(_ folder: String, probeName: String? = nil) -> String? {
-        if !FilePaths.exists(folder) { return "the folder '\(folder)' does not exist" }
-        if !FilePaths.isDirectory(folder) { return "'\(folder)' is not a folder" }
+        if let reason = folderExistence(folder) { return reason }
         TemporaryFiles.removeStale(inFolderOf: (folder.hasSuffix("/") ? folder : folder + "/") + "probe")
         let probe = probeName ?? TemporaryFiles.name(for: (folder.hasSuffix("/") ? folder : folder + "/") + "probe", serial: 0)
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -35,5 +33,17 @@ public enum OutputPath {
         close(fd)
         FilePaths.remove(probe)
         return nil
+    }
+
+    /// "does not exist" or "is not a folder" (also for a path through a file, `file.txt/out`), nil for a folder.
+    static func folderExistence(_ folder: String) -> String? {
+        var bare = folder
+        while bare.count > 1 && bare.hasSuffix("/") { bare.removeLast() }
+        if FilePaths.isDirectory(bare) { return nil }
+        if FilePaths.exists(bare) { return "'\(bare)' is not a folder" }
+        var parent = FilePaths.split(bare).prefix
+        while parent.count > 1 && parent.hasSuffix("/") { parent.removeLast() }
+        if !parent.isEmpty && FilePaths.exists(parent) && !FilePaths.isDirectory(parent) { return "'\(parent)' is not a folder" }
+        return "the folder '\(bare)' does not exist"
     }
 }
