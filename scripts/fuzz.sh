@@ -16,12 +16,21 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(namelist forcing iamc checkpoint journal)
 
 export EARTHBOX_FUZZ=1 SWIFT_BACKTRACE=enable=no
-swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz 2>&1 | tail -2
+mkdir -p .build-fuzz
+buildlog=.build-fuzz/build.log
+product() { echo "Fuzz$(echo "${1:0:1}" | tr a-z A-Z)${1:1}"; }
+# Only the fuzz products: with --sanitize=fuzzer libFuzzer supplies main(), so the other executables cannot link.
+for t in "${targets[@]}"; do
+  if ! swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --product "$(product "$t")" >"$buildlog" 2>&1; then
+    grep -E "error" "$buildlog" | head -5; echo "fuzz: build of $(product "$t") failed ($buildlog)"; exit 1
+  fi
+done
+rm -f "$buildlog"
 bin=$(swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --show-bin-path)
 
 status=0
 for t in "${targets[@]}"; do
-  exe="$bin/Fuzz$(echo "${t:0:1}" | tr a-z A-Z)${t:1}"
+  exe="$bin/$(product "$t")"
   mkdir -p ".build-fuzz/corpus/$t" ".build-fuzz/artifacts/$t"
   log=".build-fuzz/fuzz-$t.log"
   # -timeout: an input taking over 10 s is a hang; -rss_limit_mb: unbounded allocation is a failure too.

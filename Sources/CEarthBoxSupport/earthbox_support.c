@@ -58,6 +58,12 @@ void eb_install_termination_handlers(void) {
         action.sa_flags = SA_RESETHAND;
         sigaction(signals[i], &action, NULL);
     }
+    /* A parent may hand down a mask that blocks them (a test runner's threads do): unblock them here, at start,
+       so that threads created later inherit the unblocked mask too. */
+    sigset_t termination;
+    sigemptyset(&termination);
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&termination, signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &termination, NULL);
 }
 
 int eb_termination_signal(void) { return handled_signal; }
