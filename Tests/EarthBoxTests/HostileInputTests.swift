@@ -43,7 +43,8 @@ import Testing
         var older = good; older[7] = 0x32   // "EBCKPT02"
         #expect(throws: Checkpoint.DecodeProblem.olderFormat) { try Checkpoint.decodeChecked(older, layout: layout) }
         #expect(throws: Checkpoint.DecodeProblem.otherLayout) {
-            try Checkpoint.decodeChecked(good, layout: StateLayout(bandCount: 3, layerCount: 3, halogenCount: layout.halogenCount))
+            try Checkpoint.decodeChecked(good, layout: StateLayout(shape: ModelShape(bandCount: 3, layerCount: 3, halogenCount: layout.halogenCount),
+                                                                   components: EarthSystemModel.components))
         }
     }
 

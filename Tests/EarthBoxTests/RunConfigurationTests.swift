@@ -193,7 +193,8 @@ import Testing
         c.run.forcingDirectory = missing
         let e = try #require(TestSupport.inputError { () throws(InputError) in try RunPlan(c) }, "RunPlan accepted a missing forcing folder")
         print("[config] \(e)")
-        #expect(e.file.hasPrefix(missing), "the error should name the path: \(e)")
+        // The namelist key that chose the folder, and the folder itself (issue 15: file, line and key).
+        #expect(e.key == "forcing_directory" && e.message.contains(missing), "the error should name the key and the path: \(e)")
     }
 
     @Test func truncatedForcingFile() throws {

@@ -50,7 +50,8 @@ public enum FuzzHarness {
     // MARK: Fixed context and seeds
 
     static let base = DriverSeries(firstYear: 1750, yearCount: 751, halogenCount: HalogenatedGasTable.all.count)
-    static let checkpointLayout = StateLayout(bandCount: 2, layerCount: 3, halogenCount: HalogenatedGasTable.all.count)
+    static let checkpointLayout = StateLayout(shape: ModelShape(bandCount: 2, layerCount: 3, halogenCount: HalogenatedGasTable.all.count),
+                                              components: EarthSystemModel.components)
     static let journalTask = 7, journalResults = 40
     static let journalFingerprint: UInt64 = 0x0123_4567_89AB_CDEF
 
