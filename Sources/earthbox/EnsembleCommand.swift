@@ -84,7 +84,11 @@ struct Ensemble: ParsableCommand {
             let start = results.count
             worker.run(taskList.tasks[t], appendingTo: &results)
             yearsDone += taskList.costs[t]
-            if let journal, let problem = journal.record(task: t, result: results[start...]) { stop("\(journal.directory): error: \(problem)") }
+            if let journal, let problem = journal.record(task: t, result: results[start...]) {
+                // Any rank may meet the full disk: say so from this rank (stop() prints on rank 0 only).
+                if !mpi.isRoot { FileHandle.standardError.write(Data("\(journal.directory): error: \(problem) (rank \(mpi.rank))\n".utf8)) }
+                stop("\(journal.directory): error: \(problem)")
+            }
             if let stopAfterTasks, i + 1 >= stopAfterTasks { kill(getpid(), SIGKILL) }
             progress.update(done: i + 1, yearsDone: yearsDone)
         }
