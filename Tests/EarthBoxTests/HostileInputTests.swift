@@ -131,6 +131,18 @@ import Testing
         #expect(e.message.contains("year 1900") && e.message.contains("plausible range"), "\(e)")
     }
 
+    /// 1e300 in a pathway file (once: NaN output, exit 0) is refused with the line and the year's column.
+    @Test func implausiblePathwayValueIsRefused() throws {
+        let text = "Model,Scenario,Region,Variable,Unit,2020,2021\nEarthBox,t,World,Emissions|CO2|Fossil and Industrial|Baseline,Mt CO2/yr,36000,36000\n"
+            + "EarthBox,t,World,Emissions|CO2|Fossil and Industrial,Mt CO2/yr,36000,1e300\n"
+        let table = try IAMCTable.parse(text, path: "p.csv")
+        let e = TestSupport.inputError { () throws(InputError) in
+            try RegionalComposition.compose(base: FuzzHarness.base, pathway: table, baseScenario: "ssp245")
+        }
+        print("[pathway] \(String(describing: e))")
+        #expect(e?.line == 3 && e?.column == 7 && e?.message.contains("plausible range") == true, "\(String(describing: e))")
+    }
+
     @Test func shippedForcingFilesAreInsideThePlausibilityRanges() throws {
         for scenario in RunSettings.scenarios {
             #expect(TestSupport.inputError { () throws(InputError) in try ScenarioDrivers.load(directory: TestSupport.forcingDirectory, scenario: scenario) } == nil)
