@@ -23,10 +23,7 @@ public struct EnsembleConfiguration: Sendable {
     /// decoding; they are appended to the recorded text as comments, so they are part of the journal's fingerprint.
     public static func load(path: String, overrides: [NamelistOverride] = []) throws(InputError) -> EnsembleConfiguration {
         let namelist = try Namelist.load(path: path)
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw InputError(file: path, message: "cannot read namelist file")
-        }
+        let text = try BoundedRead.text(path: path, limit: BoundedRead.namelistLimit, what: "namelist file")
         let record = overrides.isEmpty ? text : text + (text.hasSuffix("\n") ? "" : "\n") + NamelistOverride.comments(overrides)
         do { return try from(namelist.applying(overrides), text: record) } catch { throw error.locating(overrides) }
     }

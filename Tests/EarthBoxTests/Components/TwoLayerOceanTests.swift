@@ -53,8 +53,8 @@ import Testing
         #expect(abs(slow / 249 - 1) < 0.05, "τ_s \(slow) yr")
     }
 
-    static func configuration(_ experiment: String = "scenario", endYear: Int = 2300) -> RunConfiguration {
-        TestSupport.configuration(experiment: experiment, startYear: experiment == "scenario" ? 1750 : 1, endYear: endYear) {
+    static func configuration(_ experiment: Experiment = .scenario, endYear: Int = 2300) -> RunConfiguration {
+        TestSupport.configuration(experiment: experiment, startYear: experiment == .scenario ? 1750 : 1, endYear: endYear) {
             $0.model.ocean.model = TwoLayerColumn.modelName
             $0.model.land.permafrostEnabled = true
         }
@@ -68,7 +68,7 @@ import Testing
         #expect(r.series(.carbonLedgerResidual).map(abs).max()! < 1e-9)
         #expect(r.series(.energyLedgerResidual).map(abs).max()! < 1e-3)
         #expect(r.value(.oceanCarbonUptake, year: 2000) > 0.5 && r.value(.deepOceanHeatUptake, year: 2000) > 0)
-        let control = try TestSupport.run(Self.configuration("esm-piControl", endYear: 300)).get()
+        let control = try TestSupport.run(Self.configuration(.esmPiControl, endYear: 300)).get()
         #expect(control.series(.surfaceTemperature).map(abs).max()! < 1e-12)
         #expect(abs(control.value(.co2Concentration, year: 300) - control.value(.co2Concentration, year: 1)) < 1e-9)
     }
