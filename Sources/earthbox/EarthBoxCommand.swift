@@ -54,13 +54,19 @@ struct Run: ParsableCommand {
             fail("\(namelist): error: '--checkpoint-years': \(year) is not inside the run's years \(plan.firstYear)-\(plan.lastYear - 1)")
         }
         let folder = checkpointDirectory ?? settings.outputDirectory
+        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
+        // The output folder (e.g. Runs/pathways) is made before the run, so a run never ends unable to write.
+        for needed in [(path as NSString).deletingLastPathComponent] + (checkpointYears.isEmpty ? [] : [folder]) where !needed.isEmpty {
+            do { try FileManager.default.createDirectory(atPath: needed, withIntermediateDirectories: true) } catch {
+                fail("\(needed): error: cannot create the output folder: \(error.localizedDescription)")
+            }
+        }
         // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted.
         let record = plan.run(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
             let path = (folder as NSString).appendingPathComponent("\(settings.resolvedRunName)-\(year).restart")
             if let problem = checkpoint.write(to: path) { fail("\(path): error: \(problem)") }
             if !quiet { print("restart file written: \(path)") }
         }
-        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
         do {
             try NetCDF.write(RunDataset.make(record: record, plan: plan), to: path)
         } catch { fail(error) }

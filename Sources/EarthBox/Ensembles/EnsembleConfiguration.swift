@@ -103,7 +103,7 @@ public struct EnsembleConfiguration: Sendable {
 
     /// The output variables as diagnostics, in namelist order.
     public var outputDiagnostics: [Diagnostic] {
-        settings.outputVariables.map { name in Diagnostic.allCases.first { $0.name == name }! }
+        settings.outputVariables.map { Diagnostic.named($0)! }
     }
 
     /// 64-bit FNV-1a hash of the namelist text (Fowler, Noll & Vo): identifies the ensemble a journal belongs to.
