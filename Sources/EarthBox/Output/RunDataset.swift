@@ -7,7 +7,7 @@ public enum RunDataset {
     public static func make(record: RunRecord, plan: RunPlan) -> Dataset {
         let n = record.yearCount
         let model = plan.simulation.model
-        let layers = model.energyBalance.layers
+        let layers = model.oceanLayers
         var depthBounds = [Double]()
         for (top, dz) in zip(layers.topDepthsMetres, layers.thicknessMetres) { depthBounds += [top, top + dz] }
         let grid = model.grid
