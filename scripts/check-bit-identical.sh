@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REFERENCE=${1:-12a7167}
+LABEL=${EARTHBOX_REFERENCE_LABEL:-$REFERENCE}
 WORK=$(mktemp -d /tmp/earthbox-bitcheck.XXXXXX)
 cleanup() {
   if [ -n "${REFERENCE_TREE:-}" ]; then git worktree remove --force "$REFERENCE_TREE" >/dev/null 2>&1 || true; fi
@@ -73,5 +74,5 @@ for side in old new; do
 done
 for table in compare.csv series.csv; do compare "compare/$table" "$WORK/old/compare/$table" "$WORK/new/compare/$table"; done
 
-if [ "$failures" -gt 0 ]; then echo "$failures output(s) differ from $REFERENCE"; exit 1; fi
-echo "every output bit-identical to $REFERENCE"
+if [ "$failures" -gt 0 ]; then echo "$failures output(s) differ from $LABEL"; exit 1; fi
+echo "every output bit-identical to $LABEL"

@@ -13,6 +13,24 @@ struct EarthBoxCommand: ParsableCommand {
     )
 
     static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
+
+    /// Termination signals remove the temporary output files first (then end the process as killed by the signal).
+    /// A command's failure (`ExitCode`, after its one-line message) ends the process without the C library's exit
+    /// handlers (see `exitWithoutLibraryCleanup`); argument errors, help and version go through argument-parser.
+    static func main() {
+        TemporaryFiles.installSignalHandlers()
+        let command: ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do {
+            var running = command
+            try running.run()
+        } catch let code as ExitCode {
+            exitWithoutLibraryCleanup(code.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+        exitWithoutLibraryCleanup(0)
+    }
 }
 
 /// `--set group.key=value`, repeatable: one namelist value changed without copying the file.
@@ -34,9 +52,20 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Prints an error the way compilers do (`file:line: error: 'key': message`), without argument-parser's prefix.
+/// Prints an error the way compilers do (`file:line: error: 'key': message`), without argument-parser's prefix, on
+/// one line whatever the error: a message must never spill a tool's multi-line output onto the terminal.
 func printError(_ error: any Error) {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    let text = oneLineDescription(error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    FileHandle.standardError.write(Data("\(text)\n".utf8))
+}
+
+/// Ends the process without the C library's exit handlers. After a failed NetCDF write (a full disk) HDF5 still
+/// holds the file it could not flush, and its exit handler H5_term_library then crashes (SIGSEGV, exit 139) trying
+/// again; nothing of EarthBox's own needs an exit handler (outputs are complete or removed), so standard output is
+/// flushed and the process ends at once.
+func exitWithoutLibraryCleanup(_ status: Int32) -> Never {
+    fflush(nil)   // every open stream
+    _exit(status)
 }
 
 extension ParsableCommand {
@@ -89,38 +118,51 @@ struct Run: ParsableCommand {
     func run() throws {
         try reportingFailure {
             let configuration = try RunConfiguration.load(path: namelist, overrides: overrides.parsed())
-            if configuration.run.experiment.isTeachingLab { return try runLab(configuration) }
-            let plan = try RunPlan(configuration)
+            let namelistFile = try Namelist.load(path: namelist)   // for the lines of the keys that name outputs
+            if configuration.run.experiment.isTeachingLab { return try runLab(configuration, namelist: namelistFile) }
+            // Every output path is checked before the forcing is even read.
+            let settings = configuration.run
+            try OutputChecks.require(outputPath(settings), namelist: namelistFile, key: "output_directory", option: output.map { _ in "--output" })
+            let folder = checkpointDirectory ?? settings.outputDirectory
+            if !checkpointYears.isEmpty {
+                try OutputChecks.requireFolder(folder, namelist: namelistFile, key: "output_directory",
+                                               option: checkpointDirectory.map { _ in "--checkpoint-directory" })
+            }
+            let plan: RunPlan
+            do { plan = try RunPlan(configuration) } catch { throw namelistFile.locating(error) }
             let checkpoint = try restart.map { path throws(InputError) in try Checkpoint.read(path: path, plan: plan) }
-            let settings = plan.configuration.run
             for year in checkpointYears where year < plan.firstYear || year >= plan.lastYear {
                 throw CommandFailure("\(namelist): error: '--checkpoint-years': \(year) is not inside the run's years \(plan.firstYear)-\(plan.lastYear - 1)")
             }
-            let folder = checkpointDirectory ?? settings.outputDirectory
-            // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted.
-            let record = try plan.run(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
-                let path = (folder as NSString).appendingPathComponent("\(settings.resolvedRunName)-\(year).restart")
+            // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted;
+            // a non-finite or impossible state stops it before anything more is written.
+            let record = try plan.checkedRun(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
+                let path = folder.appendingFileName("\(settings.resolvedRunName)-\(year).restart")
                 if let problem = checkpoint.write(to: path) { throw CommandFailure("\(path): error: \(problem)") }
                 if !quiet { print("restart file written: \(path)") }
             }
-            let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
+            let path = outputPath(settings)
             try NetCDF.write(RunDataset.make(record: record, plan: plan), to: path)
             if !quiet { print(RunSummary(record: record).text(name: settings.resolvedRunName, path: path)) }
         }
+    }
+
+    func outputPath(_ settings: RunSettings, extension ext: String = "nc") -> String {
+        output ?? settings.outputDirectory.appendingFileName(settings.resolvedRunName + "." + ext)
     }
 }
 
 extension Run {
     /// A teaching experiment: a small table, printed and written as CSV (temp name, then renamed).
-    func runLab(_ configuration: RunConfiguration) throws {
-        let table = try TeachingLab.table(for: configuration, teaching: configuration.teaching)
+    func runLab(_ configuration: RunConfiguration, namelist namelistFile: Namelist) throws {
         let settings = configuration.run
-        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(configuration.outputName + ".csv")
-        do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try Data(table.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch { throw CommandFailure("cannot write \(path): \(error.localizedDescription)") }
+        let path = output ?? settings.outputDirectory.appendingFileName(configuration.outputName + ".csv")
+        // A lab's folder (Runs/teaching) is made if missing; then the path is checked like any output.
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try OutputChecks.require(path, namelist: namelistFile, key: "output_directory", option: output.map { _ in "--output" })
+        let table = try TeachingLab.table(for: configuration, teaching: configuration.teaching)
+        if let problem = BinaryFile.writeAtomically(Array(table.csv.utf8), to: path) { throw CommandFailure("\(path): error: \(problem)") }
         if !quiet { print(table.text + "\nwritten: \(path)") }
     }
 }
@@ -139,6 +181,7 @@ struct Diagnose: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+        if let reason = OutputPath.problem(output) { throw CommandFailure("--output \(output): error: cannot write the table: \(reason)") }
         let configuration = try RunConfiguration.load(path: namelist, overrides: overrides.parsed())
         let plan = try RunPlan(configuration)
         let history = try CarbonHistoryRows.rows(configuration: configuration)
@@ -147,10 +190,8 @@ struct Diagnose: ParsableCommand {
         let metrics = DiagnosticExperiments(configuration: model.configuration, grid: model.grid,
                                             halogenPreindustrialPPT: model.gasCycles.halogenPreindustrialPPT, reference: reference).run()
         let table = MetricsTable(metrics, history: history)
+        if let problem = BinaryFile.writeAtomically(Array(table.csv.utf8), to: output) { throw CommandFailure("\(output): error: \(problem)") }
         print(table.text)
-        do {
-            try Data(table.csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch { throw CommandFailure("cannot write \(output): \(error.localizedDescription)") }
         print("written: \(output)")
         }
     }

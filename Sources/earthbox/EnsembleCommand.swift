@@ -46,7 +46,8 @@ struct Ensemble: ParsableCommand {
             // 2.-4. Journal verdict, this rank's share, gather and assembly (EnsembleDriver).
             let progress = Progress(enabled: mpi.isRoot && !quiet, ranks: mpi.size, members: configuration.memberCount)
             let outcome = try driver.run(resume: resume, worker: &worker, processes: mpi, clock: clock,
-                                         report: { [peakMemoryMegabytes()] }) { step in
+                                         report: { [peakMemoryMegabytes()] },
+                                         warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) { step in
                 if let stopAfterTasks, step.done >= stopAfterTasks { kill(getpid(), SIGKILL) }
                 progress.update(step)
             }
@@ -67,7 +68,10 @@ struct Ensemble: ParsableCommand {
             }
         } catch {
             // Every rank read the same input or learnt the same verdict, so every rank stops here; rank 0 says why.
-            if mpi.isRoot { printError(error) }
+            // A task file that cannot be written (a full disk) is one rank's alone: that rank says so too.
+            if mpi.isRoot { printError(error) } else if let failure = error as? EnsembleFailure, failure.local {
+                printError(CommandFailure("\(failure) (rank \(mpi.rank))"))
+            }
             throw ExitCode.failure
         }
     }
@@ -88,11 +92,11 @@ extension Ensemble {
         let observations = configuration.settings.constrain ? try Observations.load(directory: configuration.settings.observationsDirectory) : nil
         let run = configuration.base.run
         let path = output ?? (run.outputDirectory as NSString).appendingPathComponent((run.runName.isEmpty ? "ensemble" : run.runName) + ".nc")
-        let folder = (path as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        if !(folder.isEmpty || FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw InputError(file: configuration.source, key: output == nil ? "output_directory" : nil,
-                             message: "output folder '\(folder)' does not exist")
+        // Checked by creating (and removing) the temporary name the writer will use: a folder that exists but
+        // cannot take a file stops the ensemble before any task is computed or journalled.
+        if let reason = OutputPath.problem(path) {
+            throw InputError(file: output == nil ? configuration.source : "--output \(path)", key: output == nil ? "output_directory" : nil,
+                             message: "cannot write the output file '\(path)': \(reason)")
         }
         if resume && configuration.settings.journalDirectory.isEmpty {
             throw InputError(file: configuration.source, key: "journal_directory", message: "--resume needs a journal: set &ensemble journal_directory")

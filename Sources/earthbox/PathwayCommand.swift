@@ -32,10 +32,9 @@ struct Pathway: ParsableCommand {
                 if existing != text { differing.append(out) }
                 continue
             }
-            do {
-                try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)   // temp + rename
-            } catch { throw CommandFailure("\(out): error: cannot write: \(error.localizedDescription)") }
+            let folder = (out as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if let problem = BinaryFile.writeAtomically(Array(text.utf8), to: out) { throw CommandFailure("\(out): error: \(problem)") }   // temp + rename
             if !quiet {
                 let s = result.spec, p = result.pathway
                 let cdr = p.cumulativeNetRemovals

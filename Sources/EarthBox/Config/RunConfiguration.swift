@@ -34,6 +34,9 @@ public struct RunConfiguration: Sendable {
         c.model.co2Mode = c.run.co2Mode
         c.model.otherGasMode = c.run.otherGasMode
 
+        if let reason = PlainFileName.problem(c.run.resolvedRunName, suffixBytes: PlainFileName.runNameSuffixBytes) {
+            throw namelist.error(group: "run", key: c.run.runName.isEmpty ? "pathway_file" : "run_name", "the run name \(reason)")
+        }
         if c.run.endYear < c.run.startYear {
             throw namelist.error(group: "run", key: "end_year", "end_year (\(c.run.endYear)) is before start_year (\(c.run.startYear))")
         }
@@ -52,6 +55,13 @@ public struct RunConfiguration: Sendable {
     /// Checks that tie several keys together (fractions that must sum ≤ 1, a soil pool that can be in steady state);
     /// also applied to every sampled ensemble member. Returns the group, key and message of the first problem.
     public static func consistencyProblem(_ model: ModelConfiguration) -> (group: String, key: String, message: String)? {
+        // The ice-free albedo a0 + a2·P2(x) must be a reflectance, in [0, 1], at every latitude; P2 spans
+        // [−1/2, 1], so its extremes are a0 + a2 (poles) and a0 − a2/2 (equator) (North et al. 1981).
+        let z = model.zonal
+        for (albedo, place) in [(z.albedoGlobal + z.albedoP2, "at the poles"), (z.albedoGlobal - z.albedoP2 / 2, "at the equator")]
+        where !(0...1).contains(albedo) {
+            return (ZonalParameters.groupName, "albedo_p2", "albedo_global + albedo_p2 P2(x) is \(albedo) \(place); an albedo must lie in [0, 1]")
+        }
         let land = model.land
         if land.nppToVegetation + land.nppToLitter > 1 {
             return ("land", "npp_to_litter", "npp_to_vegetation + npp_to_litter = \(land.nppToVegetation + land.nppToLitter) exceeds 1")

@@ -23,10 +23,7 @@ public struct EnsembleConfiguration: Sendable {
     /// decoding; they are appended to the recorded text as comments, so they are part of the journal's fingerprint.
     public static func load(path: String, overrides: [NamelistOverride] = []) throws(InputError) -> EnsembleConfiguration {
         let namelist = try Namelist.load(path: path)
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw InputError(file: path, message: "cannot read namelist file")
-        }
+        let text = try BoundedRead.text(path: path, limit: BoundedRead.namelistLimit, what: "namelist file")
         let record = overrides.isEmpty ? text : text + (text.hasSuffix("\n") ? "" : "\n") + NamelistOverride.comments(overrides)
         do { return try from(namelist.applying(overrides), text: record) } catch { throw error.locating(overrides) }
     }
@@ -53,6 +50,11 @@ public struct EnsembleConfiguration: Sendable {
         if settings.variabilityRealisations > 1 && !base.model.variability.enabled {
             throw namelist.error(group: "ensemble", key: "variability_realisations",
                                  "\(settings.variabilityRealisations) realisations need internal variability: set &variability enabled = .true.")
+        }
+        // 'tas' is the old name of tas_anomaly: both, or any name twice, would be two variables of one name.
+        let outputs = settings.outputVariables.map { Diagnostic.named($0)?.name ?? $0 }
+        if let twice = outputs.enumerated().first(where: { outputs[..<$0.offset].contains($0.element) })?.element {
+            throw namelist.error(group: "ensemble", key: "output_variables", "'\(twice)' is listed twice ('tas' is tas_anomaly)")
         }
         var seen = Set<String>()
         for prior in priors {
@@ -106,7 +108,7 @@ public struct EnsembleConfiguration: Sendable {
 
     /// The output variables as diagnostics, in namelist order.
     public var outputDiagnostics: [Diagnostic] {
-        settings.outputVariables.map { name in Diagnostic.allCases.first { $0.name == name }! }
+        settings.outputVariables.map { Diagnostic.named($0)! }
     }
 
     /// 64-bit FNV-1a hash of the namelist text (Fowler, Noll & Vo): identifies the ensemble a journal belongs to.

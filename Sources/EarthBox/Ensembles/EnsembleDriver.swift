@@ -22,11 +22,13 @@ public struct SingleProcess: EnsembleProcesses {
     public func allReduceSum(_ x: Int) -> Int { x }
 }
 
-/// A failure every rank learns of together (a journal that cannot be used, a task file that cannot be written or
-/// read back): the message names the file and is printed once, by rank 0.
+/// A failure of the ensemble, naming the file. Most are learnt by every rank together (a journal that cannot be
+/// used, a task file that cannot be read back) and printed once, by rank 0; a task file that cannot be written
+/// (a full disk) is met by one rank alone, which says so itself (`local`).
 public struct EnsembleFailure: Error, CustomStringConvertible, Equatable, Sendable {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    public let local: Bool
+    public init(_ description: String, local: Bool = false) { self.description = description; self.local = local }
 }
 
 /// Carries out an ensemble: the journal's verdict (rank 0 decides, every rank learns it), this rank's cost-balanced
@@ -63,11 +65,13 @@ public struct EnsembleDriver {
     public func resultCount(_ task: Int) -> Int { EnsembleWorker.resultCount(taskList.tasks[task], configuration: configuration) }
 
     /// The tasks already in the journal, decided on rank 0 and broadcast so that every rank stops or goes on together.
-    public func finishedTasks(resume: Bool, processes: some EnsembleProcesses) throws(EnsembleFailure) -> Set<Int> {
+    /// A task file that fails its checks is removed and recomputed; `warn` names it.
+    public func finishedTasks(resume: Bool, processes: some EnsembleProcesses,
+                              warn: (String) -> Void = { _ in }) throws(EnsembleFailure) -> Set<Int> {
         var message: [UInt8] = []
         if processes.rank == 0 {
             do {
-                let finished = try journal?.open(resume: resume, taskCount: taskList.count, resultCount: resultCount) ?? []
+                let finished = try journal?.open(resume: resume, taskCount: taskList.count, resultCount: resultCount, report: warn) ?? []
                 message = Self.verdict(finished: finished)
             } catch {
                 message = Self.verdict(failure: "\(error)")
@@ -113,7 +117,7 @@ public struct EnsembleDriver {
             worker.run(taskList.tasks[t], appendingTo: &results)
             years += taskList.costs[t]
             if let journal, let problem = journal.record(task: t, result: results[start...]) {
-                throw EnsembleFailure("\(journal.directory): error: \(problem)")
+                throw EnsembleFailure("\(journal.directory): error: \(problem)", local: true)
             }
             afterTask(TaskProgress(done: i + 1, tasks: tasks.count, memberYears: years, resumed: resumed, total: taskList.count))
         }
@@ -132,10 +136,10 @@ public struct EnsembleDriver {
             }
         }
         for t in finished.sorted() {
-            guard let values = journal?.load(task: t), values.count == resultCount(t) else {
-                throw EnsembleFailure("\(journal?.directory ?? "journal"): error: task \(t) cannot be read back")
+            guard let journal else { throw EnsembleFailure("journal: error: task \(t) is finished but there is no journal") }
+            do { assembled.store(task: t, try journal.load(task: t, resultCount: resultCount(t))[...]) } catch {
+                throw EnsembleFailure("\(error)")
             }
-            assembled.store(task: t, values[...])
         }
         precondition(assembled.isComplete, "every task is either computed or in the journal")
         return assembled
@@ -144,9 +148,9 @@ public struct EnsembleDriver {
     /// The whole ensemble on `processes`: verdict, share, compute, gather, assemble. `report()` is gathered from every
     /// rank after its share (e.g. peak memory); `afterTask` as in `compute`.
     public func run(resume: Bool, worker: inout EnsembleWorker, processes: some EnsembleProcesses,
-                    clock: ContinuousClock = ContinuousClock(), report: () -> [Double] = { [] },
+                    clock: ContinuousClock = ContinuousClock(), report: () -> [Double] = { [] }, warn: (String) -> Void = { _ in },
                     afterTask: (TaskProgress) -> Void = { _ in }) throws(EnsembleFailure) -> Outcome {
-        let finished = try finishedTasks(resume: resume, processes: processes)
+        let finished = try finishedTasks(resume: resume, processes: processes, warn: warn)
         let pending = pending(after: finished)
         let mine = share(of: pending, rank: processes.rank, size: processes.size)
         processes.barrier()   // time the computation alone, from a common start (inputs are read by then)

@@ -9,6 +9,13 @@ public struct RunPlan: Sendable {
     public init(_ configuration: RunConfiguration) throws(InputError) {
         var c = configuration
         let run = c.run
+        // A missing folder or pathway file is named with the key that chose it (and its line, filled in by the CLI).
+        if !run.forcingDirectory.isEmpty && !FilePaths.isDirectory(run.forcingDirectory) {
+            throw InputError(file: c.source, key: "forcing_directory", message: "the forcing folder '\(run.forcingDirectory)' does not exist or is not a folder")
+        }
+        if run.experiment.isScenario && !run.pathwayFile.isEmpty && !FilePaths.exists(run.pathwayFile) {
+            throw InputError(file: c.source, key: "pathway_file", message: "the pathway file '\(run.pathwayFile)' does not exist")
+        }
         let loaded = try ScenarioDrivers.load(directory: run.forcingDirectory,
                                               scenario: run.experiment == .esmSsp585OcnAlk ? "ssp585" : run.scenario)
         let landFraction = try ScenarioDrivers.landFractionOneDegree(directory: run.forcingDirectory)
@@ -49,6 +56,7 @@ public struct RunPlan: Sendable {
         // The first simulated year is the preindustrial reference the control state balances.
         let reference = Array(drivers.values[0..<drivers.columnCount])
         let model = EarthSystemModel(configuration: c.model, grid: grid, halogenPreindustrialPPT: loaded.halogenPreindustrialPPT, reference: reference)
+        try BaseClimateCheck.check(model, configuration: c)
         self.configuration = c
         self.simulation = Simulation(model: model, drivers: drivers)
         self.firstYear = run.startYear

@@ -26,17 +26,32 @@ extension NetCDF {
 
         try withNetCDFLock { (counter: inout UInt64) throws(NetCDFError) in
             counter &+= 1
-            let tempPath = "\(prefix).\(base).tmp-\(FilePaths.processID)-\(counter)"
-            do throws(NetCDFError) {
-                try writeFile(dataset, tempPath: tempPath, reportedPath: path)
-                if let reason = FilePaths.rename(tempPath, to: path) {
-                    throw NetCDFError(path: path, operation: "rename(\(tempPath))", message: reason)
+            let tempPath = TemporaryFiles.name(for: path, serial: counter)
+            try TemporaryFiles.whileWriting(tempPath) { () throws(NetCDFError) in
+                do throws(NetCDFError) {
+                    try writeFile(dataset, tempPath: tempPath, reportedPath: path)
+                    if let reason = FilePaths.rename(tempPath, to: path) {
+                        throw NetCDFError(path: path, operation: "rename(\(tempPath))", message: "cannot write the file: \(reason)")
+                    }
+                } catch {
+                    FilePaths.remove(tempPath)
+                    throw writeFailure(error, folder: folder)
                 }
-            } catch {
-                FilePaths.remove(tempPath)
-                throw error
             }
         }
+    }
+
+    /// A failed write says what the user can act on: a full disk or quota is named as such (HDF5 reports only
+    /// "HDF error"; the folder's free space tells), any other failure as "cannot write the file".
+    static func writeFailure(_ error: NetCDFError, folder: String) -> NetCDFError {
+        guard error.status != nil else { return error }
+        var failure = error
+        if let free = FilePaths.freeBytes(folder), free < 1 << 20 {
+            failure.message = "cannot write the file: disk full (no space left on device; \(error.message))"
+        } else {
+            failure.message = "cannot write the file: \(error.message)"
+        }
+        return failure
     }
 
     /// Creates, fills and closes the file. Must be called holding the lock.
@@ -45,6 +60,7 @@ extension NetCDF {
         try ncCheck(nc_create(tempPath, NC_NETCDF4 | NC_CLOBBER, &ncid), "nc_create(\(tempPath))", path: path)
         var open = true
         defer { if open { _ = nc_abort(ncid) } }
+        TemporaryFiles.holdForTest()
 
         var oldFill: Int32 = 0
         try ncCheck(nc_set_fill(ncid, NC_NOFILL, &oldFill), "nc_set_fill", path: path)
@@ -67,7 +83,8 @@ extension NetCDF {
         for v in ds.variables {
             let ids = v.dimensions.map { dimIDs[$0]! }
             var varid: Int32 = -1
-            try ncCheck(nc_def_var(ncid, v.name, NC_DOUBLE, Int32(ids.count), ids, &varid),
+            let ncType = switch v.type { case .double: NC_DOUBLE; case .int: NC_INT; case .string: NC_CHAR }
+            try ncCheck(nc_def_var(ncid, v.name, ncType, Int32(ids.count), ids, &varid),
                         "nc_def_var(\(v.name))", path: path)
             let lengths = v.dimensions.map { dimLengths[$0]! }
             let compress = v.data.count > compressionThreshold && !ids.isEmpty
@@ -79,24 +96,38 @@ extension NetCDF {
             if compress {
                 try ncCheck(nc_def_var_deflate(ncid, varid, 1, 1, 1), "nc_def_var_deflate(\(v.name))", path: path)
             }
-            try putAttributes(v.attributes, ncid: ncid, varid: varid, owner: v.name, path: path)
+            let encoding: [(String, AttributeValue)] = v.type == .string ? [("_Encoding", .text("utf-8"))] : []
+            try putAttributes(v.attributes + encoding, ncid: ncid, varid: varid, owner: v.name, path: path)
             varIDs.append(varid)
         }
 
         try ncCheck(nc_enddef(ncid), "nc_enddef", path: path)
 
-        for (v, varid) in zip(ds.variables, varIDs) where !v.data.isEmpty {
+        for (v, varid) in zip(ds.variables, varIDs) where v.valueCount > 0 {
             let start = [Int](repeating: 0, count: max(1, v.dimensions.count))
             var count = v.dimensions.map { dimLengths[$0]! }
             if count.isEmpty { count = [1] }
-            let status = v.data.withUnsafeBufferPointer { buf in
-                nc_put_vara_double(ncid, varid, start, count, buf.baseAddress)
-            }
+            let status = v.type == .string ? putStrings(v.strings, ncid: ncid, varid: varid, start: start, count: count)
+                : v.data.withUnsafeBufferPointer { buf in nc_put_vara_double(ncid, varid, start, count, buf.baseAddress) }
             try ncCheck(status, "nc_put_vara_double(\(v.name))", path: path)
         }
 
         open = false
-        try ncCheck(nc_close(ncid), "nc_close", path: path)
+        let status = nc_close(ncid)
+        // A failed nc_close (a full disk while HDF5 flushes) leaves the file open inside HDF5; without nc_abort,
+        // HDF5's exit handler flushes it again and crashes the process (seen as SIGSEGV after the error line).
+        if status != NC_NOERR { _ = nc_abort(ncid) }
+        try ncCheck(status, "nc_close", path: path)
+    }
+
+    /// Text values as the NUL-padded rows of an NC_CHAR array (`count.last` bytes each).
+    private static func putStrings(_ strings: [String], ncid: Int32, varid: Int32, start: [Int], count: [Int]) -> Int32 {
+        let width = count.last ?? 1
+        var bytes = [CChar](repeating: 0, count: strings.count * width)
+        for (i, s) in strings.enumerated() {
+            for (j, b) in s.utf8.prefix(width).enumerated() { bytes[i * width + j] = CChar(bitPattern: b) }
+        }
+        return nc_put_vara_text(ncid, varid, start, count, bytes)
     }
 
     /// Chunk shape: the full variable, halving the slowest-varying dimensions

@@ -16,7 +16,7 @@ public struct NationalEmissions: Sendable {
     private let mtCO2: [String: [Double]]
 
     public static func load(path: String) throws(InputError) -> NationalEmissions {
-        let bytes = try readWholeFile(path: path)
+        let bytes = try readWholeFile(path: path, limit: BoundedRead.iamcTableLimit, what: "national emissions file")
         let text = String(decoding: bytes, as: UTF8.self)
         var header: [String]? = nil
         var years: [Int] = []

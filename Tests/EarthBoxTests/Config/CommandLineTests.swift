@@ -105,6 +105,6 @@ import Testing
         #expect(result.stderr.contains("unknown command 'runn'; did you mean 'run'?"), "\(result.stderr)")
         #expect(!result.stderr.contains("Unexpected argument"))
         let namelist = try await Self.earthbox(["no-such-file.nml"])
-        #expect(namelist.status == 1 && namelist.stderr.contains("no-such-file.nml: error: cannot open namelist file"), "\(namelist.stderr)")
+        #expect(namelist.status == 1 && namelist.stderr.contains("no-such-file.nml: error: cannot open the namelist file"), "\(namelist.stderr)")
     }
 }

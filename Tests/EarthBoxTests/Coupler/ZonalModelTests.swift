@@ -23,7 +23,7 @@ struct ZonalModelTests {
     }
 
     static func gregoryECS(bands: Int) throws -> Double {
-        try TestSupport.diagnosticExperiments(bands: bands).gregoryECS()
+        try TestSupport.diagnosticExperiments(ModelConfiguration(), bands: bands).gregoryECS()
     }
 
     /// One band has no meridional gradient and no ice line: the zonal switches cannot change a bit of it,
