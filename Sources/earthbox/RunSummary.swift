@@ -110,8 +110,12 @@ enum CarbonHistoryRows {
             rows.append(("Permafrost release before 1950, \(name)", p.before1950, "PgC", "< 5"))
         }
         let over = try scenario("ssp534-over", end: 2300)
-        rows.append(("ssp534-over ocean sink 2100", over.value(.oceanCarbonUptake, year: 2100), "PgC/yr", "Koven et al. 2022: ESMs turn to source"))
-        rows.append(("ssp534-over ocean sink 2200-2300 mean", over.mean(.oceanCarbonUptake, from: 2200, to: 2300), "PgC/yr", "< 0 (source)"))
+        rows.append(("ssp534-over ocean sink 2100", over.value(.oceanCarbonUptake, year: 2100), "PgC/yr", ""))
+        let source = OvershootCarbon(over)
+        rows.append(("ssp534-over lowest decadal ocean sink 2090-2200", source.lowestOceanSink, "PgC/yr", "Koven et al. 2022: < 0, every ESM turns to source"))
+        rows.append(("ssp534-over first decade the ocean is a source", Double(source.firstOceanSourceDecade ?? 0), "yr", "after the overshoot"))
+        rows.append(("ssp534-over lowest decadal land NBP 2090-2200", source.lowestLandUptake, "PgC/yr", "Koven et al. 2022: neutral or source"))
+        rows.append(("ssp534-over ocean sink 2200-2300 mean", over.mean(.oceanCarbonUptake, from: 2200, to: 2300), "PgC/yr", ""))
         return rows
     }
 }

@@ -57,3 +57,22 @@ public struct CarbonCycleHistory: Sendable {
         return (release, release / warming, released(1950) - released(1849), methane / warming)
     }
 }
+
+/// The carbon sinks of an overshoot run (ssp534-over extended to 2300) after its CO2 peak, as decadal means: Koven et al.
+/// (2022, ESD 13, 885) find that under net-negative emissions every Earth system model's ocean turns from sink to source and
+/// the land becomes neutral or a source.
+public struct OvershootCarbon: Sendable {
+    /// Lowest decadal-mean air-to-sea flux and net biome production in 2090–2199, PgC yr⁻¹.
+    public let lowestOceanSink: Double
+    public let lowestLandUptake: Double
+    /// First year of the first decade (2090–2199) whose mean ocean flux is out of the ocean, if any.
+    public let firstOceanSourceDecade: Int?
+
+    public init(_ r: RunRecord) {
+        let decades = Array(stride(from: 2090, to: 2200, by: 10))
+        let ocean = decades.map { r.mean(.oceanCarbonUptake, from: $0, to: $0 + 9) }
+        lowestOceanSink = ocean.min()!
+        lowestLandUptake = decades.map { r.mean(.netBiomeProduction, from: $0, to: $0 + 9) }.min()!
+        firstOceanSourceDecade = zip(decades, ocean).first { $0.1 < 0 }?.0
+    }
+}

@@ -57,6 +57,19 @@ import Testing
         #expect((-0.36...0.29).contains(m.zec50For2000PgC), "ZEC50 2000 PgC \(m.zec50For2000PgC) K")
     }
 
+    @Test("ssp534-over to 2300: after the overshoot the ocean turns into a source and the land is neutral or a source")
+    func overshootSinks() throws {
+        let r = try TestSupport.ssp534Over.get()
+        let o = OvershootCarbon(r)
+        print("[carbon] ssp534-over: lowest decadal ocean sink 2090-2200 \(o.lowestOceanSink) PgC/yr (first source decade \(o.firstOceanSourceDecade ?? 0)), "
+              + "lowest decadal NBP \(o.lowestLandUptake) PgC/yr")
+        // Koven et al. 2022 (ESD 13, 885), abstract: under the overshoot the ocean switches from sink to source in all models,
+        // the land to neutral or source; the ocean is still a sink while CO2 rises (up to the 2060s).
+        #expect(o.lowestOceanSink < 0, "ocean never a source: lowest decadal flux \(o.lowestOceanSink) PgC/yr")
+        #expect(o.lowestLandUptake <= 0, "land stays a sink: lowest decadal NBP \(o.lowestLandUptake) PgC/yr")
+        #expect(r.mean(.oceanCarbonUptake, from: 2050, to: 2059) > 0)
+    }
+
     @Test("1pctCO2-bgc does not warm; 1pctCO2-rad keeps land and ocean carbon near preindustrial")
     func couplingModes() throws {
         let bgc = try TestSupport.run(TestSupport.configuration(experiment: .onePercentCO2Bgc, startYear: 1, endYear: 140)).get()
