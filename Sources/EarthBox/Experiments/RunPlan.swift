@@ -21,6 +21,7 @@ public struct RunPlan: Sendable {
                                  message: "years \(run.startYear)-\(run.endYear) are outside the forcing file's \(file.firstYear)-\(file.lastYear)")
             }
             var composed = file
+            if !run.scenarioFile.isEmpty { composed = try ScenarioSelection.drivers(for: c, base: file) }
             if !run.pathwayFile.isEmpty {
                 let table = try IAMCTable.load(path: run.pathwayFile)
                 composed = try RegionalComposition.compose(base: file, pathway: table, baseScenario: run.scenario)
