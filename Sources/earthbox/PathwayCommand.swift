@@ -25,16 +25,32 @@ struct Pathway: ParsableCommand {
         for path in namelists {
             let result: PathwayBuilder.Result
             do { result = try PathwayBuilder.build(namelist: try Namelist.load(path: path), historyFile: historyFile) } catch { fail(error) }
-            let text = result.table.csvText
+            // Plain IAMC (pyam and scmdata read it with no options); the provenance goes to the sidecar <file>.md.
+            var plain = result.table
+            plain.comments = []
+            let text = plain.csvText
             let out = result.table.path
+            var sidecar = "# \((out as NSString).lastPathComponent)\n\n" + result.table.comments.map { "- " + $0 }.joined(separator: "\n") + "\n"
+            do {
+                let namelist = try Namelist.load(path: path)
+                let settings = try NamelistDecoder.decode(PathwaySettings.self, from: namelist)
+                if !settings.landSinkRange.isEmpty {
+                    let rows = try LandSinkSensitivity.compute(namelist: namelist, historyFile: historyFile, central: result)
+                    sidecar += "\n" + LandSinkSensitivity.markdown(rows, settings: settings)
+                    if !quiet && !check { print(LandSinkSensitivity.markdown(rows, settings: settings)) }
+                }
+            } catch { fail(error) }
+            let sidecarPath = (out as NSString).deletingPathExtension + ".md"
             if check {
-                let existing = try? String(contentsOfFile: out, encoding: .utf8)
-                if existing != text { differing.append(out) }
+                for (file, content) in [(out, text), (sidecarPath, sidecar)] where (try? String(contentsOfFile: file, encoding: .utf8)) != content {
+                    differing.append(file)
+                }
                 continue
             }
             do {
                 try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)   // temp + rename
+                try Data(sidecar.utf8).write(to: URL(fileURLWithPath: sidecarPath), options: .atomic)
             } catch { fail("\(out): error: cannot write: \(error.localizedDescription)") }
             if !quiet {
                 let s = result.spec, p = result.pathway
