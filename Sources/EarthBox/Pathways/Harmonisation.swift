@@ -39,6 +39,8 @@ public enum HarmonisationMethod: Sendable, Equatable, CustomStringConvertible {
         func fade(_ year: Int, _ final: Int) -> Double { final <= h ? 0 : max(0, Double(final - year) / Double(final - h)) }
         return values[start...].enumerated().map { i, v in
             let year = h + i
+            // Exactly the history in H (ratio arithmetic would leave a rounding step).
+            if i == 0 && self != .historyZero { return history }
             switch self {
             case .reduceRatio(let y): return v * (1 + (ratio - 1) * fade(year, y))
             case .reduceOffset(let y): return v + offset * fade(year, y)

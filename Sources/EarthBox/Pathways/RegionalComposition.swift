@@ -1,3 +1,5 @@
+import Foundation
+
 /// Global emissions from a base world scenario and regional pathways:
 ///
 ///     global fossil CO2 = base world − Σ_r baseline_r + Σ_r pathway_r        (in every year the pathway file gives)
@@ -22,6 +24,8 @@ public enum RegionalComposition {
     public static let nitrousOxide = "Emissions|N2O"
     public static let baseScenarioColumn = "Base_Scenario"
     public static let knownVariables = [co2, baseline, gross, removals, methane, nitrousOxide]
+    /// Regions a pathway may name without a note: the national history's (GCB) China, and the IAMC R5/R10 regions.
+    public static let knownRegions = ["China"] + ScenarioFile.regionSets.flatMap { $0.regions.sorted() }
     /// Mt CO2 per Pg C (44.009/12.011 × 1000, as Forcing/convert_rcmip.py).
     public static let mtCO2PerPgC = 3664.0
 
@@ -34,7 +38,14 @@ public enum RegionalComposition {
         guard first >= base.firstYear, last <= base.lastYear else {
             throw InputError(file: table.path, message: "years \(first)-\(last) lie outside the base scenario's \(base.firstYear)-\(base.lastYear)")
         }
+        guard !table.rows.isEmpty else {
+            throw InputError(file: table.path, message: "the pathway file has a header but no rows: it would leave the base scenario unchanged")
+        }
+        var notes: [String] = []
         for row in table.rows {
+            if row.region != "World" && !knownRegions.contains(row.region) && !notes.contains(where: { $0.contains("'\(row.region)'") }) {
+                notes.append("region '\(row.region)' (line \(row.line)) is not one EarthBox knows (\(knownRegions.joined(separator: ", "))); its pathway − baseline is applied to the world total as written")
+            }
             guard knownVariables.contains(row.variable) else {
                 var m = "unknown variable"
                 if let n = NearestName.suggestion(for: row.variable, among: knownVariables) { m += "; did you mean '\(n)'?" }
@@ -66,6 +77,14 @@ public enum RegionalComposition {
         if baselines.isEmpty, let p = table.rows.first(where: { $0.variable == co2 && $0.region != "World" }) {
             throw table.error(p, "a regional pathway without its baseline row '\(p.region), \(baseline)'")
         }
+        if baselines.isEmpty, let p = table.rows.first(where: { $0.variable == co2 }) {
+            throw table.error(p, "a World pathway without its baseline row 'World, \(baseline)' would be ignored; add the baseline "
+                              + "(the base scenario's World values) or give the whole scenario with &run scenario_file")
+        }
+        let replaced = [methane, nitrousOxide].filter { v in table.rows.contains { $0.region == "World" && $0.variable == v } }
+        let given = (baselines.isEmpty ? [] : ["fossil CO2"]) + replaced
+        notes.append("the pathway gives \(given.joined(separator: ", ")); every other species follows the base scenario '\(baseScenario ?? "?")'")
+        FileHandle.standardError.write(Data(notes.map { "\(table.path): note: \($0)\n" }.joined().utf8))
         for (j, year) in table.years.enumerated() where delta[j] != 0 {
             out[year, DriverColumns.co2Fossil] += delta[j] / mtCO2PerPgC
         }
