@@ -6,11 +6,12 @@
 #   openmpi-bin    mpirun
 #   pkg-config     lets SwiftPM find the Open MPI headers (ompi-c.pc)
 #   gnuplot-nox    figures of `earthbox compare` (PNG via cairo, SVG); without it compare writes tables only
+#   python3-venv   the .venv-ci/ of scripts/ci-venv.sh (pyam/scmdata checks of the IAMC files)
 # Idempotent: prints nothing and exits 0 when everything is already installed.
 # Uses sudo only when not root and sudo exists. Exits non-zero on failure.
 set -euo pipefail
 
-PACKAGES=(libnetcdf-dev netcdf-bin libopenmpi-dev openmpi-bin pkg-config gnuplot-nox)
+PACKAGES=(libnetcdf-dev netcdf-bin libopenmpi-dev openmpi-bin pkg-config gnuplot-nox python3-venv)
 
 die() { echo "install-deps: error: $*" >&2; exit 1; }
 

@@ -17,4 +17,6 @@ if [ -f "$GCB" ]; then
 else
   echo "pathway reproducibility check skipped: $GCB not found"
 fi
+# pyam and scmdata read what assess writes and the shipped pathway files (issue 13; needs python3 -m venv and PyPI).
+bash scripts/check-iamc-readers.sh
 swift test --skip-build "$@"
