@@ -18,14 +18,10 @@ import Glibc
 /// λ(x)·(1, r_land) with λ(x) = Λ(1 + c·P2(x)), and Λ is calibrated so the equilibrium global warming for
 /// doubled CO2 (ice line included) equals the configured ECS. With one band M = 0 and there is no ice line,
 /// so this is the box model.
-public struct EnergyBalance: Sendable {
+public struct EnergyBalance: EarthSystemComponent {
     public let climate: ClimateParameters
-    public let ocean: OceanParameters
     public let zonal: ZonalParameters
     public let grid: LatitudeGrid
-    public let layers: OceanLayerGrid
-    /// Vertical mixing of each band's column (the Southern Ocean mixes more).
-    public let mixing: [ColumnMixing]
     public let albedo: SurfaceAlbedo
     public let diffusion: MeridionalDiffusion
     /// Effective radiative forcing of doubled CO2, W m⁻², from the same formula the run uses.
@@ -40,27 +36,20 @@ public struct EnergyBalance: Sendable {
     public let preindustrialIceFraction: [Double]
     /// Ice edges of the preindustrial climatology, degrees north (south, north).
     public let preindustrialIceEdges: (south: Double, north: Double)
-    /// Thermal expansion coefficient of each layer, K⁻¹.
-    public let thermalExpansion: [Double]
-
-    /// Band centres (degrees) whose columns get the Southern Ocean mixing factor (Marshall & Speer 2012).
-    public static let southernOceanBelt = -65.0 ... -45.0
+    public var parameters: ClimateParameters { climate }
 
     /// - Parameter feedbackScale: Λ to use instead of calibrating it to the ECS (to switch processes off in a
     ///   teaching experiment while keeping the feedbacks of the full model).
-    public init(climate: ClimateParameters, ocean: OceanParameters, zonal: ZonalParameters, grid: LatitudeGrid, doublingForcing: Double,
+    public init(climate: ClimateParameters, zonal: ZonalParameters, grid: LatitudeGrid, doublingForcing: Double,
                 feedbackScale fixedScale: Double? = nil) {
-        let layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
-        let mixing = Self.columnMixing(ocean: ocean, grid: grid)
         let climatology = ZonalClimate(grid: grid, parameters: zonal)
         let albedo = SurfaceAlbedo(grid: grid, insolation: climatology.insolation, parameters: zonal)
         let preindustrial = climatology.preindustrial()
-        let expansion = layers.centreDepthsMetres.map(Self.thermalExpansionCoefficient(depthMetres:))
         let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
         let ratio = climate.landFeedbackRatio
         func model(_ scale: Double) -> Self {
-            Self(copying: climate, ocean, zonal, grid, layers, mixing, albedo, climatology.diffusion, doublingForcing, scale,
-                 pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial, expansion)
+            Self(copying: climate, zonal, grid, albedo, climatology.diffusion, doublingForcing, scale,
+                 pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial)
         }
         // Calibrate Λ by the secant method on 1/Λ, in which the equilibrium warming is nearly linear.
         let target = climate.equilibriumClimateSensitivity
@@ -87,50 +76,16 @@ public struct EnergyBalance: Sendable {
         self = probe
     }
 
-    private init(copying climate: ClimateParameters, _ ocean: OceanParameters, _ zonal: ZonalParameters, _ grid: LatitudeGrid,
-                 _ layers: OceanLayerGrid, _ mixing: [ColumnMixing], _ albedo: SurfaceAlbedo, _ diffusion: MeridionalDiffusion,
+    private init(copying climate: ClimateParameters, _ zonal: ZonalParameters, _ grid: LatitudeGrid,
+                 _ albedo: SurfaceAlbedo, _ diffusion: MeridionalDiffusion,
                  _ doublingForcing: Double, _ scale: Double, _ oceanFeedback: [Double], _ landFeedback: [Double],
-                 _ preindustrial: ZonalClimate.Equilibrium, _ thermalExpansion: [Double]) {
-        self.climate = climate; self.ocean = ocean; self.zonal = zonal; self.grid = grid; self.layers = layers
-        self.mixing = mixing; self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
+                 _ preindustrial: ZonalClimate.Equilibrium) {
+        self.climate = climate; self.zonal = zonal; self.grid = grid
+        self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
         feedbackScale = scale; self.oceanFeedback = oceanFeedback; self.landFeedback = landFeedback
         preindustrialTemperature = preindustrial.temperature; preindustrialIceFraction = preindustrial.iceFraction
         preindustrialIceEdges = preindustrial.iceFraction.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
-        self.thermalExpansion = thermalExpansion
     }
-
-    /// One column operator per band. Bands in the Southern Ocean belt mix `southernOceanMixingFactor` times faster
-    /// than the others, and the others are scaled so the ocean-area mean diffusivity stays the configured one
-    /// (the factor moves mixing to where it happens; with one band the column is exactly the configured one).
-    public static func columnMixing(ocean: OceanParameters, grid: LatitudeGrid) -> [ColumnMixing] {
-        let layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
-        func column(_ kappa: Double, upwelling: Double = ocean.upwellingVelocity) -> ColumnMixing {
-            ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [kappa], upwellingMetresPerYear: upwelling)
-        }
-        var southernShare = 0.0, oceanTotal = 0.0
-        for (b, centre) in grid.centresDegrees.enumerated() {
-            let area = grid.areaWeights[b] * grid.oceanFraction(b)
-            oceanTotal += area
-            if southernOceanBelt.contains(centre) { southernShare += area }
-        }
-        southernShare /= oceanTotal
-        guard southernShare > 0 else { return [ColumnMixing](repeating: column(ocean.verticalDiffusivity), count: grid.count) }
-        let factor = ocean.southernOceanMixingFactor
-        let scale = 1 / (1 + (factor - 1) * southernShare)
-        let standard = column(ocean.verticalDiffusivity * scale, upwelling: ocean.upwellingVelocity * scale)
-        let southern = column(ocean.verticalDiffusivity * scale * factor, upwelling: ocean.upwellingVelocity * scale * factor)
-        return grid.centresDegrees.map { southernOceanBelt.contains($0) ? southern : standard }
-    }
-
-    /// Thermal expansion coefficient of seawater at the global-mean temperature and salinity profile, K⁻¹:
-    /// an exponential fit to TEOS-10 α along the WOA18 global-mean profile (IOC et al. 2010; ~2.5e-4 at the
-    /// surface, ~1.4e-4 at 2000 m).
-    public static func thermalExpansionCoefficient(depthMetres z: Double) -> Double {
-        1.3e-4 + 1.2e-4 * _exp(-z / 700)
-    }
-
-    /// Scratch values `step` needs.
-    public static func workspaceCount(bands: Int, layers: Int) -> Int { bands * (layers + 17) }
 
     /// Land and atmosphere heat capacity per m² of land, J m⁻² K⁻¹.
     var landCapacity: Double { climate.atmosphereHeatCapacity + climate.landSurfaceHeatCapacity }
@@ -193,19 +148,66 @@ public struct EnergyBalance: Sendable {
         }
     }
 
-    /// Advances every band's land temperature and ocean column over `dt` years under the global forcing `forcing`
-    /// (W m⁻²). Band b's values start at `first + b·stride`: its ocean temperature column ([0] = mixed layer) at
-    /// offset `column`, its land temperature at `land`. Writes each band's TOA imbalance and deep-ocean heat flux
-    /// (per m² of band) to `imbalance` and `deep`, and the meridional convergence to `convergence` if given.
+    /// This year's heating and the ocean's mixed layers, one per band (from `Ocean.surfaceLayers`).
+    public struct Inputs {
+        /// Global effective radiative forcing, W m⁻².
+        public let forcing: Double
+        public let dt: Double
+        public let surfaces: UnsafePointer<OceanSurfaceLayer>
+        /// Where to write each band's meridional heat convergence, W m⁻², if wanted.
+        public let convergence: UnsafeMutablePointer<Double>?
+    }
+
+    /// The surface system of all bands (17 values per band in the order `solveSurfaces` reads them) and the
+    /// per-band heating and heat fluxes.
+    public struct Scratch {
+        let w: UnsafeMutablePointer<Double>
+        /// Per band: heating held between `step` and `topOfAtmosphere`, then the TOA imbalance; the deep-ocean heat flux.
+        let imbalance: UnsafeMutablePointer<Double>
+        let deep: UnsafeMutablePointer<Double>
+        let memory: ScratchMemory<Double>
+    }
+
+    public func makeScratch() -> Scratch {
+        let n = grid.count
+        let memory = ScratchMemory<Double>(count: 19 * n)
+        return Scratch(w: memory.take(17 * n), imbalance: memory.take(n), deep: memory.take(n), memory: memory)
+    }
+
+    /// The new mixed-layer temperature of each band (what the ocean carries down).
+    public typealias Fluxes = UnsafePointer<Double>
+
+    /// Each band's heat fluxes of the year, per m² of band.
+    public struct HeatFluxes {
+        /// TOA imbalance, W m⁻².
+        public let imbalance: UnsafePointer<Double>
+        /// Heat passed below the mixed layer, W m⁻².
+        public let deep: UnsafePointer<Double>
+    }
+
+    /// Land surface temperature change of each band.
+    public typealias State = BandBlocks<Double>
+
+    public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
+        [StateSlot("land_temperature_change", "K", scope: .perBand, preindustrial: "0 (anomaly)")]
+    }
+
+    public static var diagnostics: [Diagnostic] {
+        [.surfaceTemperature, .imbalance, .landSurfaceTemperature, .seaSurfaceTemperature, .iceEdgeNorth, .iceEdgeSouth]
+    }
+
+    public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) {
+        let land = block.bands(v)
+        for b in 0..<grid.count { land[b][0] = 0 }
+    }
+
+    /// Advances every band's land temperature and solves for its new mixed-layer temperature over `dt` years under
+    /// the global forcing; returns the new mixed-layer temperatures (one per band). The ocean is seen only through
+    /// its mixed layers; once it has carried the heat down (`Ocean.step`), `topOfAtmosphere` gives the fluxes.
     @inline(__always)
-    public func step(bands first: UnsafeMutablePointer<Double>, stride: Int, column: Int, land: Int,
-                     forcing: Double, dt: Double, workspace w: UnsafeMutablePointer<Double>,
-                     imbalance: UnsafeMutablePointer<Double>, deep: UnsafeMutablePointer<Double>,
-                     convergence: UnsafeMutablePointer<Double>? = nil) {
-        @inline(__always) func columns(_ b: Int) -> UnsafeMutablePointer<Double> { first + b * stride + column }
-        @inline(__always) func landTemperature(_ b: Int) -> UnsafeMutablePointer<Double> { first + b * stride + land }
-        let n = grid.count, nl = layers.layerCount
-        let g = w + 17 * n                          // n columns of eliminated deep rows
+    public func step(_ land: BandBlocks<Double>, _ inputs: Inputs, scratch: Scratch) -> UnsafePointer<Double> {
+        let w = scratch.w, surfaces = inputs.surfaces, dt = inputs.dt
+        let n = grid.count
         let dO = w, rO = w + n, kO = w + 2 * n, sO = w + 3 * n, dL = w + 4 * n, rL = w + 5 * n, kL = w + 6 * n, sL = w + 7 * n
         let newOcean = w + 14 * n, newLand = w + 15 * n
         let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
@@ -218,41 +220,52 @@ public struct EnergyBalance: Sendable {
         let anomaly = w + 8 * n, sunlight = w + 9 * n
         for b in 0..<n {
             let fl = grid.landFraction[b]
-            anomaly[b] = (1 - fl) * columns(b)[0] + fl * landTemperature(b).pointee
+            anomaly[b] = (1 - fl) * surfaces[b].temperature + fl * land[b][0]
         }
         absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n)
         for b in 0..<n {
             let fl = grid.landFraction[b], fo = 1 - fl
-            let x = columns(b), column = mixing[b]
-            let mixedOld = x[0], heating = forcing + sunlight[b]
-            let e0 = column.exchange[0] * dt, up = column.upwellingMetresPerYear * dt
-            let surfaceMetres = layers.thicknessMetres[0] + atmosphereMetres
-            let gb = g + b * nl
-            column.eliminateDeep(x, into: gb)
-            let reduced = column.reducedSurfaceRow(
-                surfaceDiagonal: surfaceMetres + eps * e0 + dt * s * (oceanFeedback[b] + k * fl),
-                surfaceUpper: -eps * (e0 + up),
-                surfaceRHS: surfaceMetres * mixedOld - eps * up * mixedOld + dt * s * heating, eliminated: gb)
+            let surface = surfaces[b]
+            let mixedOld = surface.temperature, heating = inputs.forcing + sunlight[b]
+            let e0 = surface.exchange, up = surface.upwelling
+            let surfaceMetres = surface.thicknessMetres + atmosphereMetres
+            // The deep ocean takes heat with efficacy ε (Held et al. 2010).
+            let reduced = surface.reduced(diagonal: surfaceMetres + eps * e0 + dt * s * (oceanFeedback[b] + k * fl),
+                                          upper: -eps * (e0 + up),
+                                          rhs: surfaceMetres * mixedOld - eps * up * mixedOld + dt * s * heating)
             dO[b] = reduced.diagonal; rO[b] = reduced.rhs; kO[b] = dt * s * k * fl; sO[b] = dt * s
-            let landOld = landTemperature(b).pointee
+            let landOld = land[b][0]
             dL[b] = cLand + dt * year * (landFeedback[b] + k * fo)
             rL[b] = cLand * landOld + dt * year * heating
             kL[b] = dt * year * k * fo; sL[b] = dt * year
-            imbalance[b] = heating     // held until the new temperatures are known
-            deep[b] = mixedOld
+            scratch.imbalance[b] = heating     // held until the new temperatures are known
         }
         solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
         for b in 0..<n {
-            let fl = grid.landFraction[b], fo = 1 - fl
-            let x = columns(b)
-            let mixedOld = deep[b], heating = imbalance[b]
-            mixing[b].backSubstitute(x, mixedLayer: newOcean[b], eliminated: g + b * nl)
-            landTemperature(b).pointee = newLand[b]
-            let h = mixing[b].downwardTransport(new: x, mixedOld: mixedOld, dt: dt) / (dt * s)   // W per m² of ocean
-            deep[b] = fo * h
-            imbalance[b] = heating - fo * oceanFeedback[b] * newOcean[b] - fl * landFeedback[b] * newLand[b] - (eps - 1) * fo * h
-            convergence?[b] = w[16 * n + b]
+            land[b][0] = newLand[b]
+            inputs.convergence?[b] = w[16 * n + b]
         }
+        return UnsafePointer(newOcean)
+    }
+
+    /// Each band's TOA imbalance and deep-ocean heat flux of the step just taken, given the heat the ocean carried
+    /// below each mixed layer (K·m per unit ocean area, from `Ocean.step`). The top of the atmosphere sees
+    /// N = F + ΔR − f_o λ_o T_o − f_l λ_l T_l − (ε − 1) f_o H.
+    @inline(__always)
+    public func topOfAtmosphere(downward: UnsafePointer<Double>, dt: Double, scratch: Scratch) -> HeatFluxes {
+        let w = scratch.w, n = grid.count
+        let newOcean = w + 14 * n, newLand = w + 15 * n
+        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
+        let s = PhysicalConstants.secondsPerYear / rhoC
+        let eps = climate.heatUptakeEfficacy
+        for b in 0..<n {
+            let fl = grid.landFraction[b], fo = 1 - fl
+            let heating = scratch.imbalance[b]
+            let h = downward[b] / (dt * s)   // W per m² of ocean
+            scratch.deep[b] = fo * h
+            scratch.imbalance[b] = heating - fo * oceanFeedback[b] * newOcean[b] - fl * landFeedback[b] * newLand[b] - (eps - 1) * fo * h
+        }
+        return HeatFluxes(imbalance: scratch.imbalance, deep: scratch.deep)
     }
 
     /// Equilibrium global warming under a uniform forcing, K, with the deep ocean in equilibrium (no heat uptake)
@@ -298,17 +311,13 @@ public struct EnergyBalance: Sendable {
         return mean
     }
 
-    /// Heat content of band b relative to preindustrial, J per m² of band: ocean column and the air above it,
-    /// land surface and the air above it.
+    /// Heat content of band b relative to preindustrial, J per m² of band: the ocean column (`oceanLayerIntegral`
+    /// = Σ dz_k ΔT_k, K·m) and the air above it, the land surface and the air above it.
     @inline(__always)
-    public func heatContent(band b: Int, column x: UnsafePointer<Double>, landTemperature: Double) -> Double {
+    public func heatContent(band b: Int, oceanLayerIntegral sum: Double, mixedLayer x0: Double, landTemperature: Double) -> Double {
         let fl = grid.landFraction[b], fo = 1 - fl
         let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
-        var sum = 0.0
-        layers.thicknessMetres.withUnsafeBufferPointer { dz in
-            for k in 0..<dz.count { sum += dz[k] * x[k] }
-        }
-        return fo * (rhoC * sum + climate.atmosphereHeatCapacity * x[0]) + fl * landCapacity * landTemperature
+        return fo * (rhoC * sum + climate.atmosphereHeatCapacity * x0) + fl * landCapacity * landTemperature
     }
 
     /// Heat held by the air and land surface of band b, J per m² of band (not ocean heat content).
@@ -316,17 +325,5 @@ public struct EnergyBalance: Sendable {
     public func surfaceHeat(band b: Int, oceanSurface: Double, landTemperature: Double) -> Double {
         let fl = grid.landFraction[b]
         return (1 - fl) * climate.atmosphereHeatCapacity * oceanSurface + fl * landCapacity * landTemperature
-    }
-
-    /// Thermosteric sea-level rise of a column, m: Σ α_k ΔT_k Δz_k.
-    @inline(__always)
-    public func thermostericRise(temperature x: UnsafePointer<Double>) -> Double {
-        var sum = 0.0
-        layers.thicknessMetres.withUnsafeBufferPointer { dz in
-            thermalExpansion.withUnsafeBufferPointer { a in
-                for k in 0..<dz.count { sum += a[k] * x[k] * dz[k] }
-            }
-        }
-        return sum
     }
 }
