@@ -3,7 +3,8 @@ import Foundation
 /// `&run scenario_file`: picks one model/scenario pair from the file, prepares it (harmonise, infill) and returns the
 /// drivers; every choice made on the way is printed as a note on standard error, so nothing is silent.
 public enum ScenarioSelection {
-    public static func drivers(for c: RunConfiguration, base: DriverSeries) throws(InputError) -> DriverSeries {
+    /// The drivers and, one line per species, where its emissions come from (for the output's provenance).
+    public static func drivers(for c: RunConfiguration, base: DriverSeries) throws(InputError) -> (DriverSeries, String) {
         let run = c.run
         guard run.co2Mode == "emissions", run.otherGasMode == "emissions" else {
             throw InputError(file: c.source, key: "scenario_file", message: "a scenario file gives emissions: co2_mode and other_gas_mode must be 'emissions'")
@@ -19,7 +20,8 @@ public enum ScenarioSelection {
                                         database: run.infill ? try InfillerDatabase(forcingDirectory: run.forcingDirectory) : nil)
         let prepared = try preparer.prepare(input, options: options)
         printNotes(prepared)
-        return prepared.drivers(base: base)
+        let provenance = zip(EmissionSpecies.all, prepared.origins).map { "\($0.iamcVariable): \($1.kind.rawValue): \($1.detail)" }
+        return (prepared.drivers(base: base), "\(prepared.label) from \(run.scenarioFile)\n" + provenance.joined(separator: "\n"))
     }
 
     /// The pair named by `model`/`scenario` (either may be empty when it is unambiguous).

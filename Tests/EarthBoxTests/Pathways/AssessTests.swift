@@ -31,7 +31,9 @@ import Testing
         for (name, ssp) in Self.markers.sorted(by: { $0.key < $1.key }) {
             let full = Self.complete.contains(name)
             let c = Self.configuration(name, harmonise: !full, infill: !full)
-            let viaFile = try TestSupport.plan(c).run()
+            let plan = try TestSupport.plan(c)
+            #expect(plan.emissionsProvenance.contains(full ? ": given: " : ": infilled: "), "the output names each species' origin")
+            let viaFile = plan.run()
             let shipped = try TestSupport.run(TestSupport.configuration(scenario: ssp)).get()
             let d = Self.warming2100(viaFile) - Self.warming2100(shipped)
             print(String(format: "assess acceptance: %@ %@: 2100 warming via the IAMC file - shipped %@ = %+.4f K", name, full ? "(complete, as given)" : "(harmonised + infilled)", ssp, d))
