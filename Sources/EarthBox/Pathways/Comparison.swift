@@ -18,7 +18,9 @@ public struct PathwayGroup: Sendable {
         if !file.isEmpty, let t = try? IAMCTable.load(path: file),
            let b = t.rows.first(where: { $0.variable == RegionalComposition.baseline }),
            let p = t.row(region: b.region, variable: RegionalComposition.co2) {
-            let j = p.values.firstIndex { $0 <= 0 }
+            // Net zero after the land sink the file counts (none: zero net fossil CO2).
+            let sink = t.row(region: b.region, variable: RegionalComposition.countedLandSink)?.values ?? p.values.map { _ in 0 }
+            let j = p.values.indices.first { p.values[$0] <= sink[$0] }
             region = (b.region, j.map { t.years[$0] }, (j.map { p.values[0...$0] } ?? p.values[...]).reduce(0, +) / 1000)
         } else { region = nil }
     }

@@ -26,10 +26,10 @@ public enum LandSinkSensitivity {
     public static func compute(namelist: Namelist, historyFile: String?, central: PathwayBuilder.Result) throws(InputError) -> [Row] {
         let settings = try NamelistDecoder.decode(PathwaySettings.self, from: namelist)
         var configuration = try RunConfiguration.from(namelist)
-        let tmp = NSTemporaryDirectory() + "earthbox-sink-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).csv"
-        defer { try? FileManager.default.removeItem(atPath: tmp) }
         var rows: [Row] = []
         for sink in sinks(settings) {
+            let tmp = NSTemporaryDirectory() + String(format: "earthbox-%d-%u-land-sink-%.2fPgC.csv", getpid(), UInt32.random(in: 0...UInt32.max), sink)
+            defer { try? FileManager.default.removeItem(atPath: tmp) }
             let variant = try PathwayBuilder.build(namelist: namelist, historyFile: historyFile, landSink: sink)
             do { try Data(variant.table.csvText.utf8).write(to: URL(fileURLWithPath: tmp)) } catch {
                 throw InputError(file: tmp, message: "cannot write a temporary pathway file: \(error.localizedDescription)")

@@ -60,6 +60,10 @@ public enum PathwayBuilder {
             row(settings.region, RegionalComposition.gross, "Mt CO2/yr", pathway.gross),
             row(settings.region, RegionalComposition.removals, "Mt CO2/yr", pathway.removals),
         ]
+        if settings.landSink > 0 {
+            rows.append(row(settings.region, RegionalComposition.countedLandSink, "Mt CO2/yr",
+                            years.map { _ in settings.landSink * RegionalComposition.mtCO2PerPgC }))
+        }
         if settings.region != "World" {
             rows.append(row("World", RegionalComposition.co2, "Mt CO2/yr", years.indices.map { baseWorld[$0] + (pathway.net[$0] - baseline[$0]) }))
         }

@@ -23,7 +23,9 @@ public enum RegionalComposition {
     public static let methane = "Emissions|CH4"
     public static let nitrousOxide = "Emissions|N2O"
     public static let baseScenarioColumn = "Base_Scenario"
-    public static let knownVariables = [co2, baseline, gross, removals, methane, nitrousOxide]
+    /// The domestic land sink the region counts towards net zero (information: accounting only, Mt CO2/yr).
+    public static let countedLandSink = "Carbon Sequestration|Land Sink|Counted Towards Net Zero"
+    public static let knownVariables = [co2, baseline, gross, removals, methane, nitrousOxide, countedLandSink]
     /// Regions a pathway may name without a note: the national history's (GCB) China, and the IAMC R5/R10 regions.
     public static let knownRegions = ["China"] + ScenarioFile.regionSets.flatMap { $0.regions.sorted() }
     /// Mt CO2 per Pg C (44.009/12.011 × 1000, as Forcing/convert_rcmip.py).
