@@ -64,6 +64,9 @@ struct Assess: ParsableCommand {
         case .failure(let error): stop(error)
         }
         var worker = inputs.worker
+        if mpi.isRoot && !quiet && !inputs.notes.isEmpty {
+            FileHandle.standardError.write(Data(inputs.notes.map { $0.replacingOccurrences(of: ": ", with: ": note: ", options: [], range: $0.range(of: ": ")) + "\n" }.joined().utf8))
+        }
         let execution = EnsembleExecution(configuration: inputs.configuration, quiet: quiet, stopAfterTasks: stopAfterTasks, stop: stop)
         if let outcome = execution.run(worker: &worker, resume: resume), mpi.isRoot {
             let analysis = EnsembleAnalysis(results: outcome.results, observations: inputs.observations)
