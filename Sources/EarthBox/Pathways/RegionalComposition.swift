@@ -23,6 +23,8 @@ public enum RegionalComposition {
     public static let methane = "Emissions|CH4"
     public static let nitrousOxide = "Emissions|N2O"
     public static let baseScenarioColumn = "Base_Scenario"
+    /// Last year of the pathway's rows that are observed emissions (the pathway proper starts the year after).
+    public static let observedUntilColumn = "Observed_Until"
     /// The domestic land sink the region counts towards net zero (information: accounting only, Mt CO2/yr).
     public static let countedLandSink = "Carbon Sequestration|Land Sink|Counted Towards Net Zero"
     public static let knownVariables = [co2, baseline, gross, removals, methane, nitrousOxide, countedLandSink]

@@ -71,3 +71,23 @@ import Testing
         #expect(md.contains("| 0.12 |") && md.contains("| 0.50 (central) |") && md.contains("| 1.11 |"))
     }
 }
+
+/// The shipped pathway files start with the observed years after the RCMIP history, so the composed world fossil
+/// CO2 has no step into the pathway (the world pathway on SSP1-1.9 used to jump +3.7 Gt CO2/yr from 2022 to 2023).
+@Suite struct ShippedPathwayContinuityTests {
+    @Test func composedEmissionsAreContinuous() throws {
+        let folder = URL(fileURLWithPath: TestSupport.namelistDirectory).appendingPathComponent("pathways")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".nml") }.sorted()
+        #expect(names.count >= 8)
+        for name in names {
+            var c = try RunConfiguration.load(path: folder.appendingPathComponent(name).path)
+            c.run.forcingDirectory = TestSupport.forcingDirectory
+            c.run.pathwayFile = URL(fileURLWithPath: TestSupport.forcingDirectory).deletingLastPathComponent().appendingPathComponent(c.run.pathwayFile).path
+            c.run.endYear = 2030
+            let d = try RunPlan(c).simulation.drivers
+            let e = { (y: Int) in d[y, DriverColumns.co2Fossil] * RegionalComposition.mtCO2PerPgC / 1000 }
+            // Largest observed year-on-year change 2010-2022 is the 2020 drop, about -2 Gt CO2/yr (GCB 2023).
+            for year in 2015...2024 { #expect(abs(e(year) - e(year - 1)) < 2.2, "\(name): \(year - 1)->\(year) step \(e(year) - e(year - 1)) Gt CO2/yr") }
+        }
+    }
+}
