@@ -49,9 +49,18 @@ extension AssessmentOutput {
             var lines: [([Double], String, String)] = [(p.series[fossil].map { $0 * toGt }, "#b30000", "used")]
             if let raw = p.raw[fossil] { lines.insert((raw.map { $0 * toGt }, "#999999", "file"), at: 0) }
             h += Self.svgChart(title: "Fossil CO2, Gt CO2/yr: file vs used (\(p.origins[fossil].kind.rawValue))", x: years, bands: [], lines: lines, guides: [0])
-            h += "</div>\n<details><summary>Species: where each series comes from</summary><table><tr><th class=\"l\">variable</th><th class=\"l\">origin</th><th class=\"l\">detail</th></tr>"
+            h += "</div>\n<details><summary>Species: where each series comes from, raw and harmonised</summary><table><tr><th class=\"l\">variable</th><th class=\"l\">origin</th>"
+            h += "<th>file \(p.firstYear)</th><th>used \(p.firstYear)</th><th>file 2050</th><th>used 2050</th><th>file 2100</th><th>used 2100</th><th class=\"l\">unit</th><th class=\"l\">detail</th></tr>"
+            func g(_ x: Double?) -> String { x.map { $0.isFinite ? String(format: "%.4g", $0) : "–" } ?? "–" }
             for (s, o) in p.origins.enumerated() {
-                h += "<tr><td class=\"l\">\(esc(EmissionSpecies.all[s].iamcVariable))</td><td class=\"l\">\(o.kind.rawValue)</td><td class=\"l\">\(esc(o.detail))</td></tr>"
+                let species = EmissionSpecies.all[s], (unit, factor) = Self.iamcUnit(species)
+                let cells = [p.firstYear, 2050, 2100].flatMap { y -> [String] in
+                    let i = y - p.firstYear
+                    guard i >= 0, i < p.series[s].count else { return ["–", "–"] }
+                    return [g(p.raw[s].map { $0[i] * factor }), g(p.series[s][i] * factor)]
+                }
+                h += "<tr><td class=\"l\">\(esc(species.iamcVariable))</td><td class=\"l\">\(o.kind.rawValue)</td>" + cells.map { "<td>\($0)</td>" }.joined()
+                h += "<td class=\"l\">\(esc(unit))</td><td class=\"l\">\(esc(o.detail))</td></tr>"
             }
             h += "</table></details>\n"
         }

@@ -112,3 +112,18 @@ import Testing
         }
     }
 }
+
+/// The `pathway_file` cases the issue found silent: now errors, or printed notes.
+@Suite struct PathwayFileSilentCasesTests {
+    @Test func headerOnlyAndWorldWithoutBaselineAreErrors() throws {
+        let base = try ScenarioDrivers.load(directory: TestSupport.forcingDirectory, scenario: "ssp126").drivers
+        let header = "Model,Scenario,Region,Variable,Unit,2023,2024\n"
+        for (text, message) in [(header, "no rows"),
+                                (header + "M,S,World,Emissions|CO2|Fossil and Industrial,Mt CO2/yr,8200,8100\n", "would be ignored")] {
+            let table = try IAMCTable.parse(text, path: "p.csv")
+            let e = TestSupport.inputError { () throws(InputError) in try RegionalComposition.compose(base: base, pathway: table, baseScenario: "ssp126") }
+            #expect(e?.file == "p.csv" && e?.message.contains(message) == true, "\(String(describing: e))")
+            if message == "would be ignored" { #expect(e?.line == 2) }
+        }
+    }
+}
