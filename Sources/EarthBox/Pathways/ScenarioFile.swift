@@ -75,7 +75,7 @@ public enum ScenarioFile {
     }
 
     public static func parse(_ text: String, path: String, skipOtherVariables: Bool = false) throws(InputError) -> [ScenarioInput] {
-        let rows = try readRows(text, path: path)
+        let (rows, extra) = try readRows(text, path: path)
         var order: [String] = []
         var groups: [String: [Row]] = [:]
         for row in rows {
@@ -87,6 +87,7 @@ public enum ScenarioFile {
         var result: [ScenarioInput] = []
         for key in order {
             var input = try interpret(groups[key]!, path: path, skipOtherVariables: skipOtherVariables, skipped: &skipped)
+            if !extra.isEmpty { input.notes.append("columns \(extra.joined(separator: ", ")) are metadata EarthBox does not use") }
             if skipped > 0 { input.notes.append("\(skipped) rows of variables outside Emissions|… skipped (--skip-other-variables)"); skipped = 0 }
             result.append(input)
         }
@@ -95,7 +96,8 @@ public enum ScenarioFile {
 
     // MARK: Layout
 
-    static func readRows(_ text: String, path: String) throws(InputError) -> [Row] {
+    /// The rows, and the names of the header's extra columns (metadata EarthBox does not use).
+    static func readRows(_ text: String, path: String) throws(InputError) -> ([Row], [String]) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var header: [String]? = nil
         var headerLine = 0
@@ -196,7 +198,9 @@ public enum ScenarioFile {
         if longColumns != nil {
             for i in rows.indices { rows[i].cells.sort { $0.year < $1.year } }
         }
-        return rows
+        let used = Set(yearColumns.map(\.column) + (longColumns.map { [$0.year, $0.value] } ?? []))
+        let extra = header!.indices.dropFirst(5).filter { !used.contains($0) }.map { header![$0] }
+        return (rows, extra)
     }
 
     static func checkKeyColumns(_ fields: [String], path: String, line: Int) throws(InputError) {

@@ -89,6 +89,11 @@ import Testing
         #expect(basket.notes.contains { $0.contains("basket") })
     }
 
+    @Test func extraColumnsAreNamedInANote() throws {
+        let s = try parse("Model,Scenario,Region,Variable,Unit,Mip_Era,2015,2020\nM,S,World,Emissions|CH4,Mt CH4/yr,CMIP6,1,2\n")[0]
+        #expect(s.notes.contains("columns Mip_Era are metadata EarthBox does not use"))
+    }
+
     @Test func oversizedFileIsRefusedBeforeReading() throws {
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
