@@ -222,6 +222,8 @@ public enum ScenarioFile {
         var bySpecies: [Int: [Row]] = [:]
         var totals: [Row] = [], sectors: [(row: Row, parent: Int?)] = []
         let speciesVariables = EmissionSpecies.all.flatMap(\.variables)
+        // The model's native regions (`<Model>|<Region>`, IAMC convention): the set is every one this scenario names.
+        let native = Set(rows.map(\.region).filter { $0.hasPrefix(input.model + "|") })
         for row in rows {
             let key = row.region + "\u{1}" + row.variable
             if let earlier = seen[key] {
@@ -229,7 +231,7 @@ public enum ScenarioFile {
                                  message: "model '\(row.model)', scenario '\(row.scenario)' give this region and variable already on line \(earlier)")
             }
             seen[key] = row.line
-            try checkRegion(row, path: path)
+            try checkRegion(row, path: path, model: input.model)
             if let s = EmissionSpecies.byVariable[row.variable] {
                 bySpecies[s, default: []].append(row)
             } else if row.variable == EmissionSpecies.co2Total {
@@ -257,7 +259,7 @@ public enum ScenarioFile {
         }
         // 2. One series per species: World, or a complete region set summed.
         for (s, speciesRows) in bySpecies {
-            input.given[s] = try combineRegions(speciesRows, species: EmissionSpecies.all[s], path: path, notes: &input.notes)
+            input.given[s] = try combineRegions(speciesRows, species: EmissionSpecies.all[s], path: path, notes: &input.notes, native: native)
         }
         // 3. CO2 sectors that make up the fossil part when it is missing: Energy + Industrial Processes.
         let fossil = EmissionSpecies.index("co2_fossil")!, afolu = EmissionSpecies.index("co2_afolu")!
@@ -267,8 +269,8 @@ public enum ScenarioFile {
             let industry = sectors.filter { $0.row.variable == "Emissions|CO2|Industrial Processes" }.map(\.row)
             if !energy.isEmpty && !industry.isEmpty {
                 let species = EmissionSpecies.all[fossil]
-                var e = try combineRegions(energy, species: species, path: path, notes: &input.notes)
-                let i = try combineRegions(industry, species: species, path: path, notes: &input.notes)
+                var e = try combineRegions(energy, species: species, path: path, notes: &input.notes, native: native)
+                let i = try combineRegions(industry, species: species, path: path, notes: &input.notes, native: native)
                 e = try sum(e, i, path: path, what: "Emissions|CO2|Energy + Emissions|CO2|Industrial Processes")
                 e.variable = "Emissions|CO2|Energy + Emissions|CO2|Industrial Processes"
                 input.given[fossil] = e
@@ -290,7 +292,7 @@ public enum ScenarioFile {
         // 4. The CO2 total: checked against both parts, or completes the missing one.
         if !totals.isEmpty {
             let species = EmissionSpecies.all[fossil]
-            let total = try combineRegions(totals, species: species, path: path, notes: &input.notes)
+            let total = try combineRegions(totals, species: species, path: path, notes: &input.notes, native: native)
             switch (input.given[fossil], input.given[afolu]) {
             case let (f?, a?):
                 let parts = try sum(f, a, path: path, what: "fossil + AFOLU")
@@ -322,16 +324,16 @@ public enum ScenarioFile {
         return input
     }
 
-    static func checkRegion(_ row: Row, path: String) throws(InputError) {
-        if row.region == "World" || regionSets.contains(where: { $0.regions.contains(row.region) }) { return }
+    static func checkRegion(_ row: Row, path: String, model: String) throws(InputError) {
+        if row.region == "World" || row.region.hasPrefix(model + "|") || regionSets.contains(where: { $0.regions.contains(row.region) }) { return }
         let all = ["World"] + regionSets.flatMap { $0.regions.sorted() }
-        var message = "unknown region: EarthBox sums World or a complete IAMC R5 or R10 region set"
+        var message = "unknown region: EarthBox sums World, a complete IAMC R5 or R10 region set, or the model's native regions '\(model)|…'"
         if let n = NearestName.suggestion(for: row.region, among: all) { message += "; did you mean '\(n)'?" }
         throw InputError(file: path, line: row.line, column: 3, key: row.region, message: message)
     }
 
     /// The World row, or the sum of a complete region set; values converted to the model unit.
-    static func combineRegions(_ rows: [Row], species: EmissionSpecies, path: String, notes: inout [String]) throws(InputError) -> ScenarioInput.Given {
+    static func combineRegions(_ rows: [Row], species: EmissionSpecies, path: String, notes: inout [String], native: Set<String>) throws(InputError) -> ScenarioInput.Given {
         func converted(_ row: Row) throws(InputError) -> ScenarioInput.Given {
             let factor: Double
             switch species.factor(unit: row.unit) {
@@ -346,7 +348,8 @@ public enum ScenarioFile {
             return try converted(world)
         }
         let regions = Set(rows.map(\.region))
-        guard let set = regionSets.first(where: { regions.isSubset(of: $0.regions) }) else {
+        let sets = regionSets + (native.isEmpty ? [] : [(name: "native \(rows[0].model)", regions: native)])
+        guard let set = sets.first(where: { regions.isSubset(of: $0.regions) }) else {
             throw InputError(file: path, line: rows[0].line, column: 3, key: rows[0].variable, message: "regions \(regions.sorted().joined(separator: ", ")) mix region sets and there is no World row")
         }
         guard regions == set.regions else {
@@ -357,7 +360,7 @@ public enum ScenarioFile {
         var total = try converted(ordered[0])
         for row in ordered.dropFirst() { total = try sum(total, try converted(row), path: path, what: row.variable) }
         total.regions = ordered.map(\.region)
-        notes.append("\(rows[0].variable): World = sum of the \(set.name) regions (lines \(ordered.map { String($0.line) }.joined(separator: ", ")))")
+        notes.append("\(rows[0].variable): World = sum of the \(set.name) regions" + (set.name.hasPrefix("native") ? " (the \(set.regions.count) this scenario names anywhere; EarthBox cannot know native regions a file never names)" : "") + " (lines \(ordered.map { String($0.line) }.joined(separator: ", ")))")
         return total
     }
 

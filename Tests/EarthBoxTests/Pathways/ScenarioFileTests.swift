@@ -47,6 +47,15 @@ import Testing
         #expect(all.map(\.label) == ["A|S", "B|T"])
         #expect(all[1].given[n2o]!.values == [5, 5, 5] && all[1].given[n2o]!.regions.count == 5)
         #expect(all[1].notes.contains { $0.contains("sum of the R5 regions") })
+        // Native regions: the set is every `<Model>|<Region>` the scenario names; each variable must give all of them.
+        let native = ["M|China", "M|India", "M|Rest"]
+        var nativeText = header
+        for r in native { nativeText += row("Emissions|N2O", "Mt N2O/yr", "1,2,3", region: r) + row("Emissions|CH4", "Mt CH4/yr", "1,1,1", region: r) }
+        let n = try parse(nativeText)[0]
+        #expect(n.given[n2o]!.values == [3, 6, 9])
+        let missing = error(nativeText + row("Emissions|BC", "Mt BC/yr", region: "M|China"))
+        #expect(missing?.column == 3 && missing?.message.contains("M|India") == true)
+        #expect(error(header + row("Emissions|N2O", "Mt N2O/yr", region: "Other|China"))?.column == 3)
         let incomplete = error(header + row("Emissions|N2O", "Mt N2O/yr", region: "R5ASIA") + row("Emissions|N2O", "Mt N2O/yr", region: "R5LAM"))
         #expect(incomplete?.line == 2 && incomplete?.column == 3 && incomplete?.message.contains("R5MAF") == true)
     }
