@@ -18,6 +18,12 @@ extension RunSettings: NamelistGroup {
         .string("pathway_file", \.pathwayFile, allowed: nil, "IAMC pathway file composed with the base `scenario` (empty: none; see Forcing/pathways/README.md)"),
         .string("co2_emissions_file", \.co2EmissionsFile, allowed: nil,
                 "CSV of year and any of co2_fossil, co2_land_use, geological_removal, land_removal (PgC/yr), ocean_alkalinity (Pmol/yr) replacing the drivers (empty: none)"),
+        .string("scenario_file", \.scenarioFile, allowed: nil, "IAMC emissions file driving the run; `scenario` gives history and natural forcing (empty: none; docs/assess.md)"),
+        .string("scenario_model", \.scenarioModel, allowed: nil, "Model of the scenario_file pair to run (empty: the file's only one)"),
+        .string("scenario_name", \.scenarioName, allowed: nil, "Scenario of the scenario_file pair to run (empty: the file's only one)"),
+        .logical("harmonise", \.harmonise, "harmonise scenario_file emissions to the shipped history (aneris methods, AR6 defaults; Gidden et al. 2018)"),
+        .integer("harmonisation_year", \.harmonisationYear, range: 1851...2022, unit: "yr", "year scenario_file emissions meet history (AR6: 2015)"),
+        .logical("infill", \.infill, "infill species scenario_file lacks from the RCMIP SSP database (silicone QRW; Lamboll et al. 2020)"),
     ]
 }
 
