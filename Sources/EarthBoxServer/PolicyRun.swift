@@ -131,6 +131,7 @@ public struct PolicyRun: Sendable {
                     j.field("peak_warming", peakQ)
                     j.field("peak_percentiles", Self.peakPercentiles)
                     j.field("peak_year", peakYear)
+                    j.field("peak_annual", median[peakYear - from])
                     j.field("warming_2081_2100", lateQ)
                     j.field("warming_2100", at2100)
                     j.field("p_above_1_5", WeightedStatistics.exceedanceProbability(peak, weights: weights, threshold: 1.5))
