@@ -245,10 +245,10 @@ function showLab(name, params) {
     div.className = "slider";
     box.appendChild(div);
     const spec = { label: p.label, min: p.min, max: p.max, step: p.step, unit: p.unit };
-    SLIDERS["lab:" + p.name] = spec;
-    const input = makeSlider(div, p.name, spec, (k, v) => { values[k] = v; showLabValue(k, v, spec); runLab(name, values); });
+    const id = "lab_" + p.name;   // the policy page has sliders of the same keys
+    const input = makeSlider(div, id, spec, (k, v) => { values[p.name] = v; showLabValue(id, v, spec); runLab(name, values); });
     input.value = values[p.name];
-    showLabValue(p.name, values[p.name], spec);
+    showLabValue(id, values[p.name], spec);
   }
   $("lab-reset").onclick = () => showLab(name, {});
   runLab(name, values);
