@@ -18,3 +18,5 @@ else
   echo "pathway reproducibility check skipped: $GCB not found"
 fi
 swift test --skip-build "$@"
+# The web simulator in a real (headless) browser.
+bash scripts/test-browser.sh

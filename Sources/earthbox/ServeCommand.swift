@@ -31,6 +31,7 @@ struct Serve: ParsableCommand {
         do {
             api = try SimulatorAPI(simulator: try PolicySimulator(options: options))
         } catch { fail(error) }
+        signal(SIGPIPE, SIG_IGN)   // a browser that closes a connection early must not end the server
         let clock = ContinuousClock(), start = clock.now
         api.warmUp()
         FileHandle.standardOutput.write(Data("earthbox serve: \(api.simulator.ensemble.memberCount) members of \(ensemble) stored at \(api.simulator.restartYear) in \(clock.now - start)\n".utf8))

@@ -215,7 +215,7 @@ function drawPolicy(d) {
   const el = [{ type: "line", x: ex, y: d.base_fossil_co2.slice(e0), color: "#868e96", width: 1.5, dash: "4 3", label: `${d.request.scenario} fossil CO₂` }];
   if (baseline) el.push({ type: "line", x: ex, y: baseline.emissions.slice(e0), color: "#495057", width: 1.5, dash: "6 4", label: "baseline total" });
   el.push({ type: "line", x: ex, y: d.emissions.slice(e0), color: "#1864ab", width: 2.5, label: "total CO₂ (fossil + land use)" });
-  plotLines($("plot-emissions"), { title: "CO₂ emissions (Gt CO₂/yr)", x: ex, layers: el, hlines: [{ y: 0, color: "#adb5bd" }], legendRight: true });
+  plotLines($("plot-emissions"), { title: "CO₂ emissions (Gt CO₂/yr)", x: ex, layers: el, hlines: [{ y: 0, color: "#adb5bd" }], legendAt: [0.62, 0.62] });
 
   const band = (arr, color, label) => ens ? [{ type: "band", lo: arr[0], hi: arr[4], color, opacity: 0.18 }, { type: "line", y: arr[2], color, width: 2, label }] : [{ type: "line", y: arr[2], color, width: 2, label }];
   plotLines($("plot-co2"), { title: "Atmospheric CO₂ (ppm)", x, xmin: 1950, xmax: 2100, layers: band(d.co2, "#5f3dc4", "median"), legend: false });
@@ -285,15 +285,16 @@ function drawLab(name, t, values) {
   $("lab-findings").innerHTML = `<h3>${t.title}</h3><ul>` + t.notes.filter(n => !n.startsWith("legs:")).map(n => `<li>${n.trim()}</li>`).join("") + "</ul>";
   const second = $("lab-plot-2");
   second.parentElement.hidden = false;
+  second.style.height = "";
   if (name === "snowball-hysteresis") {
     const S = col(t, "solar_constant_W_m2"), leg = col(t, "leg"), edge = col(t, "ice_edge_degN"), T = col(t, "global_mean_degC");
     const legs = [[1, "#e8590c", "1: Sun brightening from today"], [2, "#1c7ed6", "2: Sun dimming"], [3, "#f08c00", "3: brightening again from the snowball"]];
     const series = (y) => legs.map(([l, color, label]) => {
       const idx = S.map((_, i) => i).filter(i => leg[i] === l);
-      return { type: "points", connect: true, x: idx.map(i => S[i]), y: idx.map(i => y[i]), color, label, radius: 2.2, width: 1.6 };
-    });
+      return { type: "points", connect: true, x: idx.map(i => S[i]), y: idx.map(i => y[i]), color, label, radius: l === 1 ? 4 : 2.2, width: l === 1 ? 3.5 : 1.6 };
+    });   // leg 1 drawn first and wider: it shows round leg 2 where both are ice free
     plotLines($("lab-plot"), { title: "Northern ice edge against the solar constant: two branches", x: S, layers: series(edge), xlabel: "solar constant (W m⁻²)",
-      ylabel: "ice edge (°N)", ymin: 0, ymax: 92, vlines: [{ x: 1361, label: "today" }] });
+      ylabel: "ice edge (°N)", ymin: 0, ymax: 92, vlines: [{ x: 1361, label: "today" }], legendAt: [0.4, 0.45] });
     plotLines(second, { title: "Global mean surface temperature (°C)", x: S, layers: series(T), xlabel: "solar constant (W m⁻²)", ylabel: "°C",
       vlines: [{ x: 1361, label: "today" }], legend: false });
   } else if (name === "feedback-switches") {
@@ -302,6 +303,7 @@ function drawLab(name, t, values) {
     plotBars($("lab-plot"), { title: "Equilibrium warming for doubled CO₂ with one process switched off (K)", xlabel: "K",
       bars: w.map((v, i) => ({ label: labels[i], value: v, color: i === 0 ? "#c92a2a" : i === 5 ? "#1971c2" : "#868e96", text: v.toFixed(2) + " K" })) });
     const y63 = col(t, "years_to_63pct"), y90 = col(t, "years_to_90pct");
+    second.style.height = "170px";
     plotBars(second, { title: "Years to reach 63 % of the equilibrium warming (abrupt-2xCO2)", xlabel: "years", labelWidth: 250,
       bars: [{ label: "full ocean", value: y63[0] || 0, color: "#c92a2a", text: (y63[0] || "–") + " yr" },
              { label: "mixed layer only", value: y63[5] || 0, color: "#1971c2", text: (y63[5] || "–") + " yr (90 %: " + (y90[5] || "–") + " yr)" }] });
@@ -309,9 +311,10 @@ function drawLab(name, t, values) {
     const yr = col(t, "year");
     const stop = values.emissions_stop_year;
     plotLines($("lab-plot"), { title: "Warming relative to 1850–1900 (°C): CO₂ emissions stop after " + stop, x: yr,
-      layers: [{ type: "line", y: col(t, "warming_K"), color: "#c92a2a", width: 2.5, label: "warming" }], vlines: [{ x: stop, label: "emissions stop" }], ylabel: "°C", ymin: 0 });
-    plotLines(second, { title: "CO₂ (ppm, left) falls while sea level keeps rising", x: yr,
-      layers: [{ type: "line", y: col(t, "co2_ppm"), color: "#5f3dc4", width: 2, label: "CO₂ (ppm)" }], vlines: [{ x: stop }], ylabel: "ppm", legend: false });
+      layers: [{ type: "line", y: col(t, "warming_K"), color: "#c92a2a", width: 2.5 }], vlines: [{ x: stop, label: "emissions stop" }], ylabel: "°C", ymin: 0 });
+    plotLines(second, { title: "CO₂ falls (ppm, purple) while thermosteric sea level keeps rising (cm × 10, teal)", x: yr,
+      layers: [{ type: "line", y: col(t, "co2_ppm"), color: "#5f3dc4", width: 2 },
+               { type: "line", y: col(t, "thermosteric_sea_level_m").map(v => v * 1000), color: "#0b7285", width: 2 }], vlines: [{ x: stop }], legend: false });
   } else if (name === "ocean-depth") {
     const depth = col(t, "mixed_layer_depth_m"), kappa = col(t, "diffusivity_cm2_s"), tcr = col(t, "TCR_K");
     const depths = [...new Set(depth)];

@@ -22,7 +22,8 @@ function niceTicks(lo, hi, count) {
 }
 
 function fmt(x, step) {
-  const digits = step >= 1 ? 0 : Math.min(3, Math.ceil(-Math.log10(step)));
+  let digits = 0;
+  while (digits < 3 && Math.abs(step * Math.pow(10, digits) - Math.round(step * Math.pow(10, digits))) > 1e-6) digits++;
   return x.toFixed(digits);
 }
 
@@ -108,8 +109,9 @@ function plotLines(svg, spec) {
   }
   if (legend.length && spec.legend !== false) {
     const lg = el("g", { class: "legend" }, svg);
-    let y = m.t + 8;
-    const x0 = spec.legendRight ? W - m.r - 190 : m.l + 10;
+    const at = spec.legendAt || (spec.legendRight ? [0.8, 0] : [0, 0]);
+    let y = m.t + 8 + at[1] * (H - m.t - m.b);
+    const x0 = Math.min(W - m.r - 190, m.l + 10 + at[0] * (W - m.l - m.r));
     for (const item of legend) {
       if (item.band) el("rect", { x: x0, y: y - 6, width: 22, height: 10, fill: item.color, "fill-opacity": item.opacity }, lg);
       else el("line", { x1: x0, x2: x0 + 22, y1: y, y2: y, stroke: item.color, "stroke-width": 2.5, "stroke-dasharray": item.dash || "" }, lg);
