@@ -288,7 +288,7 @@ function drawLab(name, t, values) {
   second.style.height = "";
   if (name === "snowball-hysteresis") {
     const S = col(t, "solar_constant_W_m2"), leg = col(t, "leg"), edge = col(t, "ice_edge_degN"), T = col(t, "global_mean_degC");
-    const legs = [[1, "#e8590c", "1: Sun brightening from today"], [2, "#1c7ed6", "2: Sun dimming"], [3, "#f08c00", "3: brightening again from the snowball"]];
+    const legs = [[1, "#e8590c", "1: Sun brightening from today"], [2, "#1c7ed6", "2: Sun dimming"], [3, "#2f9e44", "3: brightening again from the snowball"]];
     const series = (y) => legs.map(([l, color, label]) => {
       const idx = S.map((_, i) => i).filter(i => leg[i] === l);
       return { type: "points", connect: true, x: idx.map(i => S[i]), y: idx.map(i => y[i]), color, label, radius: l === 1 ? 4 : 2.2, width: l === 1 ? 3.5 : 1.6 };
