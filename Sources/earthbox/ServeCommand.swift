@@ -2,6 +2,7 @@ import ArgumentParser
 import EarthBox
 import EarthBoxServer
 import Foundation
+import Synchronization
 
 /// `earthbox serve`: the interactive simulator in the browser (docs/serve.md).
 struct Serve: ParsableCommand {
@@ -21,16 +22,20 @@ struct Serve: ParsableCommand {
     @Option(help: "Parameter samples drawn from the ensemble's priors.")
     var members: Int = PolicySimulator.Options().members
 
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("'--port': \(port) is not a TCP port (1-65535)") }
+        guard (1...5000).contains(members) else { throw ValidationError("'--members': \(members) is outside the allowed range [1, 5000]") }
+    }
+
     func run() throws {
-        guard (1...65535).contains(port) else { fail("'--port': \(port) is not a TCP port (1-65535)") }
-        guard (1...5000).contains(members) else { fail("'--members': \(members) is outside the allowed range [1, 5000]") }
+        try reportingFailure { try serve() }
+    }
+
+    func serve() throws {
         var options = PolicySimulator.Options()
         options.ensembleNamelist = ensemble
         options.members = members
-        let api: SimulatorAPI
-        do {
-            api = try SimulatorAPI(simulator: try PolicySimulator(options: options))
-        } catch { fail(error) }
+        let api = try SimulatorAPI(simulator: try PolicySimulator(options: options))
         signal(SIGPIPE, SIG_IGN)   // a browser that closes a connection early must not end the server
         let clock = ContinuousClock(), start = clock.now
         api.warmUp()
@@ -39,14 +44,16 @@ struct Serve: ParsableCommand {
         let server = WebServer(api: api, host: host, port: UInt16(port)), host = self.host, port = self.port
         // The root command is synchronous: the server runs on Swift concurrency's pool while this thread waits.
         let stopped = DispatchSemaphore(value: 0)
+        let failure = Mutex<CommandFailure?>(nil)
         Task {
             do {
                 try await server.run {
                     FileHandle.standardOutput.write(Data("earthbox serve: listening on \(url)  (Ctrl-C stops)\n".utf8))
                 }
-            } catch { fail("cannot listen on \(host):\(port): \(error)") }
+            } catch { failure.withLock { $0 = CommandFailure("cannot listen on \(host):\(port): \(error)") } }
             stopped.signal()
         }
         stopped.wait()
+        if let problem = failure.withLock({ $0 }) { throw problem }
     }
 }
