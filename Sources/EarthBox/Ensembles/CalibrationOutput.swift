@@ -1,0 +1,132 @@
+import Foundation
+
+
+/// The posterior parameter set as a CSV file (`Calibration/earthbox-calibrated-v1.csv`): `#` provenance lines, a
+/// header `prior_member,<group.key>,…` and one row per posterior member, every value in shortest round-trip form
+/// so that reading it back gives the same bits. `&ensemble parameter_file` runs an ensemble over its rows.
+public struct ParameterSetFile: Sendable, Equatable {
+    public var provenance: [String]
+    /// `group.key` of every parameter column.
+    public var parameters: [String]
+    public var priorMembers: [Int]
+    /// One row of parameter values per member.
+    public var rows: [[Double]]
+
+    public var text: String {
+        var lines = provenance.map { "# " + $0 }
+        lines.append((["prior_member"] + parameters).joined(separator: ","))
+        for (member, row) in zip(priorMembers, rows) { lines.append(([String(member)] + row.map { "\($0)" }).joined(separator: ",")) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Reads and checks the file: a header naming real parameters, complete finite rows. Errors name the file and line.
+    public static func load(path: String) throws(InputError) -> ParameterSetFile {
+        let text = try BoundedRead.text(path: path, limit: BoundedRead.observationLimit, what: "parameter set file (&ensemble parameter_file)")
+        var file = ParameterSetFile(provenance: [], parameters: [], priorMembers: [], rows: [])
+        var header = false
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            if line.hasPrefix("#") { file.provenance.append(String(line.dropFirst().drop { $0 == " " })); continue }
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if !header {
+                guard cells.first == "prior_member", cells.count >= 2 else {
+                    throw InputError(file: path, line: i + 1, message: "expected the header 'prior_member,<group.key>,...'")
+                }
+                file.parameters = Array(cells.dropFirst())
+                header = true
+                continue
+            }
+            guard cells.count == file.parameters.count + 1, let member = Int(cells[0]) else {
+                throw InputError(file: path, line: i + 1, message: "expected \(file.parameters.count + 1) values (prior_member and one per parameter), got \(cells.count)")
+            }
+            var row: [Double] = []
+            for (j, cell) in cells.dropFirst().enumerated() {
+                guard let x = Double(cell), x.isFinite else {
+                    throw InputError(file: path, line: i + 1, key: file.parameters[j], message: "'\(cell)' is not a finite number")
+                }
+                row.append(x)
+            }
+            file.priorMembers.append(member)
+            file.rows.append(row)
+        }
+        guard header, !file.rows.isEmpty else { throw InputError(file: path, message: "no parameter rows") }
+        return file
+    }
+}
+
+extension CalibrationResult {
+    /// The posterior file with its provenance: the command that regenerates it, code revision, prior, constraints, sizes.
+    public func parameterSetFile(namelistPath: String, codeRevision: String) -> ParameterSetFile {
+        let c = configuration, p = c.prior
+        var provenance = [
+            "EarthBox calibrated parameter set '\(c.settings.name)' (docs/calibration.md)",
+            "regenerate: earthbox calibrate \(namelistPath)   (mpirun -n N gives the same file)",
+            "code revision: \(codeRevision)",
+            "prior: \(p.settings.members) members, \(p.settings.sampling.rawValue) sampling, seed \(p.settings.seed), years \(p.years.lowerBound)-\(p.years.upperBound), \(p.base.run.co2Mode) CO2, scenario \(p.scenarios[0])",
+        ]
+        provenance += p.priors.map { "prior \($0.parameter.name): \($0.distribution.summary)" }
+        provenance += c.constraints.map { k in
+            k == .gmstRMSE ? "constraint \(k.rawValue): history matching, RMSE of GMST 1850-2024 vs IGCC 2025 <= \(c.settings.gmstRMSEThreshold) K"
+                : "constraint \(k.rawValue): target \(c.targets[k]!.summary) \(k.units)"
+        }
+        provenance.append("method: history matching, raking of the marginals to the targets (\(MarginalRaking.sweeps) sweeps, \(MarginalRaking.binCount) bins), weighted draw without replacement (resampling seed \(c.settings.resamplingSeed)); Smith et al. 2024, GMD 17, 8569")
+        provenance.append("passed history matching: \(passedHistoryMatch.filter { $0 }.count) of \(p.settings.members); effective sample size \(Int(effectiveSampleSize)); posterior \(posterior.count) members, equally weighted")
+        return ParameterSetFile(provenance: provenance, parameters: p.priors.map(\.parameter.name), priorMembers: posterior,
+                                rows: posterior.map { p.samples[$0] })
+    }
+
+    /// Weighted (posterior) and prior 5/17/33/50/67/83/95 % of each constraint quantity, as (prior, posterior).
+    public func percentiles(_ k: CalibrationConstraint) -> (prior: [Double], posterior: [Double]) {
+        let v = values[k]!, m = v.count
+        let equal = [Double](repeating: 1, count: m)
+        let drawn = [Double](unsafeUninitializedCapacity: m) { buffer, count in
+            for i in 0..<m { buffer[i] = 0 }
+            for i in posterior { buffer[i] = 1 }
+            count = m
+        }
+        return (WeightedStatistics.percentiles(v, weights: equal, WarmingStatistics.percentiles),
+                WeightedStatistics.percentiles(v, weights: drawn, WarmingStatistics.percentiles))
+    }
+
+    /// Text table: every constraint's target, prior and posterior 5/50/95 %.
+    public var summaryText: String {
+        func f(_ x: Double) -> String { x.isFinite ? String(format: "%.3g", x) : "nan" }
+        func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
+        let i5 = WarmingStatistics.percentiles.firstIndex(of: 5)!, i50 = WarmingStatistics.percentiles.firstIndex(of: 50)!
+        let i95 = WarmingStatistics.percentiles.firstIndex(of: 95)!
+        var lines = [pad("constraint", 22) + pad("target 5/50/95", 26) + pad("prior 5/50/95", 26) + "posterior 5/50/95"]
+        for k in configuration.constraints {
+            let (a, b) = percentiles(k)
+            let target = configuration.targets[k].map { "\(f($0.q05)) \(f($0.q50)) \(f($0.q95))" } ?? "<= \(configuration.settings.gmstRMSEThreshold)"
+            lines.append(pad(k.rawValue, 22) + pad(target, 26) + pad("\(f(a[i5])) \(f(a[i50])) \(f(a[i95]))", 26)
+                         + "\(f(b[i5])) \(f(b[i50])) \(f(b[i95])) \(k.units)")
+        }
+        lines.append("history matching: \(passedHistoryMatch.filter { $0 }.count) of \(passedHistoryMatch.count) pass; effective sample size \(Int(effectiveSampleSize)); posterior \(posterior.count) members")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The constraint diagnostics of every prior member as NetCDF: each quantity, TCRE, the history match, the
+    /// weight, whether the member is in the posterior, the parameters; provenance in the global attributes.
+    public func diagnosticsDataset(provenance: [String]) -> Dataset {
+        let p = configuration.prior, m = p.settings.members
+        var ds = Dataset(dimensions: [Dimension(name: "prior_member", length: m), Dimension(name: "posterior_member", length: posterior.count)])
+        func add(_ name: String, _ data: [Double], _ attributes: [(String, AttributeValue)], type: VariableType = .double, dim: String = "prior_member") {
+            ds.variables.append(Variable(name: name, dimensions: [dim], data: data, attributes: attributes, type: type))
+        }
+        for k in configuration.constraints {
+            var a: [(String, AttributeValue)] = [("units", .text(k.units)), ("long_name", .text("calibration constraint \(k.rawValue)"))]
+            if let t = configuration.targets[k] { a.append(("target_5_50_95", .doubles([t.q05, t.q50, t.q95]))) }
+            add(k.rawValue, values[k]!, a)
+        }
+        add("tcre", tcre, [("units", .text("K (1000 PgC)-1")), ("long_name", .text("transient climate response to cumulative CO2 emissions"))])
+        add("passed_history_match", passedHistoryMatch.map { $0 ? 1 : 0 }, [("long_name", .text("GMST RMSE 1850-2024 within the threshold"))], type: .int)
+        add("weight", weights, [("long_name", .text("raked weight (sum 1)")), ("effective_sample_size", .double(effectiveSampleSize))])
+        add("posterior_prior_member", posterior.map(Double.init), [("long_name", .text("prior member of each posterior member"))], type: .int, dim: "posterior_member")
+        for (j, prior) in p.priors.enumerated() {
+            add(prior.parameter.variableName, p.samples.map { $0[j] }, [("units", .text(prior.parameter.unit)), ("namelist_key", .text(prior.parameter.name)),
+                                                                         ("prior", .text(prior.distribution.summary))])
+        }
+        ds.globalAttributes = [("title", .text("EarthBox calibration diagnostics: \(configuration.settings.name)")),
+                               ("provenance", .text(provenance.joined(separator: "\n")))]
+        return ds
+    }
+}

@@ -1,0 +1,38 @@
+/// The one definition of the headline numbers every command prints (`ensemble`, `compare`, `assess`, `calibrate`,
+/// the reports; docs/calibration.md §"Definitions"): warming is GSAT relative to its 1850–1900 mean (AR6 WG1 SPM);
+/// peak warming is the maximum of the 20-year running mean (AR6 WG3 Annex III, Ch. 3 Table 3.1 uses 20-year means for
+/// crossing levels; Chen et al. 2021 §4.3.4); probabilities and percentiles are weighted when the ensemble has weights;
+/// the percentiles are 5, 17, 33, 50, 67, 83, 95 (AR6's very likely, likely and the "more likely than not" P33/P67
+/// that the WG3 categories use).
+public enum WarmingStatistics {
+    public static let percentiles: [Double] = [5, 17, 33, 50, 67, 83, 95]
+    public static let baselineYears = 1850...1900
+    public static let peakWindowYears = 20
+
+    /// Peak of the 20-year running mean of `series` (annual, first year `firstYear`) relative to its 1850–1900 mean,
+    /// over the windows that end in `years` (all when nil); NaN when the series lacks the baseline or one window.
+    public static func peakWarming(_ series: UnsafeBufferPointer<Double>, firstYear: Int, years: ClosedRange<Int>? = nil) -> Double {
+        let n = series.count
+        guard firstYear <= baselineYears.lowerBound, firstYear + n > baselineYears.upperBound, n >= peakWindowYears else { return .nan }
+        var baseline = 0.0
+        for y in baselineYears { baseline += series[y - firstYear] }
+        baseline /= Double(baselineYears.count)
+        var peak = -Double.infinity, window = 0.0
+        for i in 0..<n {
+            window += series[i]
+            if i >= peakWindowYears { window -= series[i - peakWindowYears] }
+            if i >= peakWindowYears - 1, years?.contains(firstYear + i) ?? true { peak = max(peak, window / Double(peakWindowYears)) }
+        }
+        return peak.isFinite ? peak - baseline : .nan
+    }
+
+    /// Weighted percentiles `percentiles` of `values`.
+    public static func percentiles(_ values: [Double], weights: [Double]) -> [Double] {
+        WeightedStatistics.percentiles(values, weights: weights, percentiles)
+    }
+
+    /// Weighted probability that `values` exceed `threshold`.
+    public static func exceedance(_ values: [Double], weights: [Double], threshold: Double) -> Double {
+        WeightedStatistics.exceedanceProbability(values, weights: weights, threshold: threshold)
+    }
+}
