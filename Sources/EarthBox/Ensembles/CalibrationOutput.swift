@@ -130,3 +130,42 @@ extension CalibrationResult {
         return ds
     }
 }
+
+extension ParameterSetFile {
+    /// The members of an ensemble with `&ensemble parameter_file`: the file's rows (the first `members` when the
+    /// namelist gives `members`), each column a parameter; nil without a parameter file. The members are equally
+    /// weighted (the posterior is already constrained), so `constrain = .true.` is refused and the default turned off.
+    static func members(settings: inout EnsembleSettings, priors: inout [ParameterPrior], namelist: Namelist,
+                        defaults: ModelConfiguration) throws(InputError) -> [[Double]]? {
+        guard !settings.parameterFile.isEmpty else { return nil }
+        let group = EnsembleSettings.groupName
+        func given(_ key: String) -> Bool { namelist.location(group: group, key: key) != nil }
+        if !priors.isEmpty {
+            throw namelist.error(group: group, key: "parameter_file", "a parameter set gives every member's parameters: remove &priors or parameter_file")
+        }
+        if settings.constrain && given("constrain") {
+            throw namelist.error(group: group, key: "constrain", "the parameter set '\(settings.parameterFile)' is already constrained (its members are equally weighted): set constrain = .false.")
+        }
+        settings.constrain = false
+        let file = try load(path: settings.parameterFile)
+        if given("members") {
+            guard settings.members <= file.rows.count else {
+                throw namelist.error(group: group, key: "members", "\(settings.members) members, but '\(settings.parameterFile)' has \(file.rows.count)")
+            }
+        } else {
+            settings.members = file.rows.count
+        }
+        let rows = Array(file.rows.prefix(settings.members))
+        let line = namelist.location(group: group, key: "parameter_file") ?? 0
+        for (j, name) in file.parameters.enumerated() {
+            guard let parameter = ParameterSpace.parameter(named: name, defaults: defaults) else {
+                throw InputError(file: settings.parameterFile, line: 1 + file.provenance.count, key: name, message: "not a real model parameter" + NearestName.hint(for: name, among: ParameterSpace.scalarNames))
+            }
+            let column = rows.map { $0[j] }
+            var prior = ParameterPrior(parameter: parameter, distribution: .uniform(lower: column.min()!, upper: column.max()!), line: line)
+            prior.parameterSet = settings.parameterFile
+            priors.append(prior)
+        }
+        return rows
+    }
+}
