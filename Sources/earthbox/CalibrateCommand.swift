@@ -47,7 +47,10 @@ struct Calibrate: ParsableCommand {
             }
             guard let prior else { return }
             let result: CalibrationResult
-            do { result = try calibration.constrain(values: prior.values, tcre: prior.tcre) } catch { throw CommandFailure("\(c.source): error: \(error)") }
+            do { result = try calibration.constrain(values: prior.values, tcre: prior.tcre) } catch {
+                if let partial = (error as? CalibrationFailure)?.result { FileHandle.standardError.write(Data((partial.summaryText + "\n").utf8)) }
+                throw CommandFailure("\(c.source): error: \(error)")
+            }
             let file = result.parameterSetFile(namelistPath: namelist, codeRevision: revision)
             try NetCDF.write(result.diagnosticsDataset(provenance: file.provenance), to: nc)
             if let problem = BinaryFile.writeAtomically(Array(file.text.utf8), to: csv) { throw CommandFailure("\(csv): error: \(problem)") }

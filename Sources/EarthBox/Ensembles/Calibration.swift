@@ -107,6 +107,8 @@ public struct CalibrationConfiguration: Sendable {
 /// Why a calibration ended without a posterior: the constraints cannot be met by this prior (at this size).
 public struct CalibrationFailure: Error, CustomStringConvertible, Sendable {
     public let description: String
+    /// What was computed when the weights could not carry the posterior (for the report of why).
+    public var result: CalibrationResult? = nil
 }
 
 /// The per-member diagnostics of the prior, the history match, the weights and the posterior draw.
@@ -117,7 +119,9 @@ public struct CalibrationResult: Sendable {
     public let tcre: [Double]
     public let passedHistoryMatch: [Bool]
     public let weights: [Double]
+    /// Kish's effective sample size of the weights, and FaIR's Σ min(w·N_passed, 1).
     public let effectiveSampleSize: Double
+    public let supportedMembers: Double
     /// Prior member indices of the posterior, in draw order.
     public let posterior: [Int]
 }
@@ -202,12 +206,16 @@ public struct Calibration {
         let weights = MarginalRaking.weights(values: targeted.map { values[$0]! }, targets: targeted.map { c.targets[$0]! },
                                              start: passed.map { $0 ? 1 : 0 })
         let ess = ObservationalConstraint.effectiveSampleSize(weights)
-        guard ess >= Double(s.posteriorMembers) else {
-            let passing = passed.filter { $0 }.count
-            throw CalibrationFailure(description: "the constraints cannot be met at this size: \(passing) of \(m) prior members pass history matching and the weighted ensemble's effective sample size is \(Int(ess)), below posterior_members = \(s.posteriorMembers); run more prior members (&ensemble members) or widen the priors")
-        }
+        // FaIR's test that the weights can carry the posterior (Smith et al. 2024 §3.2): Σ min(w_i, 1) with the weights
+        // scaled to mean 1 over the members that passed history matching, at least the posterior size.
+        let passing = passed.filter { $0 }.count
+        let supported = weights.reduce(0) { $0 + min($1 * Double(passing), 1) }
         let posterior = MarginalRaking.draw(count: s.posteriorMembers, weights: weights, seed: UInt64(s.resamplingSeed))
-        return CalibrationResult(configuration: c, values: values, tcre: tcre, passedHistoryMatch: passed, weights: weights,
-                                 effectiveSampleSize: ess, posterior: posterior)
+        let result = CalibrationResult(configuration: c, values: values, tcre: tcre, passedHistoryMatch: passed, weights: weights,
+                                       effectiveSampleSize: ess, supportedMembers: supported, posterior: posterior)
+        guard supported >= Double(s.posteriorMembers) else {
+            throw CalibrationFailure(description: "the constraints cannot be met at this size: \(passing) of \(m) prior members pass history matching and the raked weights support \(Int(supported)) members (Kish effective sample size \(Int(ess))), below posterior_members = \(s.posteriorMembers); run more prior members (&ensemble members) or widen the priors", result: result)
+        }
+        return result
     }
 }

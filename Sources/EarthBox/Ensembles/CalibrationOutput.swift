@@ -69,7 +69,7 @@ extension CalibrationResult {
                 : "constraint \(k.rawValue): target \(c.targets[k]!.summary) \(k.units)"
         }
         provenance.append("method: history matching, raking of the marginals to the targets (\(MarginalRaking.sweeps) sweeps, \(MarginalRaking.binCount) bins), weighted draw without replacement (resampling seed \(c.settings.resamplingSeed)); Smith et al. 2024, GMD 17, 8569")
-        provenance.append("passed history matching: \(passedHistoryMatch.filter { $0 }.count) of \(p.settings.members); effective sample size \(Int(effectiveSampleSize)); posterior \(posterior.count) members, equally weighted")
+        provenance.append("passed history matching: \(passedHistoryMatch.filter { $0 }.count) of \(p.settings.members); weights support \(Int(supportedMembers)) members (Kish effective sample size \(Int(effectiveSampleSize))); posterior \(posterior.count) members, equally weighted")
         return ParameterSetFile(provenance: provenance, parameters: p.priors.map(\.parameter.name), priorMembers: posterior,
                                 rows: posterior.map { p.samples[$0] })
     }
@@ -100,7 +100,7 @@ extension CalibrationResult {
             lines.append(pad(k.rawValue, 22) + pad(target, 26) + pad("\(f(a[i5])) \(f(a[i50])) \(f(a[i95]))", 26)
                          + "\(f(b[i5])) \(f(b[i50])) \(f(b[i95])) \(k.units)")
         }
-        lines.append("history matching: \(passedHistoryMatch.filter { $0 }.count) of \(passedHistoryMatch.count) pass; effective sample size \(Int(effectiveSampleSize)); posterior \(posterior.count) members")
+        lines.append("history matching: \(passedHistoryMatch.filter { $0 }.count) of \(passedHistoryMatch.count) pass; the raked weights support \(Int(supportedMembers)) members (Kish effective sample size \(Int(effectiveSampleSize))); posterior \(posterior.count) members")
         return lines.joined(separator: "\n")
     }
 

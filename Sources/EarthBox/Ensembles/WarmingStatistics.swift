@@ -13,17 +13,26 @@ public enum WarmingStatistics {
     /// over the windows that end in `years` (all when nil); NaN when the series lacks the baseline or one window.
     public static func peakWarming(_ series: UnsafeBufferPointer<Double>, firstYear: Int, years: ClosedRange<Int>? = nil) -> Double {
         let n = series.count
-        guard firstYear <= baselineYears.lowerBound, firstYear + n > baselineYears.upperBound, n >= peakWindowYears else { return .nan }
+        guard firstYear <= baselineYears.lowerBound, firstYear + n > baselineYears.upperBound else { return .nan }
         var baseline = 0.0
         for y in baselineYears { baseline += series[y - firstYear] }
         baseline /= Double(baselineYears.count)
-        var peak = -Double.infinity, window = 0.0
-        for i in 0..<n {
+        return runningMeanPeak(series, firstYear: firstYear, years: years).value - baseline
+    }
+
+    /// The largest 20-year running mean of `series` over the windows ending in `years` (all when nil), and the
+    /// central year of that window (its 11th year); NaN and nil when no window fits.
+    public static func runningMeanPeak(_ series: UnsafeBufferPointer<Double>, firstYear: Int, years: ClosedRange<Int>? = nil) -> (value: Double, year: Int?) {
+        var peak = -Double.infinity, year: Int?, window = 0.0
+        for i in 0..<series.count {
             window += series[i]
             if i >= peakWindowYears { window -= series[i - peakWindowYears] }
-            if i >= peakWindowYears - 1, years?.contains(firstYear + i) ?? true { peak = max(peak, window / Double(peakWindowYears)) }
+            if i >= peakWindowYears - 1, years?.contains(firstYear + i) ?? true, window / Double(peakWindowYears) > peak {
+                peak = window / Double(peakWindowYears)
+                year = firstYear + i - peakWindowYears / 2 + 1
+            }
         }
-        return peak.isFinite ? peak - baseline : .nan
+        return year == nil ? (.nan, nil) : (peak, year)
     }
 
     /// Weighted percentiles `percentiles` of `values`.

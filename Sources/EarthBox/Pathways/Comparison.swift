@@ -37,7 +37,7 @@ public struct PathwayGroup: Sendable {
     /// Fraction of members whose peak warming exceeds `target` (nil for a single run: no distribution to count).
     public func probabilityAbove(_ target: Double) -> Double? {
         guard isEnsemble else { return nil }
-        return Double(metrics.filter { $0.peakWarming > target }.count) / Double(metrics.count)
+        return WarmingStatistics.exceedance(metrics.map(\.peakWarming), weights: members.map(\.weight), threshold: target)
     }
 
     /// Median over members of a series, year by year, and its min–max range.

@@ -28,10 +28,10 @@ public struct PathwayMetrics: Sendable {
         let tas = r.series["tas"]!.map { $0 - baseline }
         // Peak over the future (the historical record cannot be a policy peak).
         let from = max(r.firstYear, 2000)
-        if r.lastYear >= from {
-            var best = from
-            for y in from...r.lastYear where tas[y - r.firstYear] > tas[best - r.firstYear] { best = y }
-            peakYear = best; peakWarming = tas[best - r.firstYear]
+        // The peak is the largest 20-year running mean (WarmingStatistics: one definition in every command).
+        if r.lastYear >= from + WarmingStatistics.peakWindowYears - 1 {
+            let peak = tas.withUnsafeBufferPointer { WarmingStatistics.runningMeanPeak($0, firstYear: r.firstYear, years: (from + WarmingStatistics.peakWindowYears - 1)...r.lastYear) }
+            peakYear = peak.year; peakWarming = peak.value
         }
         for y in Self.warmingYears { if let t = r.value("tas", y) { warming[y] = t - baseline } }
         let total = zip(r.series["emissions_co2_fossil"]!, r.series["emissions_co2_land_use"]!).map { ($0 + $1) * Self.gtCO2PerPgC }

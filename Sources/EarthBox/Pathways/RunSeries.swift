@@ -18,6 +18,8 @@ public struct RunSeries: Sendable {
     public var model: ModelConfiguration
     /// Area-weighted global land fraction of the run's grid.
     public var landFraction: Double
+    /// The member's ensemble weight (the file's `weight`; 1 for a run file).
+    public var weight: Double = 1
 
     public static let needed = ["tas", "co2", "fgco2_global", "nbp_global", "zostoga", "emissions_co2_fossil",
                                 "emissions_co2_land_use", "erf", "eei", "deep_ocean_heat_uptake"]
@@ -86,7 +88,8 @@ public struct RunSeries: Sendable {
                 for name in needed where s[name] == nil { s[name] = [Double](repeating: .nan, count: nt) }
                 let l = ns > 1 ? (k < names.count ? names[k] : "\(label)-\(k)") : label
                 out.append(RunSeries(label: l, baseScenario: ns > 1 ? l : base, pathwayFile: ns > 1 ? "" : pathway, firstYear: Int(first),
-                                     series: s, layerTemperature: [], layerThickness: thickness, model: model, landFraction: landFraction))
+                                     series: s, layerTemperature: [], layerThickness: thickness, model: model, landFraction: landFraction,
+                                     weight: d.variable("weight").map { $0.data[m] } ?? 1))
             }
         }
         return out
