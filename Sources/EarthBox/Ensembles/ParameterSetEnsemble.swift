@@ -2,8 +2,8 @@
 /// a named parameter set, as one ensemble: the run's own drivers (as `earthbox run` composes them) and the set's
 /// members (`Namelists/parameter-sets/NAME.nml`, read like `assess --parameter-set`). Members are equally weighted.
 public enum ParameterSetEnsemble {
-    /// Diagnostics stored per member: what `compare` and the report read.
-    public static let outputVariables = ["tas", "co2", "erf", "emissions_co2_fossil", "cumulative_emissions_co2_fossil"]
+    /// Diagnostics stored per member: what `compare` and the report read (`RunSeries.needed`).
+    public static var outputVariables: [String] { RunSeries.needed }
 
     /// The ensemble configuration and the run's drivers (one scenario, labelled with the run's name).
     public static func configuration(for plan: RunPlan) throws(InputError) -> (configuration: EnsembleConfiguration, drivers: DriverSeries) {
