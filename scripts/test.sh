@@ -24,6 +24,7 @@ fi
 bash scripts/check-cf.sh
 bash scripts/check-python.sh
 bash scripts/check-iamc-readers.sh
+bash scripts/check-calibration.sh
 swift test --skip-build "$@"
 # Release and debug builds must agree bit for bit (undefined behaviour under -Ounchecked shows up only here).
 if [ "$#" -eq 0 ]; then bash scripts/check-release-matches-debug.sh; fi
