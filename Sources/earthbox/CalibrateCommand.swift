@@ -21,6 +21,9 @@ struct Calibrate: ParsableCommand {
     @Option(help: "Code revision recorded in the provenance (default: git describe of the working directory).")
     var codeRevision: String?
 
+    @Flag(help: "Write every prior member's quantities, weight and parameters into the diagnostics file too (large).")
+    var allPriorMembers = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -52,7 +55,7 @@ struct Calibrate: ParsableCommand {
                 throw CommandFailure("\(c.source): error: \(error)")
             }
             let file = result.parameterSetFile(namelistPath: namelist, codeRevision: revision)
-            try NetCDF.write(result.diagnosticsDataset(provenance: file.provenance), to: nc)
+            try NetCDF.write(result.diagnosticsDataset(provenance: file.provenance, allPriorMembers: allPriorMembers), to: nc)
             if let problem = BinaryFile.writeAtomically(Array(file.text.utf8), to: csv) { throw CommandFailure("\(csv): error: \(problem)") }
             if !quiet {
                 print(result.summaryText)

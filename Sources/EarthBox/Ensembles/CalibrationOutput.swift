@@ -104,28 +104,45 @@ extension CalibrationResult {
         return lines.joined(separator: "\n")
     }
 
-    /// The constraint diagnostics of every prior member as NetCDF: each quantity, TCRE, the history match, the
-    /// weight, whether the member is in the posterior, the parameters; provenance in the global attributes.
-    public func diagnosticsDataset(provenance: [String]) -> Dataset {
-        let p = configuration.prior, m = p.settings.members
-        var ds = Dataset(dimensions: [Dimension(name: "prior_member", length: m), Dimension(name: "posterior_member", length: posterior.count)])
-        func add(_ name: String, _ data: [Double], _ attributes: [(String, AttributeValue)], type: VariableType = .double, dim: String = "prior_member") {
-            ds.variables.append(Variable(name: name, dimensions: [dim], data: data, attributes: attributes, type: type))
+    /// The constraint diagnostics as NetCDF: every constraint quantity, TCRE, the weight and the prior member of each
+    /// posterior member; the 5/17/33/50/67/83/95 % of each quantity over the prior, the members that passed history
+    /// matching, the posterior, and the target; provenance in the global attributes. `allPriorMembers` adds every
+    /// prior member's quantities, history match, weight and parameters (large: 1e5 members are ~15 MB).
+    public func diagnosticsDataset(provenance: [String], allPriorMembers: Bool = false) -> Dataset {
+        let p = configuration.prior, m = p.settings.members, ps = WarmingStatistics.percentiles
+        var ds = Dataset(dimensions: [Dimension(name: "posterior_member", length: posterior.count), Dimension(name: "quantile", length: ps.count)]
+                         + (allPriorMembers ? [Dimension(name: "prior_member", length: m)] : []))
+        func add(_ name: String, _ dim: [String], _ data: [Double], _ attributes: [(String, AttributeValue)], type: VariableType = .double) {
+            ds.variables.append(Variable(name: name, dimensions: dim, data: data, attributes: attributes, type: type))
         }
+        add("quantile", ["quantile"], ps.map { $0 / 100 }, [("long_name", .text("quantile")), ("units", .text("1"))])
+        add("prior_member", ["posterior_member"], posterior.map(Double.init), [("long_name", .text("prior member of each posterior member"))], type: .int)
+        let passed = passedHistoryMatch.map { $0 ? 1.0 : 0 }, equal = passed.map { _ in 1.0 }
         for k in configuration.constraints {
+            let v = values[k]!
             var a: [(String, AttributeValue)] = [("units", .text(k.units)), ("long_name", .text("calibration constraint \(k.rawValue)"))]
-            if let t = configuration.targets[k] { a.append(("target_5_50_95", .doubles([t.q05, t.q50, t.q95]))) }
-            add(k.rawValue, values[k]!, a)
+            if let t = configuration.targets[k] {
+                a.append(("target_5_50_95", .doubles([t.q05, t.q50, t.q95])))
+                add(k.rawValue + "_target_quantiles", ["quantile"], ps.map { t.quantile($0 / 100) }, [("units", .text(k.units))])
+            }
+            add(k.rawValue, ["posterior_member"], posterior.map { v[$0] }, a)
+            add(k.rawValue + "_prior_quantiles", ["quantile"], WeightedStatistics.percentiles(v, weights: equal, ps), [("units", .text(k.units))])
+            add(k.rawValue + "_history_matched_quantiles", ["quantile"], WeightedStatistics.percentiles(v, weights: passed, ps), [("units", .text(k.units))])
+            add(k.rawValue + "_posterior_quantiles", ["quantile"], percentiles(k).posterior, [("units", .text(k.units))])
+            if allPriorMembers { add(k.rawValue + "_prior", ["prior_member"], v, a) }
         }
-        add("tcre", tcre, [("units", .text("K (1000 PgC)-1")), ("long_name", .text("transient climate response to cumulative CO2 emissions"))])
-        add("passed_history_match", passedHistoryMatch.map { $0 ? 1 : 0 }, [("long_name", .text("GMST RMSE 1850-2024 within the threshold"))], type: .int)
-        add("weight", weights, [("long_name", .text("raked weight (sum 1)")), ("effective_sample_size", .double(effectiveSampleSize))])
-        add("posterior_prior_member", posterior.map(Double.init), [("long_name", .text("prior member of each posterior member"))], type: .int, dim: "posterior_member")
-        for (j, prior) in p.priors.enumerated() {
-            add(prior.parameter.variableName, p.samples.map { $0[j] }, [("units", .text(prior.parameter.unit)), ("namelist_key", .text(prior.parameter.name)),
-                                                                         ("prior", .text(prior.distribution.summary))])
+        add("tcre", ["posterior_member"], posterior.map { tcre[$0] }, [("units", .text("K (1000 PgC)-1")), ("long_name", .text("transient climate response to cumulative CO2 emissions"))])
+        add("weight", ["posterior_member"], posterior.map { weights[$0] }, [("long_name", .text("raked weight of the member in the prior (sum over the prior 1)"))])
+        if allPriorMembers {
+            add("passed_history_match", ["prior_member"], passed, [("long_name", .text("GMST RMSE 1850-2024 within the threshold"))], type: .int)
+            add("weight_prior", ["prior_member"], weights, [("long_name", .text("raked weight (sum 1)"))])
+            for (j, prior) in p.priors.enumerated() {
+                add(prior.parameter.variableName, ["prior_member"], p.samples.map { $0[j] }, [("units", .text(prior.parameter.unit)), ("namelist_key", .text(prior.parameter.name))])
+            }
         }
         ds.globalAttributes = [("title", .text("EarthBox calibration diagnostics: \(configuration.settings.name)")),
+                               ("prior_members", .double(Double(m))), ("passed_history_match", .double(passed.reduce(0, +))),
+                               ("effective_sample_size", .double(effectiveSampleSize)), ("supported_members", .double(supportedMembers)),
                                ("provenance", .text(provenance.joined(separator: "\n")))]
         return ds
     }
