@@ -21,6 +21,13 @@ public struct RunSeries: Sendable {
     /// The member's ensemble weight (the file's `weight`; 1 for a run file).
     public var weight: Double = 1
 
+    public init(label: String, baseScenario: String, pathwayFile: String, firstYear: Int, series: [String: [Double]],
+                layerTemperature: [Double], layerThickness: [Double], model: ModelConfiguration, landFraction: Double) {
+        self.label = label; self.baseScenario = baseScenario; self.pathwayFile = pathwayFile; self.firstYear = firstYear
+        self.series = series; self.layerTemperature = layerTemperature; self.layerThickness = layerThickness
+        self.model = model; self.landFraction = landFraction
+    }
+
     public static let needed = ["tas", "co2", "fgco2_global", "nbp_global", "zostoga", "emissions_co2_fossil",
                                 "emissions_co2_land_use", "erf", "eei", "deep_ocean_heat_uptake"]
 
