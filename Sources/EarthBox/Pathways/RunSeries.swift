@@ -94,9 +94,10 @@ public struct RunSeries: Sendable {
                 guard s["tas"] != nil else { throw InputError(file: path, key: Diagnostic.surfaceTemperature.name, message: "ensemble file without the warming") }
                 for name in needed where s[name] == nil { s[name] = [Double](repeating: .nan, count: nt) }
                 let l = ns > 1 ? (k < names.count ? names[k] : "\(label)-\(k)") : label
-                out.append(RunSeries(label: l, baseScenario: ns > 1 ? l : base, pathwayFile: ns > 1 ? "" : pathway, firstYear: Int(first),
-                                     series: s, layerTemperature: [], layerThickness: thickness, model: model, landFraction: landFraction,
-                                     weight: d.variable("weight").map { $0.data[m] } ?? 1))
+                var member = RunSeries(label: l, baseScenario: ns > 1 ? l : base, pathwayFile: ns > 1 ? "" : pathway, firstYear: Int(first),
+                                       series: s, layerTemperature: [], layerThickness: thickness, model: model, landFraction: landFraction)
+                member.weight = d.variable("weight").map { $0.data[m] } ?? 1
+                out.append(member)
             }
         }
         return out
