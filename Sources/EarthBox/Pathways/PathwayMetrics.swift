@@ -32,11 +32,15 @@ public struct PathwayMetrics: Sendable {
         let from = max(r.firstYear, 2000)
         // The peak is the largest 20-year running mean (WarmingStatistics: one definition in every command).
         if r.lastYear >= from + WarmingStatistics.peakWindowYears - 1 {
-            let peak = tas.withUnsafeBufferPointer { WarmingStatistics.runningMeanPeak($0, firstYear: r.firstYear, years: (from + WarmingStatistics.peakWindowYears - 1)...r.lastYear) }
-            peakYear = peak.year; peakWarming = peak.value
-        }
-        if r.firstYear <= 1995, r.lastYear >= 2100 {
-            peakWarmingTo2100 = tas.withUnsafeBufferPointer { WarmingStatistics.runningMeanPeak($0, firstYear: r.firstYear, years: (1995 + WarmingStatistics.peakWindowYears - 1)...2100).value }
+            // On the raw series, baseline subtracted last, so the numbers are those of `ensemble` bit for bit.
+            r.series["tas"]!.withUnsafeBufferPointer { raw in
+                let windows = (from + WarmingStatistics.peakWindowYears - 1)...r.lastYear
+                peakYear = WarmingStatistics.runningMeanPeak(raw, firstYear: r.firstYear, years: windows).year
+                peakWarming = WarmingStatistics.peakWarming(raw, firstYear: r.firstYear, years: windows)
+                if r.firstYear <= 1995, r.lastYear >= 2100 {
+                    peakWarmingTo2100 = WarmingStatistics.peakWarming(raw, firstYear: r.firstYear, years: (1995 + WarmingStatistics.peakWindowYears - 1)...2100)
+                }
+            }
         }
         for y in Self.warmingYears { if let t = r.value("tas", y) { warming[y] = t - baseline } }
         let total = zip(r.series["emissions_co2_fossil"]!, r.series["emissions_co2_land_use"]!).map { ($0 + $1) * Self.gtCO2PerPgC }

@@ -142,4 +142,41 @@ import Testing
             #expect(f.description.contains("effective sample size"))
         }
     }
+
+    /// One definition: P(peak > 1.5 and 2 °C) from `ensemble`'s analysis and from `compare` reading the file it wrote are the same numbers.
+    @Test func ensembleAndCompareGiveTheSameProbabilities() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let text = """
+        &run
+          start_year = 1750
+          end_year = 2100
+          forcing_directory = '\(Self.repository.appendingPathComponent("Forcing").path)'
+        /
+        &ensemble
+          members = 8
+          scenarios = 'ssp126'
+          constrain = .false.
+          climate_metrics = .false.
+          output_variables = \(RunSeries.needed.map { "'\($0)'" }.joined(separator: ", "))
+        /
+        &priors
+          climate.equilibrium_climate_sensitivity = 'lognormal', 3.0, 0.4, 1.2, 9.0
+        /
+        """
+        let nml = folder.appendingPathComponent("e.nml").path
+        try text.write(toFile: nml, atomically: true, encoding: .utf8)
+        let c = try EnsembleConfiguration.load(path: nml)
+        var worker = try EnsembleWorker(configuration: c)
+        let results = try #require(try EnsembleDriver(configuration: c).run(resume: false, worker: &worker, processes: SingleProcess()).results)
+        let analysis = EnsembleAnalysis(results: results, observations: nil)
+        let path = folder.appendingPathComponent("e.nc").path
+        try NetCDF.write(EnsembleDataset.make(analysis), to: path)
+        let group = try #require(Comparison(runs: try RunSeries.load(path: path)).groups.first)
+        let peaks = results.summary(.peakWarming, scenario: 0)
+        for threshold in [1.5, 2.0] {
+            #expect(group.probabilityAbove(threshold) == WarmingStatistics.exceedance(peaks, weights: analysis.weights, threshold: threshold))
+        }
+        #expect(zip(group.metrics.map(\.peakWarming), peaks).allSatisfy { $0 == $1 }, "the same 20-year peak of every member")
+        #expect(group.category != nil)
+    }
 }
