@@ -11,7 +11,7 @@ if [ -z "$EARTHBOX" ] && [ -x .build/release/earthbox ]; then EARTHBOX=.build/re
 if [ -z "$EARTHBOX" ]; then swift build --product earthbox >/dev/null; EARTHBOX=.build/debug/earthbox; fi
 RUN=("$EARTHBOX")
 if [ "${RANKS:-1}" -gt 1 ]; then RUN=(mpirun -n "$RANKS" --allow-run-as-root "$EARTHBOX"); fi
-OUT=Runs/pathways
+OUT=Runs/pathways-calibrated   # not Runs/pathways (shipped single runs): 1000-member files are ~40 MB each
 mkdir -p "$OUT" Runs/compare
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 files=()
