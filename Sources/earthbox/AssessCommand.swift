@@ -153,7 +153,7 @@ struct Assess: ParsableCommand {
         var done: [(String, String)] = []
         func put(_ path: String, _ text: String) throws {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: path + suffix)) } catch {
-                throw "\(path): error: cannot write: \(error.localizedDescription)"
+                throw CommandFailure("\(path): error: cannot write: \(error.localizedDescription)")
             }
             done.append((path + suffix, path))
         }
@@ -167,7 +167,7 @@ struct Assess: ParsableCommand {
             try NetCDF.write(dataset, to: output + ".nc" + suffix)
             done.append((output + ".nc" + suffix, output + ".nc"))
             for (from, to) in done {
-                if rename(from, to) != 0 { throw "\(to): error: cannot rename the finished file into place" }
+                if rename(from, to) != 0 { throw CommandFailure("\(to): error: cannot rename the finished file into place") }
             }
         } catch {
             for (from, _) in done { unlink(from) }

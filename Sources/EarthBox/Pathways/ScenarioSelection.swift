@@ -6,7 +6,7 @@ public enum ScenarioSelection {
     /// The drivers and, one line per species, where its emissions come from (for the output's provenance).
     public static func drivers(for c: RunConfiguration, base: DriverSeries) throws(InputError) -> (DriverSeries, String) {
         let run = c.run
-        guard run.co2Mode == "emissions", run.otherGasMode == "emissions" else {
+        guard run.co2Mode == .emissions, run.otherGasMode == .emissions else {
             throw InputError(file: c.source, key: "scenario_file", message: "a scenario file gives emissions: co2_mode and other_gas_mode must be 'emissions'")
         }
         let inputs = try ScenarioFile.load(path: run.scenarioFile)
