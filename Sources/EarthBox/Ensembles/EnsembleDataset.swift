@@ -119,6 +119,7 @@ public enum EnsembleDataset {
         if let constraint = a.constraint {
             constraintText = constraint.metrics.map { "\($0.summary.name): observed \($0.observed), sigma \($0.sigma) (\($0.source))" }.joined(separator: "; ")
         }
+        ds.deflateLevel = Int32(c.settings.compressionLevel)
         ds.globalAttributes = [
             ("Conventions", .text("CF-1.8")),
             ("title", .text("EarthBox perturbed-parameter ensemble")),

@@ -68,3 +68,35 @@ import Testing
         }
     }
 }
+
+/// Ensembles larger than the machine are refused before anything is allocated, with the estimate.
+@Suite("Ensemble memory estimate") struct EnsembleMemoryTests {
+    @Test func aMillionMembersTimesEightScenariosIsRefusedUpFrontWithTheEstimate() {
+        var s = EnsembleSettings()
+        s.members = 1_000_000
+        s.scenarios = ["ssp119", "ssp126", "ssp245", "ssp370", "ssp434", "ssp460", "ssp534-over", "ssp585"]
+        // 1e6 × 8 × (5 × 551 + 7) values, twice, 8 bytes each: 353 GB, far beyond a 24 GB machine.
+        let need = EnsembleMemory.rootPeakBytes(s, yearCount: 551, priorCount: 3)
+        #expect(need > 350_000_000_000 && need < 360_000_000_000)
+        let problem = EnsembleMemory.problem(s, yearCount: 551, priorCount: 3, available: 24 << 30)
+        #expect(problem?.contains("need about 353.") == true, "\(problem ?? "accepted")")
+        // The issue's benchmark, 1000 × 4 × 551, fits: 80 MiB + 2 × 8 B × 1000 × 4 × 2762 values = 261 MB (an upper bound:
+        // measured 146 MiB at 12a7167).
+        s.members = 1000
+        s.scenarios = Array(s.scenarios.prefix(4))
+        #expect(EnsembleMemory.problem(s, yearCount: 551, priorCount: 3, available: 24 << 30) == nil)
+        #expect(EnsembleMemory.rootPeakBytes(s, yearCount: 551, priorCount: 3) < 270_000_000)
+    }
+
+    @Test func theNamelistNamesTheMembersKey() {
+        // 1e6 members × 8 scenarios on 1750-2100 needs ~230 GB: more than any machine this suite runs on.
+        let text = "&ensemble members = 1000000, scenarios = 'ssp119', 'ssp126', 'ssp245', 'ssp370', 'ssp434', 'ssp460', 'ssp534-over', 'ssp585' /"
+        do {
+            _ = try EnsembleUnitTests.ensemble(text)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.key == "members")
+            #expect("\(error)".contains("GB on rank 0"), "\(error)")
+        }
+    }
+}
