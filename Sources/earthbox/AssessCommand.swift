@@ -147,30 +147,23 @@ struct Assess: ParsableCommand {
         return AssessmentOutput(assessments: list, parameterSet: parameterSet, members: m, effectiveSampleSize: analysis.effectiveSampleSize)
     }
 
-    /// Every file to a temporary name first, all renamed at the end: nothing half-written is left behind.
+    /// Each file is written to a temporary name and renamed when complete (removed on a termination signal); if
+    /// any file fails, the ones already written are removed too, so an assessment is all there or not at all.
     func write(_ o: AssessmentOutput, analysis: EnsembleAnalysis, notes: [String]) throws {
-        let suffix = ".tmp-\(getpid())"
-        var done: [(String, String)] = []
-        func put(_ path: String, _ text: String) throws {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path + suffix)) } catch {
-                throw CommandFailure("\(path): error: cannot write: \(error.localizedDescription)")
-            }
-            done.append((path + suffix, path))
-        }
+        var written: [String] = []
         do {
-            try put(output + ".csv", o.table.csvText)
-            try put(output + "-meta.csv", o.metaCSV)
-            try put(output + "-provenance.csv", o.provenanceCSV)
-            try put(output + ".html", o.html(title: "EarthBox climate assessment: \((output as NSString).lastPathComponent)", inputs: files, notes: notes))
             var dataset = EnsembleDataset.make(analysis)
             dataset.globalAttributes.append(("scenario_labels", .text(analysis.results.configuration.scenarios.joined(separator: "\n"))))
-            try NetCDF.write(dataset, to: output + ".nc" + suffix)
-            done.append((output + ".nc" + suffix, output + ".nc"))
-            for (from, to) in done {
-                if rename(from, to) != 0 { throw CommandFailure("\(to): error: cannot rename the finished file into place") }
+            try NetCDF.write(dataset, to: output + ".nc")
+            written.append(output + ".nc")
+            let title = "EarthBox climate assessment: \((output as NSString).lastPathComponent)"
+            for (path, text) in [(output + ".csv", o.table.csvText), (output + "-meta.csv", o.metaCSV),
+                                 (output + "-provenance.csv", o.provenanceCSV), (output + ".html", o.html(title: title, inputs: files, notes: notes))] {
+                if let problem = BinaryFile.writeAtomically(Array(text.utf8), to: path) { throw CommandFailure("\(path): error: \(problem)") }
+                written.append(path)
             }
         } catch {
-            for (from, _) in done { unlink(from) }
+            for path in written { unlink(path) }
             throw error
         }
     }
