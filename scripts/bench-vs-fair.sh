@@ -3,7 +3,7 @@
 # ensemble of Namelists/ensembles/benchmark.nml), whole process in each tool (start-up, inputs, compute, statistics,
 # output file), run alternately ROUNDS times on this machine. Prints each pair, the paired ratio (median of
 # FaIR/EarthBox over the pairs) and each tool's peak memory (maximum resident set size).
-#   bash scripts/bench-vs-fair.sh [--install] [--rounds N] [--members M]
+#   bash scripts/bench-vs-fair.sh [--install] [--rounds N] [--members M]      (FAIR_PYTHON=python3: an existing FaIR)
 # --install makes the virtual environment .venv-fair with fair==2.2.5 (PyPI) when it is missing. FaIR's RCMIP
 # RCMIP inputs come from ../shared/data/rcmip when present (RCMIP_DIRECTORY overrides), else FaIR downloads them.
 set -euo pipefail
@@ -19,7 +19,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 VENV=.venv-fair
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import fair" 2>/dev/null; then
+# FAIR_PYTHON: an interpreter that already has FaIR 2.2.5 (instead of the virtual environment).
+PYTHON=${FAIR_PYTHON:-$VENV/bin/python}
+if [ -z "${FAIR_PYTHON:-}" ] && { [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import fair" 2>/dev/null; }; then
   if [ "$install" = 1 ]; then
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet "fair==2.2.5"
@@ -28,7 +30,7 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import fair" 2>/dev/n
     exit 1
   fi
 fi
-"$VENV/bin/python" -c "import fair, sys; v = fair.__version__; sys.exit(0 if v == '2.2.5' else f'FaIR {v} in $VENV, need 2.2.5')"
+"$PYTHON" -c "import fair, sys; v = fair.__version__; sys.exit(0 if v == '2.2.5' else f'FaIR {v} in $PYTHON, need 2.2.5')"
 swift build -c release --product earthbox >/dev/null
 RCMIP_DIRECTORY=${RCMIP_DIRECTORY:-}
 if [ -z "$RCMIP_DIRECTORY" ] && [ -d ../shared/data/rcmip ]; then RCMIP_DIRECTORY=../shared/data/rcmip; fi
@@ -36,7 +38,7 @@ WORK=$(mktemp -d /tmp/earthbox-vs-fair.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 uptime
 # Each tool in a fresh child process; wall time and the child's maximum resident set size.
-python3 - "$rounds" "$members" "$WORK" "$VENV/bin/python" "$RCMIP_DIRECTORY" <<'PY'
+python3 - "$rounds" "$members" "$WORK" "$PYTHON" "$RCMIP_DIRECTORY" <<'PY'
 import resource, statistics, subprocess, sys, time
 rounds, members, work, fair_python, emissions = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 earthbox = [".build/release/earthbox", "ensemble", "Namelists/ensembles/benchmark.nml", "--quiet",
