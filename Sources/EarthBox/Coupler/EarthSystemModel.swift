@@ -48,8 +48,7 @@ public struct EarthSystemModel: Sendable {
                                       halogenPreindustrialPPT: gasCycles.halogenPreindustrialPPT,
                                       referenceEmissions: Array(reference[0..<DriverColumns.halogenEmissions]))
         let c0 = configuration.gases.preindustrialCO2PPM
-        let doubling = forcingAgents.parameters.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcingAgents.parameters.greenhouseGases)
-        energyBalance = EnergyBalance(climate: configuration.climate, zonal: configuration.zonal, grid: grid, doublingForcing: doubling)
+        energyBalance = EnergyBalance(configuration: configuration, grid: grid)
         ocean = Ocean(parameters: configuration.ocean, grid: grid)
         oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: ocean, grid: grid, preindustrialCO2PPM: c0,
                                   mode: configuration.co2Mode)

@@ -77,9 +77,13 @@ public struct EnsembleAnalysis: Sendable {
     public let effectiveSampleSize: Double
     /// The constrained weights are the prior ones (an unconstrained ensemble).
     let weightsAreUniform: Bool
+    /// Each parameter sample's preindustrial global-mean surface temperature, K (`EnsembleWorker`), when known:
+    /// the file then carries CMIP's absolute `tas` beside `tas_anomaly`.
+    public let preindustrialGlobalMeanKelvin: [Double]?
 
-    public init(results: EnsembleResults, observations: Observations?) {
+    public init(results: EnsembleResults, observations: Observations?, preindustrialGlobalMeanKelvin: [Double]? = nil) {
         self.results = results
+        self.preindustrialGlobalMeanKelvin = preindustrialGlobalMeanKelvin
         let m = results.configuration.memberCount
         priorWeights = [Double](repeating: 1 / Double(m), count: m)
         if results.configuration.settings.constrain, let observations {
