@@ -57,6 +57,10 @@ public struct EnsembleConfiguration: Sendable {
         if let twice = outputs.enumerated().first(where: { outputs[..<$0.offset].contains($0.element) })?.element {
             throw namelist.error(group: "ensemble", key: "output_variables", "'\(twice)' is listed twice ('tas' is tas_anomaly)")
         }
+        if let problem = EnsembleMemory.problem(settings, yearCount: run.endYear - run.startYear + 1, priorCount: priors.count,
+                                                available: EnsembleMemory.physicalBytes) {
+            throw namelist.error(group: "ensemble", key: "members", problem)
+        }
         var seen = Set<String>()
         for prior in priors {
             if !seen.insert(prior.parameter.name).inserted {

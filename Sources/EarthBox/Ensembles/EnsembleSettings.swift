@@ -23,6 +23,9 @@ public struct EnsembleSettings: Sendable, Equatable {
     public var parameterFile = ""
     /// Folder of the restart journal (one file per finished task); empty = no journal, no `--resume`.
     public var journalDirectory = ""
+    /// Deflate level of the ensemble file's large variables: 0 stores them uncompressed (fastest to write and
+    /// read), 1 (zlib's fastest, the default) already gets most of the size, 9 the smallest file.
+    public var compressionLevel = 1
 
     public init() {}
 }
@@ -51,5 +54,6 @@ extension EnsembleSettings: NamelistGroup {
         .string("observations_directory", \.observationsDirectory, allowed: nil, "folder holding the observation CSV files"),
         .string("parameter_file", \.parameterFile, allowed: nil, "posterior parameter set (CSV of earthbox calibrate) whose rows are the members; empty: sample &priors"),
         .string("journal_directory", \.journalDirectory, allowed: nil, "restart journal folder (empty: none); needed for --resume"),
+        .integer("compression_level", \.compressionLevel, range: 0...9, unit: "1", "deflate level of the output file (0: none, 1: fastest, 9: smallest)"),
     ]
 }
