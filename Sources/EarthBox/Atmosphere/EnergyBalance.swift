@@ -46,10 +46,20 @@ public struct EnergyBalance: Sendable {
     /// Band centres (degrees) whose columns get the Southern Ocean mixing factor (Marshall & Speer 2012).
     public static let southernOceanBelt = -65.0 ... -45.0
 
-    /// - Parameter feedbackScale: Λ to use instead of calibrating it to the ECS (to switch processes off in a
-    ///   teaching experiment while keeping the feedbacks of the full model).
+    /// Global feedback of the forcing agents that respond to temperature, W m⁻² K⁻¹: the ozone feedback
+    /// (Thornhill et al. 2021, ACP 21, 853; AR6 WG1 §6.4.2) and, with methane following its emissions, the
+    /// shorter methane lifetime in a warmer climate. They lower the forcing a run sees by about 0.17 W m⁻² at
+    /// 3 K, which is why the equilibrium of abrupt-2xCO2 was 4 % below the ECS before they entered the calibration.
+    public let chemistryFeedback: Double
+    /// How the calibration of Λ went: secant steps, linear equilibrium solves, and whether every solve converged.
+    public let calibration: (steps: Int, solves: Int, converged: Bool)
+
+    /// - Parameters:
+    ///   - chemistryFeedback: the non-CO2 temperature feedback the run will see (`chemistryFeedback` above).
+    ///   - feedbackScale: Λ to use instead of calibrating it to the ECS (to switch processes off in a
+    ///     teaching experiment while keeping the feedbacks of the full model).
     public init(climate: ClimateParameters, ocean: OceanParameters, zonal: ZonalParameters, grid: LatitudeGrid, doublingForcing: Double,
-                feedbackScale fixedScale: Double? = nil) {
+                chemistryFeedback: Double = 0, feedbackScale fixedScale: Double? = nil) {
         let layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
         let mixing = Self.columnMixing(ocean: ocean, grid: grid)
         let climatology = ZonalClimate(grid: grid, parameters: zonal)
@@ -58,22 +68,30 @@ public struct EnergyBalance: Sendable {
         let expansion = layers.centreDepthsMetres.map(Self.thermalExpansionCoefficient(depthMetres:))
         let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
         let ratio = climate.landFeedbackRatio
-        func model(_ scale: Double) -> Self {
+        func model(_ scale: Double, _ calibration: (Int, Int, Bool)) -> Self {
             Self(copying: climate, ocean, zonal, grid, layers, mixing, albedo, climatology.diffusion, doublingForcing, scale,
-                 pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial, expansion)
+                 pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial, expansion, chemistryFeedback, calibration)
         }
-        // Calibrate Λ by the secant method on 1/Λ, in which the equilibrium warming is nearly linear.
-        let target = climate.equilibriumClimateSensitivity
-        var scale = doublingForcing / target
         if let fixedScale {
-            self = model(fixedScale)
+            self = model(fixedScale, (0, 0, true))
             return
         }
-        var probe = model(scale)
+        // Calibrate Λ by the secant method on 1/Λ, in which the equilibrium warming is nearly linear; each
+        // equilibrium starts from the previous one, so later solves take a few ice-line updates.
+        let target = climate.equilibriumClimateSensitivity
+        var scale = doublingForcing / target - chemistryFeedback
+        var probe = model(scale, (0, 0, true))
         var previous: (inverse: Double, warming: Double)? = nil
+        var last: Equilibrium? = nil
+        var steps = 0, solves = 0, converged = true
         for _ in 0..<40 {
-            let warming = probe.equilibriumWarming(forcing: doublingForcing)
-            if abs(warming / target - 1) < 1e-12 { break }
+            steps += 1
+            let e = probe.equilibrium(forcing: doublingForcing, start: last)
+            solves += e.iterations
+            converged = converged && e.converged
+            last = e
+            let warming = e.warming
+            if abs(warming / target - 1) < 1e-11 { break }
             let inverse = 1 / scale
             var next = inverse * target / warming
             if let p = previous, warming != p.warming {
@@ -82,21 +100,24 @@ public struct EnergyBalance: Sendable {
             }
             previous = (inverse, warming)
             scale = 1 / next
-            probe = model(scale)
+            probe = model(scale, (0, 0, true))
         }
-        self = probe
+        self = model(scale, (steps, solves, converged))
     }
 
     private init(copying climate: ClimateParameters, _ ocean: OceanParameters, _ zonal: ZonalParameters, _ grid: LatitudeGrid,
                  _ layers: OceanLayerGrid, _ mixing: [ColumnMixing], _ albedo: SurfaceAlbedo, _ diffusion: MeridionalDiffusion,
                  _ doublingForcing: Double, _ scale: Double, _ oceanFeedback: [Double], _ landFeedback: [Double],
-                 _ preindustrial: ZonalClimate.Equilibrium, _ thermalExpansion: [Double]) {
+                 _ preindustrial: ZonalClimate.Equilibrium, _ thermalExpansion: [Double], _ chemistryFeedback: Double,
+                 _ calibration: (Int, Int, Bool)) {
         self.climate = climate; self.ocean = ocean; self.zonal = zonal; self.grid = grid; self.layers = layers
         self.mixing = mixing; self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
         feedbackScale = scale; self.oceanFeedback = oceanFeedback; self.landFeedback = landFeedback
         preindustrialTemperature = preindustrial.temperature; preindustrialIceFraction = preindustrial.iceFraction
         preindustrialIceEdges = preindustrial.iceFraction.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
         self.thermalExpansion = thermalExpansion
+        self.chemistryFeedback = chemistryFeedback
+        self.calibration = (steps: calibration.0, solves: calibration.1, converged: calibration.2)
     }
 
     /// One column operator per band. Bands in the Southern Ocean belt mix `southernOceanMixingFactor` times faster
@@ -255,47 +276,83 @@ public struct EnergyBalance: Sendable {
         }
     }
 
-    /// Equilibrium global warming under a uniform forcing, K, with the deep ocean in equilibrium (no heat uptake)
-    /// and the ice line free to move even where the run switches its feedback off (the ECS is defined with it).
-    /// Found by pseudo-time stepping with a small heat capacity; the albedo is lagged one step, which converges
-    /// wherever the equilibrium is stable.
+    /// An equilibrium of the surface energy balance and how the solver reached it.
+    public struct Equilibrium: Sendable {
+        /// Area-mean warming, K.
+        public var warming: Double
+        public var ocean: [Double]
+        public var land: [Double]
+        /// Ice-line updates taken, and whether the last one moved no temperature by more than the tolerance.
+        public var iterations: Int
+        public var converged: Bool
+    }
+
+    /// Largest number of ice-line updates `equilibrium` takes.
+    public static let equilibriumIterationLimit = 500
+
+    /// Equilibrium global warming under a uniform forcing, K (`equilibrium(forcing:iceAlbedo:)`).
     public func equilibriumWarming(forcing: Double, iceAlbedo: Bool = true) -> Double {
+        equilibrium(forcing: forcing, iceAlbedo: iceAlbedo).warming
+    }
+
+    /// Equilibrium under a uniform forcing with the deep ocean in equilibrium (no heat uptake), the non-CO2
+    /// temperature feedback included and the ice line free to move even where the run switches its feedback off
+    /// (the ECS is defined with it).
+    ///
+    /// With the absorbed sunlight held, the equilibrium is one linear solve (`solveSurfaces` without a heat
+    /// capacity): that is the Newton step of the energy balance, which is linear in T. Only the ice line makes it
+    /// non-linear, so it is updated from the new temperatures and the linear equilibrium solved again; the
+    /// iteration contracts with the ice-albedo gain (< 1 wherever the equilibrium is stable, North 1984). If an
+    /// update reverses the previous one without shrinking (an ice edge oscillating across a band) the step is halved.
+    public func equilibrium(forcing: Double, iceAlbedo: Bool = true, start: Equilibrium? = nil, tolerance: Double = 1e-12) -> Equilibrium {
         let n = grid.count
         var work = [Double](repeating: 0, count: 17 * n)
-        var ocean = [Double](repeating: 0, count: n), land = [Double](repeating: 0, count: n)
-        let pseudoCapacity = 2.0      // W yr m⁻² K⁻¹
-        let k = climate.landOceanExchange
-        var mean = 0.0
+        var ocean = start?.ocean ?? [Double](repeating: 0, count: n), land = start?.land ?? [Double](repeating: 0, count: n)
+        let k = climate.landOceanExchange, c = chemistryFeedback
+        var iterations = 0, converged = false
         work.withUnsafeMutableBufferPointer { wb in
             let w = wb.baseAddress!
             let newOcean = w + 14 * n, newLand = w + 15 * n
-            for _ in 0..<10_000 {
-                let anomaly = w + 8 * n, sunlight = w + 9 * n
-                for b in 0..<n { anomaly[b] = (1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b] }
+            let anomaly = w + 8 * n, sunlight = w + 9 * n
+            var relaxation = 1.0, previousChange = Double.infinity, previousStep = 0.0
+            while iterations < Self.equilibriumIterationLimit {
+                iterations += 1
+                var mean = 0.0
+                for b in 0..<n {
+                    anomaly[b] = (1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]
+                    mean += grid.areaWeights[b] * anomaly[b]
+                }
                 if iceAlbedo {
                     absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, force: true)
                 } else {
                     for b in 0..<n { sunlight[b] = 0 }
                 }
                 for b in 0..<n {
-                    let fl = grid.landFraction[b], fo = 1 - fl, heating = forcing + sunlight[b]
-                    w[b] = pseudoCapacity + oceanFeedback[b] + k * fl; w[n + b] = pseudoCapacity * ocean[b] + heating
+                    let fl = grid.landFraction[b], fo = 1 - fl, heating = forcing + sunlight[b] - c * mean
+                    w[b] = oceanFeedback[b] + k * fl; w[n + b] = heating
                     w[2 * n + b] = k * fl; w[3 * n + b] = 1
-                    w[4 * n + b] = pseudoCapacity + landFeedback[b] + k * fo; w[5 * n + b] = pseudoCapacity * land[b] + heating
+                    w[4 * n + b] = landFeedback[b] + k * fo; w[5 * n + b] = heating
                     w[6 * n + b] = k * fo; w[7 * n + b] = 1
                 }
                 solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
-                var change = 0.0
+                var change = 0.0, step = 0.0
                 for b in 0..<n {
                     change = max(change, abs(newOcean[b] - ocean[b]), abs(newLand[b] - land[b]))
-                    ocean[b] = newOcean[b]; land[b] = newLand[b]
+                    step += grid.areaWeights[b] * ((1 - grid.landFraction[b]) * newOcean[b] + grid.landFraction[b] * newLand[b])
                 }
-                if change < 1e-13 { break }
+                step -= mean
+                // An update that reverses the last one without shrinking much is an oscillation across a band edge.
+                if step * previousStep < 0 && change > 0.5 * previousChange { relaxation = max(relaxation / 2, 1.0 / 64) }
+                previousChange = change; previousStep = step
+                for b in 0..<n {
+                    ocean[b] += relaxation * (newOcean[b] - ocean[b]); land[b] += relaxation * (newLand[b] - land[b])
+                }
+                if change <= tolerance { converged = true; break }
             }
-            mean = 0
-            for b in 0..<n { mean += grid.areaWeights[b] * ((1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]) }
         }
-        return mean
+        var mean = 0.0
+        for b in 0..<n { mean += grid.areaWeights[b] * ((1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]) }
+        return Equilibrium(warming: mean, ocean: ocean, land: land, iterations: iterations, converged: converged)
     }
 
     /// Heat content of band b relative to preindustrial, J per m² of band: ocean column and the air above it,

@@ -42,8 +42,10 @@ public struct EarthSystemModel: Sendable {
                                       referenceEmissions: Array(reference[0..<DriverColumns.halogenEmissions]))
         let c0 = configuration.gases.preindustrialCO2PPM
         let doubling = forcingAgents.parameters.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcingAgents.parameters.greenhouseGases)
+        let chemistry = forcingAgents.chemistryFeedback(atWarming: configuration.climate.equilibriumClimateSensitivity, gasCycles: gasCycles,
+                                                        referenceEmissions: reference, methaneFollowsEmissions: configuration.otherGasMode == .emissions)
         energyBalance = EnergyBalance(climate: configuration.climate, ocean: configuration.ocean, zonal: configuration.zonal,
-                                      grid: grid, doublingForcing: doubling)
+                                      grid: grid, doublingForcing: doubling, chemistryFeedback: chemistry)
         oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: configuration.ocean, preindustrialCO2PPM: c0)
         land = LandCarbon(parameters: configuration.land)
         variability = InternalVariability(parameters: configuration.variability)
