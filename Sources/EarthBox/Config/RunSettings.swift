@@ -4,7 +4,8 @@ import Foundation
 public struct RunSettings: Sendable, Equatable {
     public static let scenarios = ["ssp119", "ssp126", "ssp245", "ssp370", "ssp434", "ssp460", "ssp534-over", "ssp585"]
     public static let experiments = ["scenario", "piControl", "esm-piControl", "abrupt-4xCO2", "abrupt-2xCO2", "1pctCO2",
-                                     "esm-flat10", "esm-flat10-zec", "esm-flat10-cdr"] + TeachingSettings.experiments
+                                     "esm-flat10", "esm-flat10-zec", "esm-flat10-cdr"] + SingleForcingExperiment.names
+                                     + TeachingSettings.experiments
     /// `scenario` = historical + the chosen SSP from the forcing file; the others are the idealised CMIP experiments.
     public var experiment = "scenario"
     public var scenario = "ssp245"

@@ -39,7 +39,8 @@ public struct EarthSystemModel: Sendable {
                               referenceHalogenEmissions: Array(reference[DriverColumns.halogenEmissions..<(DriverColumns.halogenEmissions + h)]))
         forcingAgents = ForcingAgents(parameters: configuration.forcingAgents, gases: configuration.gases, halogens: halogens,
                                       halogenPreindustrialPPT: gasCycles.halogenPreindustrialPPT,
-                                      referenceEmissions: Array(reference[0..<DriverColumns.halogenEmissions]))
+                                      referenceEmissions: Array(reference[0..<DriverColumns.halogenEmissions]),
+                                      selection: configuration.forcingSelection)
         let c0 = configuration.gases.preindustrialCO2PPM
         let doubling = forcingAgents.parameters.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcingAgents.parameters.greenhouseGases)
         let chemistry = forcingAgents.chemistryFeedback(atWarming: configuration.climate.equilibriumClimateSensitivity, gasCycles: gasCycles,

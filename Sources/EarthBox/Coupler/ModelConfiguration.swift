@@ -21,6 +21,8 @@ public struct ModelConfiguration: Sendable {
     /// Number of latitude bands (1 = the box model).
     public var bands = 1
     public var gridSpacing = LatitudeSpacing.equalAngle
+    /// The forcing agents the run feels (a single-forcing experiment keeps one group; `SingleForcingExperiment`).
+    public var forcingSelection = ForcingSelection.all
 
     public init() {}
 }

@@ -22,9 +22,12 @@ public struct ForcingAgents: Sendable {
     public let preindustrialEESC: Double
     /// ln(1 + SO2/s + (BC+OC)/s) of the reference year: the ERFaci baseline, computed once (Smith et al. 2021).
     let aerosolCloudReferenceLog: Double
+    /// The agents this run feels (all but one group in a single-forcing experiment).
+    public let selection: ForcingSelection
 
     public init(parameters: ForcingAgentParameters, gases: GasCycleParameters, halogens: [HalogenatedGas],
-                halogenPreindustrialPPT: [Double], referenceEmissions r: [Double]) {
+                halogenPreindustrialPPT: [Double], referenceEmissions r: [Double], selection: ForcingSelection = .all) {
+        self.selection = selection
         var p = parameters
         p.greenhouseGases.co2Reference = gases.preindustrialCO2PPM
         p.greenhouseGases.ch4Reference = gases.preindustrialMethanePPB
@@ -104,6 +107,7 @@ public struct ForcingAgents: Sendable {
         f.total = f.co2 + f.methane + f.nitrousOxide + f.halogens + f.ozone + f.stratosphericWaterVapour
             + f.aerosolRadiation + f.aerosolCloud + f.landUseAlbedo + f.blackCarbonOnSnow + f.contrails
             + f.volcanic + f.solar
+        if selection != .all { selection.apply(to: &f) }
         return f
     }
 }
