@@ -78,8 +78,9 @@ struct ZonalModelTests {
 
     /// Issue 11: the time-stepped abrupt-2xCO2 settles at the configured ECS within 1 % — every forcing agent
     /// that responds to temperature (ozone, methane lifetime) included. The ocean is a 60 m mixed layer over a
-    /// 1 m layer so the run reaches equilibrium in 400 years: the column sets the path, not the equilibrium
-    /// (no deep heat uptake at steady state). The full-depth run is in `PublishedMetricsTests`.
+    /// 1 m layer, the ground one 1 m layer and the land ice responds in 10 years, so the run reaches equilibrium in
+    /// 400 years: the heat stores set the path, not the equilibrium (none takes up heat at steady state). The
+    /// full-depth run with the default stores is in `PublishedMetricsTests`.
     @Test func abruptDoublingSettlesAtTheConfiguredECS() throws {
         for bands in [1, 18, 36, 90] {
             for ecs in [2.0, 3.0, 4.5] {
@@ -88,6 +89,8 @@ struct ZonalModelTests {
                 m.climate.equilibriumClimateSensitivity = ecs
                 m.ocean.layerThicknessMetres = [60, 1]
                 m.ocean.verticalDiffusivity = 0.01
+                m.climate.groundLayerThicknessMetres = [1]
+                m.climate.cryosphereTimescale = 10
                 let e = try TestSupport.diagnosticExperiments(m)
                 let c0 = m.gases.preindustrialCO2PPM
                 let r = e.concentrationRun(years: 400) { _ in 2 * c0 }
@@ -164,14 +167,14 @@ struct ZonalModelTests {
         var random = Xoshiro256StarStar(seed: 7)
         for b in 0..<L.bandCount {
             for k in 0..<L.layerCount { state.values[L.band(b) + L.columnTemperature + k] = 2 * random.nextUnitInterval() - 0.5 }
-            state.values[L.band(b) + L.landTemperature] = 3 * random.nextUnitInterval()
+            for k in 0..<L.groundLayerCount { state.values[L.band(b) + L.landTemperature + k] = 3 * random.nextUnitInterval() }
         }
         let n = L.bandCount
-        var work = [Double](repeating: 0, count: EnergyBalance.workspaceCount(bands: n, layers: L.layerCount))
+        var work = [Double](repeating: 0, count: e.workspaceCount)
         var imbalance = [Double](repeating: 0, count: n), deep = imbalance, convergence = imbalance
         func heat(_ v: [Double]) -> [Double] {
             v.withUnsafeBufferPointer { p in (0..<n).map { e.heatContent(band: $0, column: p.baseAddress! + L.band($0) + L.columnTemperature,
-                                                                             landTemperature: p[L.band($0) + L.landTemperature]) } }
+                                                                             land: p.baseAddress! + L.band($0) + L.landTemperature) } }
         }
         let before = heat(state.values)
         state.values.withUnsafeMutableBufferPointer { v in

@@ -42,6 +42,12 @@ public struct EnergyBalance: Sendable {
     public let preindustrialIceEdges: (south: Double, north: Double)
     /// Thermal expansion coefficient of each layer, K⁻¹.
     public let thermalExpansion: [Double]
+    /// The land column: the active surface layer (index 0, the `landSurfaceHeatCapacity` as metres of ground)
+    /// over the ground layers, and its heat conduction (the ocean's column operator with no upwelling).
+    public let groundLayers: OceanLayerGrid
+    public let groundConduction: ColumnMixing
+    /// Share of each ocean layer above 700 m and above 2000 m (the observed OHC depth ranges).
+    let above700: [Double], above2000: [Double]
 
     /// Band centres (degrees) whose columns get the Southern Ocean mixing factor (Marshall & Speer 2012).
     public static let southernOceanBelt = -65.0 ... -45.0
@@ -116,6 +122,11 @@ public struct EnergyBalance: Sendable {
         preindustrialTemperature = preindustrial.temperature; preindustrialIceFraction = preindustrial.iceFraction
         preindustrialIceEdges = preindustrial.iceFraction.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
         self.thermalExpansion = thermalExpansion
+        groundLayers = Self.groundLayers(climate)
+        (above700, above2000) = Self.depthShares(layers)
+        // κ in cm² s⁻¹ for the column operator (1e-6 m² s⁻¹ = 0.01 cm² s⁻¹).
+        groundConduction = ColumnMixing(layers: groundLayers, diffusivitySquareCentimetresPerSecond: [climate.groundThermalDiffusivity * 1e4],
+                                        upwellingMetresPerYear: 0)
         self.chemistryFeedback = chemistryFeedback
         self.calibration = (steps: calibration.0, solves: calibration.1, converged: calibration.2)
     }
@@ -150,8 +161,14 @@ public struct EnergyBalance: Sendable {
         1.3e-4 + 1.2e-4 * _exp(-z / 700)
     }
 
+    /// The land column's layers: the active surface as metres of ground, then the ground layers.
+    public static func groundLayers(_ climate: ClimateParameters) -> OceanLayerGrid {
+        OceanLayerGrid(thicknessMetres: [climate.landSurfaceHeatCapacity / climate.groundHeatCapacity] + climate.groundLayerThicknessMetres)
+    }
+
     /// Scratch values `step` needs.
-    public static func workspaceCount(bands: Int, layers: Int) -> Int { bands * (layers + 17) }
+    public static func workspaceCount(bands: Int, layers: Int, groundLayers: Int) -> Int { bands * (layers + groundLayers + 17) }
+    public var workspaceCount: Int { Self.workspaceCount(bands: grid.count, layers: layers.layerCount, groundLayers: groundLayers.layerCount) }
 
     /// Land and atmosphere heat capacity per m² of land, J m⁻² K⁻¹.
     var landCapacity: Double { climate.atmosphereHeatCapacity + climate.landSurfaceHeatCapacity }
@@ -214,19 +231,26 @@ public struct EnergyBalance: Sendable {
         }
     }
 
-    /// Advances every band's land temperature and ocean column over `dt` years under the global forcing `forcing`
+    /// Advances every band's land column and ocean column over `dt` years under the global forcing `forcing`
     /// (W m⁻²). Band b's values start at `first + b·stride`: its ocean temperature column ([0] = mixed layer) at
-    /// offset `column`, its land temperature at `land`. Writes each band's TOA imbalance and deep-ocean heat flux
-    /// (per m² of band) to `imbalance` and `deep`, and the meridional convergence to `convergence` if given.
+    /// offset `column`, its land temperature column ([0] = surface, then `groundLayers`) at `land`. `melt` (W m⁻²,
+    /// every surface) is the heat the cryosphere takes this year: it leaves the surfaces but not the top of the
+    /// atmosphere. Writes each band's TOA imbalance and deep-ocean heat flux (per m² of band) to `imbalance` and
+    /// `deep`, and the meridional convergence to `convergence` if given.
     @inline(__always)
     public func step(bands first: UnsafeMutablePointer<Double>, stride: Int, column: Int, land: Int,
-                     forcing: Double, dt: Double, workspace w: UnsafeMutablePointer<Double>,
+                     forcing: Double, melt: Double = 0, dt: Double, workspace w: UnsafeMutablePointer<Double>,
                      imbalance: UnsafeMutablePointer<Double>, deep: UnsafeMutablePointer<Double>,
                      convergence: UnsafeMutablePointer<Double>? = nil) {
         @inline(__always) func columns(_ b: Int) -> UnsafeMutablePointer<Double> { first + b * stride + column }
         @inline(__always) func landTemperature(_ b: Int) -> UnsafeMutablePointer<Double> { first + b * stride + land }
-        let n = grid.count, nl = layers.layerCount
+        let n = grid.count, nl = layers.layerCount, ng = groundLayers.layerCount
         let g = w + 17 * n                          // n columns of eliminated deep rows
+        let gGround = g + n * nl                    // n land columns of eliminated ground rows
+        let ground = groundConduction
+        let sGround = PhysicalConstants.secondsPerYear / climate.groundHeatCapacity   // (K·m per yr) per (W m⁻²)
+        let landMetres = landCapacity / climate.groundHeatCapacity                    // surface + air as metres of ground
+        let e0Ground = ground.exchange[0] * dt
         let dO = w, rO = w + n, kO = w + 2 * n, sO = w + 3 * n, dL = w + 4 * n, rL = w + 5 * n, kL = w + 6 * n, sL = w + 7 * n
         let newOcean = w + 14 * n, newLand = w + 15 * n
         let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
@@ -234,7 +258,6 @@ public struct EnergyBalance: Sendable {
         let s = year / rhoC                          // (K·m per yr) per (W m⁻²)
         let eps = climate.heatUptakeEfficacy, k = climate.landOceanExchange
         let atmosphereMetres = climate.atmosphereHeatCapacity / rhoC
-        let cLand = landCapacity
         // Start-of-year band means and the ice line they imply (the albedo is explicit in time).
         let anomaly = w + 8 * n, sunlight = w + 9 * n
         for b in 0..<n {
@@ -245,7 +268,7 @@ public struct EnergyBalance: Sendable {
         for b in 0..<n {
             let fl = grid.landFraction[b], fo = 1 - fl
             let x = columns(b), column = mixing[b]
-            let mixedOld = x[0], heating = forcing + sunlight[b]
+            let mixedOld = x[0], heating = forcing + sunlight[b] - melt
             let e0 = column.exchange[0] * dt, up = column.upwellingMetresPerYear * dt
             let surfaceMetres = layers.thicknessMetres[0] + atmosphereMetres
             let gb = g + b * nl
@@ -255,10 +278,14 @@ public struct EnergyBalance: Sendable {
                 surfaceUpper: -eps * (e0 + up),
                 surfaceRHS: surfaceMetres * mixedOld - eps * up * mixedOld + dt * s * heating, eliminated: gb)
             dO[b] = reduced.diagonal; rO[b] = reduced.rhs; kO[b] = dt * s * k * fl; sO[b] = dt * s
-            let landOld = landTemperature(b).pointee
-            dL[b] = cLand + dt * year * (landFeedback[b] + k * fo)
-            rL[b] = cLand * landOld + dt * year * heating
-            kL[b] = dt * year * k * fo; sL[b] = dt * year
+            // The land row in metres of ground, the ground column folded in as the ocean's deep column is.
+            let landColumn = landTemperature(b), gl = gGround + b * ng
+            ground.eliminateDeep(landColumn, into: gl)
+            let landRow = ground.reducedSurfaceRow(surfaceDiagonal: landMetres + e0Ground + dt * sGround * (landFeedback[b] + k * fo),
+                                                   surfaceUpper: -e0Ground, surfaceRHS: landMetres * landColumn[0] + dt * sGround * heating,
+                                                   eliminated: gl)
+            dL[b] = landRow.diagonal; rL[b] = landRow.rhs
+            kL[b] = dt * sGround * k * fo; sL[b] = dt * sGround
             imbalance[b] = heating     // held until the new temperatures are known
             deep[b] = mixedOld
         }
@@ -268,10 +295,10 @@ public struct EnergyBalance: Sendable {
             let x = columns(b)
             let mixedOld = deep[b], heating = imbalance[b]
             mixing[b].backSubstitute(x, mixedLayer: newOcean[b], eliminated: g + b * nl)
-            landTemperature(b).pointee = newLand[b]
+            ground.backSubstitute(landTemperature(b), mixedLayer: newLand[b], eliminated: gGround + b * ng)
             let h = mixing[b].downwardTransport(new: x, mixedOld: mixedOld, dt: dt) / (dt * s)   // W per m² of ocean
             deep[b] = fo * h
-            imbalance[b] = heating - fo * oceanFeedback[b] * newOcean[b] - fl * landFeedback[b] * newLand[b] - (eps - 1) * fo * h
+            imbalance[b] = heating + melt - fo * oceanFeedback[b] * newOcean[b] - fl * landFeedback[b] * newLand[b] - (eps - 1) * fo * h
             convergence?[b] = w[16 * n + b]
         }
     }
@@ -355,24 +382,57 @@ public struct EnergyBalance: Sendable {
         return Equilibrium(warming: mean, ocean: ocean, land: land, iterations: iterations, converged: converged)
     }
 
-    /// Heat content of band b relative to preindustrial, J per m² of band: ocean column and the air above it,
-    /// land surface and the air above it.
-    @inline(__always)
-    public func heatContent(band b: Int, column x: UnsafePointer<Double>, landTemperature: Double) -> Double {
-        let fl = grid.landFraction[b], fo = 1 - fl
-        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
-        var sum = 0.0
-        layers.thicknessMetres.withUnsafeBufferPointer { dz in
-            for k in 0..<dz.count { sum += dz[k] * x[k] }
+    /// Where the heat of a band sits, J per m² of band, relative to preindustrial: the heat inventory of
+    /// von Schuckmann et al. (2020, ESSD 12, 2013; 2023, ESSD 15, 1675) by ocean depth range, land (surface and
+    /// ground) and atmosphere (the cryosphere is a global store the coupler keeps).
+    public struct HeatInventory: Sendable, Equatable {
+        public var ocean0To700 = 0.0, ocean700To2000 = 0.0, oceanBelow2000 = 0.0
+        public var land = 0.0, atmosphere = 0.0
+        public var ocean: Double { ocean0To700 + ocean700To2000 + oceanBelow2000 }
+        public var total: Double { ocean + land + atmosphere }
+        public init() {}
+        public static func += (a: inout Self, b: Self) {
+            a.ocean0To700 += b.ocean0To700; a.ocean700To2000 += b.ocean700To2000; a.oceanBelow2000 += b.oceanBelow2000
+            a.land += b.land; a.atmosphere += b.atmosphere
         }
-        return fo * (rhoC * sum + climate.atmosphereHeatCapacity * x[0]) + fl * landCapacity * landTemperature
+        public static func * (w: Double, a: Self) -> Self {
+            var r = a
+            r.ocean0To700 *= w; r.ocean700To2000 *= w; r.oceanBelow2000 *= w; r.land *= w; r.atmosphere *= w
+            return r
+        }
     }
 
-    /// Heat held by the air and land surface of band b, J per m² of band (not ocean heat content).
+    /// Share of each ocean layer above 700 m and above 2000 m (a layer that straddles a boundary is split by
+    /// thickness, its temperature being uniform).
+    static func depthShares(_ layers: OceanLayerGrid) -> (above700: [Double], above2000: [Double]) {
+        func shares(_ depth: Double) -> [Double] {
+            zip(layers.topDepthsMetres, layers.thicknessMetres).map { top, dz in max(0, min(1, (depth - top) / dz)) }
+        }
+        return (shares(700), shares(2000))
+    }
+
+    /// Heat inventory of band b: ocean column `x`, land column `land` ([0] = surface).
     @inline(__always)
-    public func surfaceHeat(band b: Int, oceanSurface: Double, landTemperature: Double) -> Double {
-        let fl = grid.landFraction[b]
-        return (1 - fl) * climate.atmosphereHeatCapacity * oceanSurface + fl * landCapacity * landTemperature
+    public func heatInventory(band b: Int, column x: UnsafePointer<Double>, land: UnsafePointer<Double>) -> HeatInventory {
+        let fl = grid.landFraction[b], fo = 1 - fl
+        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
+        var h = HeatInventory()
+        for k in 0..<layers.layerCount {
+            let q = fo * rhoC * layers.thicknessMetres[k] * x[k]
+            let upper = above700[k] * q, middle = (above2000[k] - above700[k]) * q
+            h.ocean0To700 += upper; h.ocean700To2000 += middle; h.oceanBelow2000 += q - upper - middle
+        }
+        var ground = 0.0
+        for k in 1..<groundLayers.layerCount { ground += groundLayers.thicknessMetres[k] * land[k] }
+        h.land = fl * (climate.landSurfaceHeatCapacity * land[0] + climate.groundHeatCapacity * ground)
+        h.atmosphere = climate.atmosphereHeatCapacity * (fo * x[0] + fl * land[0])
+        return h
+    }
+
+    /// Heat content of band b relative to preindustrial, J per m² of band: ocean, land and atmosphere.
+    @inline(__always)
+    public func heatContent(band b: Int, column x: UnsafePointer<Double>, land: UnsafePointer<Double>) -> Double {
+        heatInventory(band: b, column: x, land: land).total
     }
 
     /// Thermosteric sea-level rise of a column, m: Σ α_k ΔT_k Δz_k.

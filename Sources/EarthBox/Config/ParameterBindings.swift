@@ -34,6 +34,20 @@ extension ClimateParameters: NamelistGroup {
               "local feedback over land relative to over ocean", citation: "Joshi et al. 2008; Dommenget 2009"),
         .real("land_ocean_exchange", \.landOceanExchange, range: 0...50, unit: "W m-2 K-1",
               "heat exchange between a band's land and ocean surfaces", citation: "Lambert & Chiang 2007"),
+        .realList("ground_layer_thickness", \.groundLayerThicknessMetres, elementRange: 0.1...2000, count: 1...50, unit: "m",
+                  "thickness of each ground layer below the active land surface", citation: "Beltrami et al. 2002"),
+        .real("ground_thermal_diffusivity", \.groundThermalDiffusivity, range: 1e-8...1e-5, unit: "m2 s-1",
+              "thermal diffusivity of the ground", citation: "Beltrami et al. 2002; Cuesta-Valero et al. 2021"),
+        .real("ground_heat_capacity", \.groundHeatCapacity, range: 5e5...5e6, unit: "J m-3 K-1",
+              "volumetric heat capacity of the ground", citation: "Hartmann 2016 §4.7"),
+        .real("land_ice_melt_commitment", \.landIceMeltCommitment, range: 0...5000, unit: "ZJ K-1",
+              "latent heat land ice takes up per K of sustained warming", citation: "Grinsted et al. 2010; Levermann et al. 2013; IGCC 2025"),
+        .real("cryosphere_timescale", \.cryosphereTimescale, range: 10...1e5, unit: "yr",
+              "response time of land-ice melt", citation: "Grinsted et al. 2010"),
+        .real("sea_ice_melt_per_kelvin", \.seaIceMeltPerKelvin, range: 0...100, unit: "ZJ K-1",
+              "latent heat of the sea ice lost per K of warming (box model)", citation: "Slater et al. 2021"),
+        .real("sea_ice_thickness", \.seaIceThicknessMetres, range: 0...10, unit: "m",
+              "mean thickness of the sea ice the ice line removes (latitude bands)", citation: "Kwok 2018; Worby et al. 2008"),
     ]
 }
 

@@ -143,11 +143,14 @@ extension EarthSystemModel {
                                         solar: row[DriverColumns.solarForcing(halogens: h)], temperatureAnomaly: globalWarming)
         let forcing = erf.total + noise
 
-        // 5. Zonal energy balance: every band's land, mixed layer and ocean column, with meridional transport.
+        // 5. Cryosphere melt from the start-of-year climate, then the zonal energy balance: every band's land
+        // column, mixed layer and ocean column, with meridional transport.
+        let melt = cryosphere.step(landIce: &v[L.landIceMeltHeat], seaIce: &v[L.seaIceMeltHeat], warming: globalWarming,
+                                   seaIceLost: bands > 1 ? seaIceLost(v, scratch: workspace) : nil, dt: dt)
         let bandImbalance = workspace + (workspaceCount - 2 * bands), bandDeep = bandImbalance + bands
         let convergence = zonal.map { $0 + ZonalDiagnostic.meridionalConvergence.rawValue * bands }
         energyBalance.step(bands: v + L.band(0), stride: L.bandStride, column: L.columnTemperature, land: L.landTemperature,
-                           forcing: forcing, dt: dt, workspace: workspace, imbalance: bandImbalance, deep: bandDeep,
+                           forcing: forcing, melt: melt, dt: dt, workspace: workspace, imbalance: bandImbalance, deep: bandDeep,
                            convergence: convergence)
         var imbalance = 0.0, deepUptake = 0.0, temperature = 0.0, sealevel = 0.0, oceanWeight = 0.0
         var landTemperature = 0.0, landWeight = 0.0, seaSurface = 0.0
@@ -196,8 +199,16 @@ extension EarthSystemModel {
             vegetation += v[o + L.vegetation]; litter += v[o + L.litter]; soil += v[o + L.soil]
             frozen += v[o + L.permafrostFrozen]; thawed += v[o + L.permafrostThawed]
         }
-        let heat = heatContent(v)
+        let inventory = heatInventory(v)
+        let heat = inventory.total + v[L.landIceMeltHeat] + v[L.seaIceMeltHeat]
         func put(_ diagnostic: Diagnostic, _ value: Double) { d[diagnostic.rawValue] = value }
+        let area = PhysicalConstants.earthSurfaceAreaSquareMetres
+        put(.oceanHeatContent0To700, inventory.ocean0To700 * area)
+        put(.oceanHeatContent700To2000, inventory.ocean700To2000 * area)
+        put(.oceanHeatContentBelow2000, inventory.oceanBelow2000 * area)
+        put(.landHeatContent, inventory.land * area)
+        put(.atmosphereHeatContent, inventory.atmosphere * area)
+        put(.cryosphereHeatContent, (v[L.landIceMeltHeat] + v[L.seaIceMeltHeat]) * area)
         put(.surfaceTemperature, temperature)
         put(.landSurfaceTemperature, landWeight > 0 ? landTemperature / landWeight : 0)
         put(.seaSurfaceTemperature, seaSurface / oceanWeight)
@@ -205,7 +216,7 @@ extension EarthSystemModel {
         put(.iceEdgeSouth, iceEdges.south)
         put(.imbalance, imbalance)
         put(.deepOceanHeatUptake, deepUptake)
-        put(.oceanHeatContent, heat * PhysicalConstants.earthSurfaceAreaSquareMetres - surfaceHeat(v))
+        put(.oceanHeatContent, inventory.ocean * area)
         put(.thermostericSeaLevel, sealevel)
         put(.co2Concentration, co2PPM)
         put(.atmosphereCarbon, v[L.atmosphereCarbon] * 1e12 * 44.0095 / PhysicalConstants.carbonMolarMass)
@@ -245,15 +256,20 @@ extension EarthSystemModel {
         return (1 - fl) * v[o + layout.columnTemperature] + fl * v[o + layout.landTemperature]
     }
 
-    /// The part of the heat content held by the atmosphere and land surface, J (excluded from ocean heat content).
-    @inline(__always)
-    func surfaceHeat(_ v: UnsafePointer<Double>) -> Double {
-        var sum = 0.0
-        for b in 0..<layout.bandCount {
-            let o = layout.band(b)
-            sum += grid.areaWeights[b] * energyBalance.surfaceHeat(band: b, oceanSurface: v[o + layout.columnTemperature],
-                                                                  landTemperature: v[o + layout.landTemperature])
+    /// Share of the Earth's surface that was sea ice in the preindustrial climate and is open ocean now (negative
+    /// where ice has grown), from the start-of-year ice line; `scratch` holds 2 × bandCount values.
+    func seaIceLost(_ v: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Double {
+        let n = layout.bandCount, absolute = scratch, ice = scratch + n
+        for b in 0..<n { absolute[b] = energyBalance.preindustrialTemperature[b] + surfaceTemperature(band: b, v) }
+        energyBalance.albedo.iceFraction(temperature: absolute, into: ice)
+        var lost = 0.0
+        for b in 0..<n {
+            // The band's ice fraction is its ice sheet plus the cold share of the rest, which the ocean shares.
+            let sheet = energyBalance.albedo.iceSheetFraction[b]
+            guard sheet < 1 else { continue }
+            let before = (energyBalance.preindustrialIceFraction[b] - sheet) / (1 - sheet), now = (ice[b] - sheet) / (1 - sheet)
+            lost += grid.areaWeights[b] * grid.oceanFraction(b) * (before - now)
         }
-        return sum * PhysicalConstants.earthSurfaceAreaSquareMetres
+        return lost
     }
 }

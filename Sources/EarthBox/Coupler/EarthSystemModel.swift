@@ -13,6 +13,7 @@ public struct EarthSystemModel: Sendable {
     public let oceanCarbon: OceanCarbon
     public let land: LandCarbon
     public let variability: InternalVariability
+    public let cryosphere: Cryosphere
     /// Ocean area of each band, m².
     public let oceanArea: [Double]
     public let totalOceanArea: Double
@@ -31,7 +32,8 @@ public struct EarthSystemModel: Sendable {
         let halogens = HalogenatedGasTable.all
         halogenCount = halogens.count
         let layers = OceanLayerGrid(thicknessMetres: configuration.ocean.layerThicknessMetres)
-        layout = StateLayout(bandCount: grid.count, layerCount: layers.layerCount, halogenCount: halogens.count)
+        layout = StateLayout(bandCount: grid.count, layerCount: layers.layerCount, halogenCount: halogens.count,
+                             groundLayerCount: EnergyBalance.groundLayers(configuration.climate).layerCount)
         let h = halogens.count
         gasCycles = GasCycles(parameters: configuration.gases, halogens: halogens, halogenPreindustrialPPT: halogenPreindustrialPPT,
                               referenceMethaneEmissions: reference[DriverColumns.methane],
@@ -50,6 +52,7 @@ public struct EarthSystemModel: Sendable {
         oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: configuration.ocean, preindustrialCO2PPM: c0)
         land = LandCarbon(parameters: configuration.land)
         variability = InternalVariability(parameters: configuration.variability)
+        cryosphere = Cryosphere(climate: configuration.climate)
         var area = [Double]()
         for b in 0..<grid.count {
             area.append(PhysicalConstants.earthSurfaceAreaSquareMetres * grid.areaWeights[b] * grid.oceanFraction(b))
@@ -85,7 +88,7 @@ public struct EarthSystemModel: Sendable {
     /// Size of the scratch buffer `step` needs.
     public var workspaceCount: Int {
         max(layout.layerCount * (5 + 2 * layout.bandCount) + 7 * layout.bandCount,
-            EnergyBalance.workspaceCount(bands: layout.bandCount, layers: layout.layerCount)) + 2 * layout.bandCount
+            energyBalance.workspaceCount) + 2 * layout.bandCount
     }
 
     /// Total carbon in the model's reservoirs, PgC (atmosphere + ocean anomaly + land + permafrost).
@@ -100,14 +103,19 @@ public struct EarthSystemModel: Sendable {
         return total
     }
 
-    /// Heat content relative to preindustrial, J per m² of Earth surface.
-    public func heatContent(_ v: UnsafePointer<Double>) -> Double {
-        var total = 0.0
+    /// Heat inventory relative to preindustrial, J per m² of Earth surface (ocean by depth, land, atmosphere).
+    public func heatInventory(_ v: UnsafePointer<Double>) -> EnergyBalance.HeatInventory {
+        var total = EnergyBalance.HeatInventory()
         for b in 0..<layout.bandCount {
             let o = layout.band(b)
-            total += grid.areaWeights[b] * energyBalance.heatContent(band: b, column: v + o + layout.columnTemperature,
-                                                                        landTemperature: v[o + layout.landTemperature])
+            total += grid.areaWeights[b] * energyBalance.heatInventory(band: b, column: v + o + layout.columnTemperature,
+                                                                          land: v + o + layout.landTemperature)
         }
         return total
+    }
+
+    /// Heat content relative to preindustrial, J per m² of Earth surface: the inventory plus the cryosphere.
+    public func heatContent(_ v: UnsafePointer<Double>) -> Double {
+        heatInventory(v).total + v[layout.landIceMeltHeat] + v[layout.seaIceMeltHeat]
     }
 }

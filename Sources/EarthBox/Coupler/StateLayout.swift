@@ -7,6 +7,7 @@ public struct StateLayout: Sendable, Equatable {
     public let bandCount: Int
     public let layerCount: Int
     public let halogenCount: Int
+    public let groundLayerCount: Int
 
     // Well-mixed atmosphere.
     public let atmosphereCarbon: Int          // PgC
@@ -18,12 +19,15 @@ public struct StateLayout: Sendable, Equatable {
     public let cumulativeFossilCarbon: Int    // PgC, emissions from the geological reservoir (negative = removal)
     public let cumulativeLandUseCarbon: Int   // PgC, land-use-change emissions (drives land-use albedo)
     public let cumulativeEnergy: Int          // J m⁻², time integral of the Earth energy imbalance
+    // Cryosphere heat stores (issue 11), J m⁻² of Earth: latent heat taken up by melting land ice and sea ice.
+    public let landIceMeltHeat: Int
+    public let seaIceMeltHeat: Int
     public let globalCount: Int
 
     // Per band, in blocks of `bandStride`.
     public let bandStride: Int
     public let columnTemperature: Int         // K anomaly, layerCount values; [0] is the surface/mixed layer
-    public let landTemperature: Int           // K anomaly of the land surface
+    public let landTemperature: Int           // K anomaly, groundLayerCount values: the land surface, then the ground below
     public let columnDIC: Int                 // µmol kg⁻¹ anomaly, layerCount values
     public let hydrogenIon: Int               // mol kg⁻¹, last carbonate-chemistry solution (solver's first guess)
     public let vegetation: Int                // PgC
@@ -34,10 +38,11 @@ public struct StateLayout: Sendable, Equatable {
 
     public var count: Int { globalCount + bandCount * bandStride }
 
-    public init(bandCount: Int, layerCount: Int, halogenCount: Int) {
+    public init(bandCount: Int, layerCount: Int, halogenCount: Int, groundLayerCount: Int = 1) {
         self.bandCount = bandCount
         self.layerCount = layerCount
         self.halogenCount = halogenCount
+        self.groundLayerCount = groundLayerCount
         var i = 0
         func take(_ n: Int) -> Int { defer { i += n }; return i }
         atmosphereCarbon = take(1)
@@ -49,10 +54,12 @@ public struct StateLayout: Sendable, Equatable {
         cumulativeFossilCarbon = take(1)
         cumulativeLandUseCarbon = take(1)
         cumulativeEnergy = take(1)
+        landIceMeltHeat = take(1)
+        seaIceMeltHeat = take(1)
         globalCount = i
         i = 0
         columnTemperature = take(layerCount)
-        landTemperature = take(1)
+        landTemperature = take(groundLayerCount)
         columnDIC = take(layerCount)
         hydrogenIon = take(1)
         vegetation = take(1)

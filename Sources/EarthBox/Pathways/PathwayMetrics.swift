@@ -109,12 +109,14 @@ public struct FastSlowSplit: Sendable {
     /// Slow part of the warming in `year`, K (relative to preindustrial).
     public func slow(year: Int) -> Double {
         let nl = energyBalance.layers.layerCount, i = year - firstYear
-        // One band: the ocean column, then the land temperature (which relaxes within a year, so its start hardly matters).
-        var state = Array(layerTemperature[(i * nl)..<((i + 1) * nl)]) + [surface[i]]
-        var work = [Double](repeating: 0, count: EnergyBalance.workspaceCount(bands: 1, layers: nl))
+        // One band: the ocean column, then the land column at the surface warming (its surface relaxes within a
+        // year; the ground below holds ~1 % of the heat, so its start hardly matters).
+        let ng = energyBalance.groundLayers.layerCount
+        var state = Array(layerTemperature[(i * nl)..<((i + 1) * nl)]) + [Double](repeating: surface[i], count: ng)
+        var work = [Double](repeating: 0, count: energyBalance.workspaceCount)
         var imbalance = [0.0], deep = [0.0]
         for _ in 0..<Self.switchOffYears {
-            energyBalance.step(bands: &state, stride: nl + 1, column: 0, land: nl, forcing: 0, dt: 1, workspace: &work,
+            energyBalance.step(bands: &state, stride: nl + ng, column: 0, land: nl, forcing: 0, dt: 1, workspace: &work,
                                imbalance: &imbalance, deep: &deep)
         }
         let fl = energyBalance.grid.landFraction[0]
