@@ -40,6 +40,14 @@ public struct SurfaceAlbedo: Sendable {
         north = grid.northEdgesSine
     }
 
+    /// Share of band `b`'s ocean under sea ice when the band's snow/ice fraction is `f`: the cold share of the
+    /// band outside its ice sheet, which land and ocean share alike.
+    @inline(__always)
+    public func seaIceCover(band b: Int, iceFraction f: Double) -> Double {
+        let sheet = iceSheetFraction[b]
+        return sheet < 1 ? (f - sheet) / (1 - sheet) : 0
+    }
+
     /// Absorbed sunlight of band `b` with ice fraction `f`, W m⁻².
     @inline(__always)
     public func absorbed(band b: Int, iceFraction f: Double) -> Double {

@@ -175,10 +175,18 @@ extension EarthSystemModel {
             zonalPut(.surfaceTemperatureAbsolute, b, absolute[b] + 273.15)
         }
         energyBalance.albedo.iceFraction(temperature: absolute, into: ice)
-        var iceUnchanged = true
+        var iceUnchanged = true, blended = 0.0
         for b in 0..<bands {
             zonalPut(.iceFraction, b, ice[b])
             iceUnchanged = iceUnchanged && ice[b] == energyBalance.preindustrialIceFraction[b]
+            // Blended GMST (Cowtan et al. 2015, GRL 42, 6526): air temperature over land and sea ice, SST over open
+            // water. Water the ice has left since preindustrial times is at the freezing point the reference
+            // climatology has under ice (HadSST's −1.8 °C), so its SST anomaly is zero, while the air above the
+            // retreating ice warms with the band.
+            let a = energyBalance.albedo
+            let opened = max(0, a.seaIceCover(band: b, iceFraction: energyBalance.preindustrialIceFraction[b]) - a.seaIceCover(band: b, iceFraction: ice[b]))
+            let fl = grid.landFraction[b]
+            blended += grid.areaWeights[b] * (fl * v[L.band(b) + L.landTemperature] + (1 - fl) * (1 - opened) * v[L.band(b) + L.columnTemperature])
         }
         // The box model's ice never moves: skip the two arcsines (a few per cent of a step).
         let iceEdges = iceUnchanged ? energyBalance.preindustrialIceEdges : SurfaceAlbedo.iceEdges(grid: grid, iceFraction: ice)
@@ -210,6 +218,7 @@ extension EarthSystemModel {
         put(.atmosphereHeatContent, inventory.atmosphere * area)
         put(.cryosphereHeatContent, (v[L.landIceMeltHeat] + v[L.seaIceMeltHeat]) * area)
         put(.surfaceTemperature, temperature)
+        put(.blendedSurfaceTemperature, blended)
         put(.landSurfaceTemperature, landWeight > 0 ? landTemperature / landWeight : 0)
         put(.seaSurfaceTemperature, seaSurface / oceanWeight)
         put(.iceEdgeNorth, iceEdges.north)
@@ -264,11 +273,9 @@ extension EarthSystemModel {
         energyBalance.albedo.iceFraction(temperature: absolute, into: ice)
         var lost = 0.0
         for b in 0..<n {
-            // The band's ice fraction is its ice sheet plus the cold share of the rest, which the ocean shares.
-            let sheet = energyBalance.albedo.iceSheetFraction[b]
-            guard sheet < 1 else { continue }
-            let before = (energyBalance.preindustrialIceFraction[b] - sheet) / (1 - sheet), now = (ice[b] - sheet) / (1 - sheet)
-            lost += grid.areaWeights[b] * grid.oceanFraction(b) * (before - now)
+            let a = energyBalance.albedo
+            lost += grid.areaWeights[b] * grid.oceanFraction(b)
+                * (a.seaIceCover(band: b, iceFraction: energyBalance.preindustrialIceFraction[b]) - a.seaIceCover(band: b, iceFraction: ice[b]))
         }
         return lost
     }

@@ -7,6 +7,7 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
     // Climate
     case surfaceTemperature, imbalance, deepOceanHeatUptake, oceanHeatContent, thermostericSeaLevel
     case landSurfaceTemperature, seaSurfaceTemperature, iceEdgeNorth, iceEdgeSouth
+    case blendedSurfaceTemperature
     // Earth heat inventory (von Schuckmann et al. 2020): ocean by the observed depth ranges, land, atmosphere, ice melt
     case oceanHeatContent0To700, oceanHeatContent700To2000, oceanHeatContentBelow2000
     case landHeatContent, atmosphereHeatContent, cryosphereHeatContent
@@ -39,6 +40,7 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .seaSurfaceTemperature: "tos_change"
         case .iceEdgeNorth: "ice_edge_north"
         case .iceEdgeSouth: "ice_edge_south"
+        case .blendedSurfaceTemperature: "gmst_anomaly"
         case .oceanHeatContent0To700: "ohc_0_700m"
         case .oceanHeatContent700To2000: "ohc_700_2000m"
         case .oceanHeatContentBelow2000: "ohc_below_2000m"
@@ -93,7 +95,7 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
     public var units: String {
         switch self {
         case .surfaceTemperature, .eesc: self == .eesc ? "1e-12" : "K"
-        case .landSurfaceTemperature, .seaSurfaceTemperature: "K"
+        case .landSurfaceTemperature, .seaSurfaceTemperature, .blendedSurfaceTemperature: "K"
         case .iceEdgeNorth, .iceEdgeSouth: "degrees_north"
         case .imbalance, .deepOceanHeatUptake: "W m-2"
         case .oceanHeatContent, .oceanHeatContent0To700, .oceanHeatContent700To2000, .oceanHeatContentBelow2000,
@@ -129,6 +131,7 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .seaSurfaceTemperature: "ocean-area-mean sea surface (mixed-layer) temperature change since preindustrial"
         case .iceEdgeNorth: "latitude of the northern snow/ice line (90 when ice free)"
         case .iceEdgeSouth: "latitude of the southern snow/ice line (-90 when ice free)"
+        case .blendedSurfaceTemperature: "blended global mean surface temperature change since preindustrial: air temperature over land and sea ice, SST over open ocean (Cowtan et al. 2015), as observations report it"
         case .oceanHeatContent0To700: "ocean heat content change since preindustrial, 0-700 m"
         case .oceanHeatContent700To2000: "ocean heat content change since preindustrial, 700-2000 m"
         case .oceanHeatContentBelow2000: "ocean heat content change since preindustrial, below 2000 m"
