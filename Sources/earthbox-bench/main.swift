@@ -35,7 +35,7 @@ for _ in 0..<20 {
 }
 
 // 2. Many members stepped together: year outer, member inner, so every member reads the same driver row.
-var workspace = [Double](repeating: 0, count: model.workspaceCount)
+let workspace = model.makeWorkspace()
 var diagnostics = [Double](repeating: 0, count: Diagnostic.count)
 var checksum = 0.0
 var elapsed = Double.infinity
@@ -44,15 +44,13 @@ var states = (0..<members).map { model.initialState(year: drivers.firstYear, see
 checksum = 0
 let start = now()
 drivers.values.withUnsafeBufferPointer { rows in
-    workspace.withUnsafeMutableBufferPointer { ws in
-        diagnostics.withUnsafeMutableBufferPointer { d in
-            for year in drivers.firstYear...2300 {
-                let row = rows.baseAddress! + drivers.rowOffset(year: year)
-                for m in 0..<members {
-                    model.step(&states[m], drivers: row, workspace: ws.baseAddress!, diagnostics: d.baseAddress!)
-                }
-                checksum += d[Diagnostic.surfaceTemperature.rawValue]
+    diagnostics.withUnsafeMutableBufferPointer { d in
+        for year in drivers.firstYear...2300 {
+            let row = rows.baseAddress! + drivers.rowOffset(year: year)
+            for m in 0..<members {
+                model.step(&states[m], drivers: row, workspace: workspace, diagnostics: d.baseAddress!)
             }
+            checksum += d[Diagnostic.surfaceTemperature.rawValue]
         }
     }
 }

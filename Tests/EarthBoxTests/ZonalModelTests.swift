@@ -162,24 +162,36 @@ struct ZonalModelTests {
     /// Each band's heat content changes by exactly its TOA imbalance plus the transport it receives.
     @Test func energyClosesInEveryBand() throws {
         let model = try TestSupport.model(Self.zonal(bands: 18))
-        let e = model.energyBalance, L = model.layout
+        let e = model.energyBalance, L = model.layout, n = L.bandCount
+        let oceanBlock = L.block(Ocean<ColumnMixing>.self), landBlock = L.block(EnergyBalance.self)
         var state = model.initialState(year: 0, seed: 1)
         var random = Xoshiro256StarStar(seed: 7)
-        for b in 0..<L.bandCount {
-            for k in 0..<L.layerCount { state.values[L.band(b) + L.columnTemperature + k] = 2 * random.nextUnitInterval() - 0.5 }
-            for k in 0..<L.groundLayerCount { state.values[L.band(b) + L.landTemperature + k] = 3 * random.nextUnitInterval() }
+        state.values.withUnsafeMutableBufferPointer { v in
+            let columns = oceanBlock.bands(v.baseAddress!), land = landBlock.bands(v.baseAddress!)
+            for b in 0..<n {
+                for k in 0..<L.layerCount { columns[b][k] = 2 * random.nextUnitInterval() - 0.5 }
+                for k in 0..<e.groundLayers.layerCount { land[b][k] = 3 * random.nextUnitInterval() }
+            }
         }
-        let n = L.bandCount
-        var work = [Double](repeating: 0, count: e.workspaceCount)
-        var imbalance = [Double](repeating: 0, count: n), deep = imbalance, convergence = imbalance
+        var imbalance = [Double](repeating: 0, count: n), convergence = imbalance
         func heat(_ v: [Double]) -> [Double] {
-            v.withUnsafeBufferPointer { p in (0..<n).map { e.heatContent(band: $0, column: p.baseAddress! + L.band($0) + L.columnTemperature,
-                                                                             land: p.baseAddress! + L.band($0) + L.landTemperature) } }
+            var copy = v
+            return copy.withUnsafeMutableBufferPointer { p in
+                let columns = oceanBlock.bands(p.baseAddress!), land = landBlock.bands(p.baseAddress!)
+                return (0..<n).map { b in
+                    let ocean = model.ocean.heatByDepth(columns[b]), surface = e.landAndAtmosphereHeat(band: b, mixedLayer: columns[b][0], land: land[b])
+                    return model.grid.oceanFraction(b) * (ocean.upper700 + ocean.from700To2000 + ocean.below2000) + surface.land + surface.atmosphere
+                }
+            }
         }
         let before = heat(state.values)
+        let scratch = e.makeScratch(), oceanScratch = model.ocean.makeScratch()
         state.values.withUnsafeMutableBufferPointer { v in
-            e.step(bands: v.baseAddress! + L.band(0), stride: L.bandStride, column: L.columnTemperature, land: L.landTemperature,
-                   forcing: 4, dt: 1, workspace: &work, imbalance: &imbalance, deep: &deep, convergence: &convergence)
+            convergence.withUnsafeMutableBufferPointer { c in
+                let f = e.step(landBlock.bands(v.baseAddress!), ocean: model.ocean, columns: oceanBlock.bands(v.baseAddress!), forcing: 4, dt: 1,
+                               convergence: c.baseAddress!, scratch: scratch, oceanScratch: oceanScratch)
+                for b in 0..<n { imbalance[b] = f.imbalance[b] }
+            }
         }
         let after = heat(state.values)
         for b in 0..<n {

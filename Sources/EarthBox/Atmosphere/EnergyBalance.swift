@@ -18,14 +18,10 @@ import Glibc
 /// λ(x)·(1, r_land) with λ(x) = Λ(1 + c·P2(x)), and Λ is calibrated so the equilibrium global warming for
 /// doubled CO2 (ice line included) equals the configured ECS. With one band M = 0 and there is no ice line,
 /// so this is the box model.
-public struct EnergyBalance: Sendable {
+public struct EnergyBalance: EarthSystemComponent {
     public let climate: ClimateParameters
-    public let ocean: OceanParameters
     public let zonal: ZonalParameters
     public let grid: LatitudeGrid
-    public let layers: OceanLayerGrid
-    /// Vertical mixing of each band's column (the Southern Ocean mixes more).
-    public let mixing: [ColumnMixing]
     public let albedo: SurfaceAlbedo
     public let diffusion: MeridionalDiffusion
     /// Effective radiative forcing of doubled CO2, W m⁻², from the same formula the run uses.
@@ -40,18 +36,7 @@ public struct EnergyBalance: Sendable {
     public let preindustrialIceFraction: [Double]
     /// Ice edges of the preindustrial climatology, degrees north (south, north).
     public let preindustrialIceEdges: (south: Double, north: Double)
-    /// Thermal expansion coefficient of each layer, K⁻¹.
-    public let thermalExpansion: [Double]
-    /// The land column: the active surface layer (index 0, the `landSurfaceHeatCapacity` as metres of ground)
-    /// over the ground layers, and its heat conduction (the ocean's column operator with no upwelling).
-    public let groundLayers: OceanLayerGrid
-    public let groundConduction: ColumnMixing
-    /// Share of each ocean layer above 700 m and above 2000 m (the observed OHC depth ranges).
-    let above700: [Double], above2000: [Double]
-
-    /// Band centres (degrees) whose columns get the Southern Ocean mixing factor (Marshall & Speer 2012).
-    public static let southernOceanBelt = -65.0 ... -45.0
-
+    public var parameters: ClimateParameters { climate }
     /// Global feedback of the forcing agents that respond to temperature, W m⁻² K⁻¹: the ozone feedback
     /// (Thornhill et al. 2021, ACP 21, 853; AR6 WG1 §6.4.2) and, with methane following its emissions, the
     /// shorter methane lifetime in a warmer climate. They lower the forcing a run sees by about 0.17 W m⁻² at
@@ -59,24 +44,25 @@ public struct EnergyBalance: Sendable {
     public let chemistryFeedback: Double
     /// How the calibration of Λ went: secant steps, linear equilibrium solves, and whether every solve converged.
     public let calibration: (steps: Int, solves: Int, converged: Bool)
+    /// The land column: the active surface layer (index 0, the `landSurfaceHeatCapacity` as metres of ground)
+    /// over the ground layers, and its heat conduction (the ocean's column operator with no upwelling).
+    public let groundLayers: OceanLayerGrid
+    public let groundConduction: ColumnMixing
 
     /// - Parameters:
     ///   - chemistryFeedback: the non-CO2 temperature feedback the run will see (`chemistryFeedback` above).
     ///   - feedbackScale: Λ to use instead of calibrating it to the ECS (to switch processes off in a
     ///     teaching experiment while keeping the feedbacks of the full model).
-    public init(climate: ClimateParameters, ocean: OceanParameters, zonal: ZonalParameters, grid: LatitudeGrid, doublingForcing: Double,
+    public init(climate: ClimateParameters, zonal: ZonalParameters, grid: LatitudeGrid, doublingForcing: Double,
                 chemistryFeedback: Double = 0, feedbackScale fixedScale: Double? = nil) {
-        let layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
-        let mixing = Self.columnMixing(ocean: ocean, grid: grid)
         let climatology = ZonalClimate(grid: grid, parameters: zonal)
         let albedo = SurfaceAlbedo(grid: grid, insolation: climatology.insolation, parameters: zonal)
         let preindustrial = climatology.preindustrial()
-        let expansion = layers.centreDepthsMetres.map(Self.thermalExpansionCoefficient(depthMetres:))
         let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
         let ratio = climate.landFeedbackRatio
         func model(_ scale: Double, _ calibration: (Int, Int, Bool)) -> Self {
-            Self(copying: climate, ocean, zonal, grid, layers, mixing, albedo, climatology.diffusion, doublingForcing, scale,
-                 pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial, expansion, chemistryFeedback, calibration)
+            Self(copying: climate, zonal, grid, albedo, climatology.diffusion, doublingForcing, scale,
+                 pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
         }
         if let fixedScale {
             self = model(fixedScale, (0, 0, true))
@@ -111,64 +97,27 @@ public struct EnergyBalance: Sendable {
         self = model(scale, (steps, solves, converged))
     }
 
-    private init(copying climate: ClimateParameters, _ ocean: OceanParameters, _ zonal: ZonalParameters, _ grid: LatitudeGrid,
-                 _ layers: OceanLayerGrid, _ mixing: [ColumnMixing], _ albedo: SurfaceAlbedo, _ diffusion: MeridionalDiffusion,
+    private init(copying climate: ClimateParameters, _ zonal: ZonalParameters, _ grid: LatitudeGrid,
+                 _ albedo: SurfaceAlbedo, _ diffusion: MeridionalDiffusion,
                  _ doublingForcing: Double, _ scale: Double, _ oceanFeedback: [Double], _ landFeedback: [Double],
-                 _ preindustrial: ZonalClimate.Equilibrium, _ thermalExpansion: [Double], _ chemistryFeedback: Double,
-                 _ calibration: (Int, Int, Bool)) {
-        self.climate = climate; self.ocean = ocean; self.zonal = zonal; self.grid = grid; self.layers = layers
-        self.mixing = mixing; self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
+                 _ preindustrial: ZonalClimate.Equilibrium, _ chemistryFeedback: Double, _ calibration: (Int, Int, Bool)) {
+        self.climate = climate; self.zonal = zonal; self.grid = grid
+        self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
         feedbackScale = scale; self.oceanFeedback = oceanFeedback; self.landFeedback = landFeedback
         preindustrialTemperature = preindustrial.temperature; preindustrialIceFraction = preindustrial.iceFraction
         preindustrialIceEdges = preindustrial.iceFraction.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
-        self.thermalExpansion = thermalExpansion
+        self.chemistryFeedback = chemistryFeedback
+        self.calibration = (steps: calibration.0, solves: calibration.1, converged: calibration.2)
         groundLayers = Self.groundLayers(climate)
-        (above700, above2000) = Self.depthShares(layers)
         // κ in cm² s⁻¹ for the column operator (1e-6 m² s⁻¹ = 0.01 cm² s⁻¹).
         groundConduction = ColumnMixing(layers: groundLayers, diffusivitySquareCentimetresPerSecond: [climate.groundThermalDiffusivity * 1e4],
                                         upwellingMetresPerYear: 0)
-        self.chemistryFeedback = chemistryFeedback
-        self.calibration = (steps: calibration.0, solves: calibration.1, converged: calibration.2)
-    }
-
-    /// One column operator per band. Bands in the Southern Ocean belt mix `southernOceanMixingFactor` times faster
-    /// than the others, and the others are scaled so the ocean-area mean diffusivity stays the configured one
-    /// (the factor moves mixing to where it happens; with one band the column is exactly the configured one).
-    public static func columnMixing(ocean: OceanParameters, grid: LatitudeGrid) -> [ColumnMixing] {
-        let layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
-        func column(_ kappa: Double, upwelling: Double = ocean.upwellingVelocity) -> ColumnMixing {
-            ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [kappa], upwellingMetresPerYear: upwelling)
-        }
-        var southernShare = 0.0, oceanTotal = 0.0
-        for (b, centre) in grid.centresDegrees.enumerated() {
-            let area = grid.areaWeights[b] * grid.oceanFraction(b)
-            oceanTotal += area
-            if southernOceanBelt.contains(centre) { southernShare += area }
-        }
-        southernShare /= oceanTotal
-        guard southernShare > 0 else { return [ColumnMixing](repeating: column(ocean.verticalDiffusivity), count: grid.count) }
-        let factor = ocean.southernOceanMixingFactor
-        let scale = 1 / (1 + (factor - 1) * southernShare)
-        let standard = column(ocean.verticalDiffusivity * scale, upwelling: ocean.upwellingVelocity * scale)
-        let southern = column(ocean.verticalDiffusivity * scale * factor, upwelling: ocean.upwellingVelocity * scale * factor)
-        return grid.centresDegrees.map { southernOceanBelt.contains($0) ? southern : standard }
-    }
-
-    /// Thermal expansion coefficient of seawater at the global-mean temperature and salinity profile, K⁻¹:
-    /// an exponential fit to TEOS-10 α along the WOA18 global-mean profile (IOC et al. 2010; ~2.5e-4 at the
-    /// surface, ~1.4e-4 at 2000 m).
-    public static func thermalExpansionCoefficient(depthMetres z: Double) -> Double {
-        1.3e-4 + 1.2e-4 * _exp(-z / 700)
     }
 
     /// The land column's layers: the active surface as metres of ground, then the ground layers.
     public static func groundLayers(_ climate: ClimateParameters) -> OceanLayerGrid {
         OceanLayerGrid(thicknessMetres: [climate.landSurfaceHeatCapacity / climate.groundHeatCapacity] + climate.groundLayerThicknessMetres)
     }
-
-    /// Scratch values `step` needs.
-    public static func workspaceCount(bands: Int, layers: Int, groundLayers: Int) -> Int { bands * (layers + groundLayers + 17) }
-    public var workspaceCount: Int { Self.workspaceCount(bands: grid.count, layers: layers.layerCount, groundLayers: groundLayers.layerCount) }
 
     /// Land and atmosphere heat capacity per m² of land, J m⁻² K⁻¹.
     var landCapacity: Double { climate.atmosphereHeatCapacity + climate.landSurfaceHeatCapacity }
@@ -231,26 +180,73 @@ public struct EnergyBalance: Sendable {
         }
     }
 
-    /// Advances every band's land column and ocean column over `dt` years under the global forcing `forcing`
-    /// (W m⁻²). Band b's values start at `first + b·stride`: its ocean temperature column ([0] = mixed layer) at
-    /// offset `column`, its land temperature column ([0] = surface, then `groundLayers`) at `land`. `melt` (W m⁻²,
-    /// every surface) is the heat the cryosphere takes this year: it leaves the surfaces but not the top of the
-    /// atmosphere. Writes each band's TOA imbalance and deep-ocean heat flux (per m² of band) to `imbalance` and
-    /// `deep`, and the meridional convergence to `convergence` if given.
+    /// This year's heating and the ocean's mixed layers, one per band (from `Ocean.surfaceLayers`).
+    public struct Inputs {
+        /// Global effective radiative forcing, W m⁻².
+        public let forcing: Double
+        /// Heat the cryosphere takes from every surface this year, W m⁻² (`Cryosphere`): it leaves the surfaces
+        /// but not the top of the atmosphere.
+        public let melt: Double
+        public let dt: Double
+        public let surfaces: UnsafePointer<OceanSurfaceLayer>
+        /// Where to write each band's meridional heat convergence, W m⁻², if wanted.
+        public let convergence: UnsafeMutablePointer<Double>?
+    }
+
+    /// The surface system of all bands (17 values per band in the order `solveSurfaces` reads them), the
+    /// eliminated ground rows of every land column, and the per-band heating and heat fluxes.
+    public struct Scratch {
+        let w: UnsafeMutablePointer<Double>
+        let ground: UnsafeMutablePointer<Double>
+        /// Per band: heating held between `step` and `topOfAtmosphere`, then the TOA imbalance; the deep-ocean heat flux.
+        let imbalance: UnsafeMutablePointer<Double>
+        let deep: UnsafeMutablePointer<Double>
+        let memory: ScratchMemory<Double>
+    }
+
+    public func makeScratch() -> Scratch {
+        let n = grid.count
+        let ng = groundLayers.layerCount
+        let memory = ScratchMemory<Double>(count: (19 + ng) * n)
+        return Scratch(w: memory.take(17 * n), ground: memory.take(ng * n), imbalance: memory.take(n), deep: memory.take(n), memory: memory)
+    }
+
+    /// The new mixed-layer temperature of each band (what the ocean carries down).
+    public typealias Fluxes = UnsafePointer<Double>
+
+    /// Each band's heat fluxes of the year, per m² of band.
+    public struct HeatFluxes {
+        /// TOA imbalance, W m⁻².
+        public let imbalance: UnsafePointer<Double>
+        /// Heat passed below the mixed layer, W m⁻².
+        public let deep: UnsafePointer<Double>
+    }
+
+    /// Land temperature change of each band: the surface ([0]), then the ground layers below it.
+    public typealias State = BandBlocks<Double>
+
+    public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
+        [StateSlot("land_temperature_change", "K", count: shape.groundLayerCount, scope: .perBand,
+                   preindustrial: "0 at the surface and in every ground layer (anomaly)")]
+    }
+
+    public static var diagnostics: [Diagnostic] {
+        [.surfaceTemperature, .imbalance, .landSurfaceTemperature, .seaSurfaceTemperature, .iceEdgeNorth, .iceEdgeSouth,
+         .blendedSurfaceTemperature, .landHeatContent, .atmosphereHeatContent]
+    }
+
+    public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) {
+        let land = block.bands(v)
+        for b in 0..<grid.count { for k in 0..<groundLayers.layerCount { land[b][k] = 0 } }
+    }
+
+    /// Advances every band's land temperature and solves for its new mixed-layer temperature over `dt` years under
+    /// the global forcing; returns the new mixed-layer temperatures (one per band). The ocean is seen only through
+    /// its mixed layers; once it has carried the heat down (`Ocean.step`), `topOfAtmosphere` gives the fluxes.
     @inline(__always)
-    public func step(bands first: UnsafeMutablePointer<Double>, stride: Int, column: Int, land: Int,
-                     forcing: Double, melt: Double = 0, dt: Double, workspace w: UnsafeMutablePointer<Double>,
-                     imbalance: UnsafeMutablePointer<Double>, deep: UnsafeMutablePointer<Double>,
-                     convergence: UnsafeMutablePointer<Double>? = nil) {
-        @inline(__always) func columns(_ b: Int) -> UnsafeMutablePointer<Double> { first + b * stride + column }
-        @inline(__always) func landTemperature(_ b: Int) -> UnsafeMutablePointer<Double> { first + b * stride + land }
-        let n = grid.count, nl = layers.layerCount, ng = groundLayers.layerCount
-        let g = w + 17 * n                          // n columns of eliminated deep rows
-        let gGround = g + n * nl                    // n land columns of eliminated ground rows
-        let ground = groundConduction
-        let sGround = PhysicalConstants.secondsPerYear / climate.groundHeatCapacity   // (K·m per yr) per (W m⁻²)
-        let landMetres = landCapacity / climate.groundHeatCapacity                    // surface + air as metres of ground
-        let e0Ground = ground.exchange[0] * dt
+    public func step(_ land: BandBlocks<Double>, _ inputs: Inputs, scratch: Scratch) -> UnsafePointer<Double> {
+        let w = scratch.w, surfaces = inputs.surfaces, dt = inputs.dt
+        let n = grid.count
         let dO = w, rO = w + n, kO = w + 2 * n, sO = w + 3 * n, dL = w + 4 * n, rL = w + 5 * n, kL = w + 6 * n, sL = w + 7 * n
         let newOcean = w + 14 * n, newLand = w + 15 * n
         let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
@@ -258,49 +254,64 @@ public struct EnergyBalance: Sendable {
         let s = year / rhoC                          // (K·m per yr) per (W m⁻²)
         let eps = climate.heatUptakeEfficacy, k = climate.landOceanExchange
         let atmosphereMetres = climate.atmosphereHeatCapacity / rhoC
+        let ground = groundConduction, ng = groundLayers.layerCount
+        let sGround = year / climate.groundHeatCapacity              // (K·m per yr) per (W m⁻²) in the ground
+        let landMetres = landCapacity / climate.groundHeatCapacity   // surface + air as metres of ground
+        let e0Ground = ground.exchange[0] * dt
         // Start-of-year band means and the ice line they imply (the albedo is explicit in time).
         let anomaly = w + 8 * n, sunlight = w + 9 * n
         for b in 0..<n {
             let fl = grid.landFraction[b]
-            anomaly[b] = (1 - fl) * columns(b)[0] + fl * landTemperature(b).pointee
+            anomaly[b] = (1 - fl) * surfaces[b].temperature + fl * land[b][0]
         }
         absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n)
         for b in 0..<n {
             let fl = grid.landFraction[b], fo = 1 - fl
-            let x = columns(b), column = mixing[b]
-            let mixedOld = x[0], heating = forcing + sunlight[b] - melt
-            let e0 = column.exchange[0] * dt, up = column.upwellingMetresPerYear * dt
-            let surfaceMetres = layers.thicknessMetres[0] + atmosphereMetres
-            let gb = g + b * nl
-            column.eliminateDeep(x, into: gb)
-            let reduced = column.reducedSurfaceRow(
-                surfaceDiagonal: surfaceMetres + eps * e0 + dt * s * (oceanFeedback[b] + k * fl),
-                surfaceUpper: -eps * (e0 + up),
-                surfaceRHS: surfaceMetres * mixedOld - eps * up * mixedOld + dt * s * heating, eliminated: gb)
+            let surface = surfaces[b]
+            let mixedOld = surface.temperature, heating = inputs.forcing + sunlight[b] - inputs.melt
+            let e0 = surface.exchange, up = surface.upwelling
+            let surfaceMetres = surface.thicknessMetres + atmosphereMetres
+            // The deep ocean takes heat with efficacy ε (Held et al. 2010).
+            let reduced = surface.reduced(diagonal: surfaceMetres + eps * e0 + dt * s * (oceanFeedback[b] + k * fl),
+                                          upper: -eps * (e0 + up),
+                                          rhs: surfaceMetres * mixedOld - eps * up * mixedOld + dt * s * heating)
             dO[b] = reduced.diagonal; rO[b] = reduced.rhs; kO[b] = dt * s * k * fl; sO[b] = dt * s
             // The land row in metres of ground, the ground column folded in as the ocean's deep column is.
-            let landColumn = landTemperature(b), gl = gGround + b * ng
-            ground.eliminateDeep(landColumn, into: gl)
+            let gl = scratch.ground + b * ng
+            ground.eliminateDeep(land[b], into: gl)
             let landRow = ground.reducedSurfaceRow(surfaceDiagonal: landMetres + e0Ground + dt * sGround * (landFeedback[b] + k * fo),
-                                                   surfaceUpper: -e0Ground, surfaceRHS: landMetres * landColumn[0] + dt * sGround * heating,
+                                                   surfaceUpper: -e0Ground, surfaceRHS: landMetres * land[b][0] + dt * sGround * heating,
                                                    eliminated: gl)
             dL[b] = landRow.diagonal; rL[b] = landRow.rhs
             kL[b] = dt * sGround * k * fo; sL[b] = dt * sGround
-            imbalance[b] = heating     // held until the new temperatures are known
-            deep[b] = mixedOld
+            scratch.imbalance[b] = heating + inputs.melt     // the TOA heating, held until the new temperatures are known
         }
         solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
         for b in 0..<n {
-            let fl = grid.landFraction[b], fo = 1 - fl
-            let x = columns(b)
-            let mixedOld = deep[b], heating = imbalance[b]
-            mixing[b].backSubstitute(x, mixedLayer: newOcean[b], eliminated: g + b * nl)
-            ground.backSubstitute(landTemperature(b), mixedLayer: newLand[b], eliminated: gGround + b * ng)
-            let h = mixing[b].downwardTransport(new: x, mixedOld: mixedOld, dt: dt) / (dt * s)   // W per m² of ocean
-            deep[b] = fo * h
-            imbalance[b] = heating + melt - fo * oceanFeedback[b] * newOcean[b] - fl * landFeedback[b] * newLand[b] - (eps - 1) * fo * h
-            convergence?[b] = w[16 * n + b]
+            ground.backSubstitute(land[b], mixedLayer: newLand[b], eliminated: scratch.ground + b * ng)
+            inputs.convergence?[b] = w[16 * n + b]
         }
+        return UnsafePointer(newOcean)
+    }
+
+    /// Each band's TOA imbalance and deep-ocean heat flux of the step just taken, given the heat the ocean carried
+    /// below each mixed layer (K·m per unit ocean area, from `Ocean.step`). The top of the atmosphere sees
+    /// N = F + ΔR − f_o λ_o T_o − f_l λ_l T_l − (ε − 1) f_o H.
+    @inline(__always)
+    public func topOfAtmosphere(downward: UnsafePointer<Double>, dt: Double, scratch: Scratch) -> HeatFluxes {
+        let w = scratch.w, n = grid.count
+        let newOcean = w + 14 * n, newLand = w + 15 * n
+        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
+        let s = PhysicalConstants.secondsPerYear / rhoC
+        let eps = climate.heatUptakeEfficacy
+        for b in 0..<n {
+            let fl = grid.landFraction[b], fo = 1 - fl
+            let heating = scratch.imbalance[b]
+            let h = downward[b] / (dt * s)   // W per m² of ocean
+            scratch.deep[b] = fo * h
+            scratch.imbalance[b] = heating - fo * oceanFeedback[b] * newOcean[b] - fl * landFeedback[b] * newLand[b] - (eps - 1) * fo * h
+        }
+        return HeatFluxes(imbalance: scratch.imbalance, deep: scratch.deep)
     }
 
     /// An equilibrium of the surface energy balance and how the solver reached it.
@@ -382,68 +393,14 @@ public struct EnergyBalance: Sendable {
         return Equilibrium(warming: mean, ocean: ocean, land: land, iterations: iterations, converged: converged)
     }
 
-    /// Where the heat of a band sits, J per m² of band, relative to preindustrial: the heat inventory of
-    /// von Schuckmann et al. (2020, ESSD 12, 2013; 2023, ESSD 15, 1675) by ocean depth range, land (surface and
-    /// ground) and atmosphere (the cryosphere is a global store the coupler keeps).
-    public struct HeatInventory: Sendable, Equatable {
-        public var ocean0To700 = 0.0, ocean700To2000 = 0.0, oceanBelow2000 = 0.0
-        public var land = 0.0, atmosphere = 0.0
-        public var ocean: Double { ocean0To700 + ocean700To2000 + oceanBelow2000 }
-        public var total: Double { ocean + land + atmosphere }
-        public init() {}
-        public static func += (a: inout Self, b: Self) {
-            a.ocean0To700 += b.ocean0To700; a.ocean700To2000 += b.ocean700To2000; a.oceanBelow2000 += b.oceanBelow2000
-            a.land += b.land; a.atmosphere += b.atmosphere
-        }
-        public static func * (w: Double, a: Self) -> Self {
-            var r = a
-            r.ocean0To700 *= w; r.ocean700To2000 *= w; r.oceanBelow2000 *= w; r.land *= w; r.atmosphere *= w
-            return r
-        }
-    }
-
-    /// Share of each ocean layer above 700 m and above 2000 m (a layer that straddles a boundary is split by
-    /// thickness, its temperature being uniform).
-    static func depthShares(_ layers: OceanLayerGrid) -> (above700: [Double], above2000: [Double]) {
-        func shares(_ depth: Double) -> [Double] {
-            zip(layers.topDepthsMetres, layers.thicknessMetres).map { top, dz in max(0, min(1, (depth - top) / dz)) }
-        }
-        return (shares(700), shares(2000))
-    }
-
-    /// Heat inventory of band b: ocean column `x`, land column `land` ([0] = surface).
+    /// Heat of band b's land column and of the air above the band, J per m² of band, relative to preindustrial
+    /// (the land and atmosphere parts of the heat inventory; the ocean's part is `Ocean.heatByDepth`).
     @inline(__always)
-    public func heatInventory(band b: Int, column x: UnsafePointer<Double>, land: UnsafePointer<Double>) -> HeatInventory {
+    public func landAndAtmosphereHeat(band b: Int, mixedLayer x0: Double, land: UnsafePointer<Double>) -> (land: Double, atmosphere: Double) {
         let fl = grid.landFraction[b], fo = 1 - fl
-        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
-        var h = HeatInventory()
-        for k in 0..<layers.layerCount {
-            let q = fo * rhoC * layers.thicknessMetres[k] * x[k]
-            let upper = above700[k] * q, middle = (above2000[k] - above700[k]) * q
-            h.ocean0To700 += upper; h.ocean700To2000 += middle; h.oceanBelow2000 += q - upper - middle
-        }
         var ground = 0.0
         for k in 1..<groundLayers.layerCount { ground += groundLayers.thicknessMetres[k] * land[k] }
-        h.land = fl * (climate.landSurfaceHeatCapacity * land[0] + climate.groundHeatCapacity * ground)
-        h.atmosphere = climate.atmosphereHeatCapacity * (fo * x[0] + fl * land[0])
-        return h
-    }
-
-    /// Heat content of band b relative to preindustrial, J per m² of band: ocean, land and atmosphere.
-    @inline(__always)
-    public func heatContent(band b: Int, column x: UnsafePointer<Double>, land: UnsafePointer<Double>) -> Double {
-        heatInventory(band: b, column: x, land: land).total
-    }
-
-    /// Thermosteric sea-level rise of a column, m: Σ α_k ΔT_k Δz_k.
-    @inline(__always)
-    public func thermostericRise(temperature x: UnsafePointer<Double>) -> Double {
-        var sum = 0.0
-        layers.thicknessMetres.withUnsafeBufferPointer { dz in
-            thermalExpansion.withUnsafeBufferPointer { a in
-                for k in 0..<dz.count { sum += a[k] * x[k] * dz[k] }
-            }
-        }
-        return sum
+        return (fl * (climate.landSurfaceHeatCapacity * land[0] + climate.groundHeatCapacity * ground),
+                climate.atmosphereHeatCapacity * (fo * x0 + fl * land[0]))
     }
 }

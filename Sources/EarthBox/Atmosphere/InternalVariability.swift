@@ -13,7 +13,7 @@ public struct VariabilityParameters: Sendable, Equatable {
     public init() {}
 }
 
-public struct InternalVariability: Sendable {
+public struct InternalVariability: EarthSystemComponent {
     public let parameters: VariabilityParameters
     let innovationScale: Double
 
@@ -23,10 +23,32 @@ public struct InternalVariability: Sendable {
     }
 
     /// Advances the AR(1) state and returns this year's stochastic forcing, W m⁻².
-    
+    @inline(__always)
     public func next(state: inout Double, random: inout Xoshiro256StarStar) -> Double {
         guard parameters.enabled else { return 0 }
         state = parameters.autocorrelation * state + innovationScale * random.nextStandardNormal()
         return state
+    }
+
+    /// The AR(1) forcing and the member's random stream.
+    public struct State {
+        public let forcing: UnsafeMutablePointer<Double>
+        public let random: UnsafeMutablePointer<Xoshiro256StarStar>
+    }
+
+    public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
+        [StateSlot("stochastic_forcing", "W m-2", scope: .global, preindustrial: "0 (the random stream is stored beside the vector)")]
+    }
+
+    public static var diagnostics: [Diagnostic] { [.erfStochastic] }
+
+    public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) { block.globals(v).pointee = 0 }
+
+    public typealias Inputs = Void
+
+    /// This year's stochastic forcing, W m⁻².
+    @inline(__always)
+    public func step(_ state: State, _ inputs: Void = (), scratch: NoScratch = NoScratch()) -> Double {
+        next(state: &state.forcing.pointee, random: &state.random.pointee)
     }
 }

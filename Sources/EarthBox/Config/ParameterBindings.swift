@@ -51,20 +51,6 @@ extension ClimateParameters: NamelistGroup {
     ]
 }
 
-extension OceanParameters: NamelistGroup {
-    public static let groupName = "ocean"
-    public static let fields: [NamelistField<OceanParameters>] = [
-        .realList("layer_thickness", \.layerThicknessMetres, elementRange: 1...2000, count: 3...100, unit: "m",
-                  "thickness of each ocean layer from the top, mixed layer first", citation: "Meinshausen et al. 2011; Charette & Smith 2010"),
-        .real("vertical_diffusivity", \.verticalDiffusivity, range: 0.01...20, unit: "cm2 s-1",
-              "vertical eddy diffusivity of heat and carbon", citation: "Meinshausen et al. 2011"),
-        .real("upwelling_velocity", \.upwellingVelocity, range: 0...50, unit: "m yr-1",
-              "upwelling velocity of the upwelling-diffusion loop", citation: "Hoffert et al. 1980"),
-        .real("southern_ocean_mixing_factor", \.southernOceanMixingFactor, range: 0.1...20, unit: "1",
-              "vertical diffusivity multiplier for bands centred 65S-45S", citation: "Marshall & Speer 2012; Armour et al. 2016"),
-    ]
-}
-
 extension OceanCarbonParameters: NamelistGroup {
     public static let groupName = "ocean_carbon"
     public static let fields: [NamelistField<OceanCarbonParameters>] = [

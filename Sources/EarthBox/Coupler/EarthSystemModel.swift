@@ -1,27 +1,36 @@
-/// The coupler: owns the order of the components, passes the coupling fields between them each year,
-/// and keeps the conservation ledger (carbon in PgC, energy in J m⁻²).
+/// The coupler: owns the components, their order, and the coupling fields passed between them each year.
 ///
-/// Data flow each year (DESIGN §2): drivers → gases → carbon cycle (land, then atmosphere–ocean solved
-/// together) → radiative forcing → energy balance and ocean heat → diagnostics.
+/// Data flow each year (DESIGN §2, `EarthSystemModel+Step.swift`): drivers → gases → land carbon →
+/// atmosphere–ocean carbon → radiative forcing → energy balance and ocean heat → ledger and record.
+/// Every component keeps the contract of `EarthSystemComponent`; each reads and writes the member's one flat
+/// state vector only through its own block of the `StateLayout`.
 public struct EarthSystemModel: Sendable {
+    /// The components whose slots make up the state vector, in layout order (global slots first, then the band block).
+    public static let components: [any EarthSystemComponent.Type] = [
+        Ocean<ColumnMixing>.self, EnergyBalance.self, OceanCarbon<ColumnMixing>.self, GasCycles.self, ForcingAgents.self,
+        InternalVariability.self, LandCarbon.self, ConservationLedger.self, Cryosphere.self,
+    ]
+
     public let configuration: ModelConfiguration
     public let grid: LatitudeGrid
     public let layout: StateLayout
     public let gasCycles: GasCycles
     public let forcingAgents: ForcingAgents
     public let energyBalance: EnergyBalance
-    public let oceanCarbon: OceanCarbon
+    public let ocean: Ocean<ColumnMixing>
+    public let oceanCarbon: OceanCarbon<ColumnMixing>
     public let land: LandCarbon
     public let variability: InternalVariability
+    public let ledger: ConservationLedger
     public let cryosphere: Cryosphere
-    /// Ocean area of each band, m².
-    public let oceanArea: [Double]
-    public let totalOceanArea: Double
-    /// Share of global land carbon (NPP, pools, land-use emissions) in each band (`ProductivityProfile`).
-    public let landShare: [Double]
-    public let halogenCount: Int
+    /// Each component's block of the state vector.
+    let blocks: Blocks
     /// Carbon in the reservoirs of the preindustrial state, PgC (the ledger's reference).
     public private(set) var initialCarbon = 0.0
+
+    struct Blocks: Sendable {
+        let ocean, energyBalance, oceanCarbon, gases, forcing, variability, land, ledger, cryosphere: StateBlock
+    }
 
     /// - Parameters:
     ///   - reference: the driver row of the preindustrial reference year (anthropogenic emissions the
@@ -30,15 +39,12 @@ public struct EarthSystemModel: Sendable {
         self.configuration = configuration
         self.grid = grid
         let halogens = HalogenatedGasTable.all
-        halogenCount = halogens.count
-        let layers = OceanLayerGrid(thicknessMetres: configuration.ocean.layerThicknessMetres)
-        layout = StateLayout(bandCount: grid.count, layerCount: layers.layerCount, halogenCount: halogens.count,
-                             groundLayerCount: EnergyBalance.groundLayers(configuration.climate).layerCount)
         let h = halogens.count
         gasCycles = GasCycles(parameters: configuration.gases, halogens: halogens, halogenPreindustrialPPT: halogenPreindustrialPPT,
                               referenceMethaneEmissions: reference[DriverColumns.methane],
                               referenceNitrousOxideEmissions: reference[DriverColumns.nitrousOxide],
-                              referenceHalogenEmissions: Array(reference[DriverColumns.halogenEmissions..<(DriverColumns.halogenEmissions + h)]))
+                              referenceHalogenEmissions: Array(reference[DriverColumns.halogenEmissions..<(DriverColumns.halogenEmissions + h)]),
+                              mode: configuration.otherGasMode)
         forcingAgents = ForcingAgents(parameters: configuration.forcingAgents, gases: configuration.gases, halogens: halogens,
                                       halogenPreindustrialPPT: gasCycles.halogenPreindustrialPPT,
                                       referenceEmissions: Array(reference[0..<DriverColumns.halogenEmissions]),
@@ -47,75 +53,105 @@ public struct EarthSystemModel: Sendable {
         let doubling = forcingAgents.parameters.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcingAgents.parameters.greenhouseGases)
         let chemistry = forcingAgents.chemistryFeedback(atWarming: configuration.climate.equilibriumClimateSensitivity, gasCycles: gasCycles,
                                                         referenceEmissions: reference, methaneFollowsEmissions: configuration.otherGasMode == .emissions)
-        energyBalance = EnergyBalance(climate: configuration.climate, ocean: configuration.ocean, zonal: configuration.zonal,
-                                      grid: grid, doublingForcing: doubling, chemistryFeedback: chemistry)
-        oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: configuration.ocean, preindustrialCO2PPM: c0)
-        land = LandCarbon(parameters: configuration.land)
+        energyBalance = EnergyBalance(climate: configuration.climate, zonal: configuration.zonal, grid: grid, doublingForcing: doubling,
+                                      chemistryFeedback: chemistry)
+        ocean = Ocean(parameters: configuration.ocean, grid: grid)
+        oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: ocean, grid: grid, preindustrialCO2PPM: c0,
+                                  mode: configuration.co2Mode)
+        land = LandCarbon(parameters: configuration.land, shares: ProductivityProfile.shares(grid: grid))
         variability = InternalVariability(parameters: configuration.variability)
+        ledger = ConservationLedger()
         cryosphere = Cryosphere(climate: configuration.climate)
-        var area = [Double]()
-        for b in 0..<grid.count {
-            area.append(PhysicalConstants.earthSurfaceAreaSquareMetres * grid.areaWeights[b] * grid.oceanFraction(b))
-        }
-        oceanArea = area
-        totalOceanArea = area.reduce(0, +)
-        landShare = ProductivityProfile.shares(grid: grid)
-        let reference = initialState(year: 0, seed: 0)
-        initialCarbon = reference.values.withUnsafeBufferPointer { carbonInReservoirs($0.baseAddress!) }
+        layout = StateLayout(shape: ModelShape(bandCount: grid.count, layerCount: ocean.layers.layerCount, halogenCount: h,
+                                               groundLayerCount: energyBalance.groundLayers.layerCount),
+                             components: Self.components)
+        let L = layout
+        blocks = Blocks(ocean: L.block(Ocean<ColumnMixing>.self), energyBalance: L.block(EnergyBalance.self),
+                        oceanCarbon: L.block(OceanCarbon<ColumnMixing>.self), gases: L.block(GasCycles.self),
+                        forcing: L.block(ForcingAgents.self), variability: L.block(InternalVariability.self),
+                        land: L.block(LandCarbon.self), ledger: L.block(ConservationLedger.self), cryosphere: L.block(Cryosphere.self))
+        var reference = initialState(year: 0, seed: 0)
+        initialCarbon = reference.values.withUnsafeMutableBufferPointer { carbonInReservoirs($0.baseAddress!) }
     }
 
     /// The preindustrial equilibrium: every anomaly zero, pools at their steady state.
     public func initialState(year: Int, seed: UInt64) -> ModelState {
         var state = ModelState(year: year, layout: layout, seed: seed)
-        let g = configuration.gases
-        state.values[layout.atmosphereCarbon] = g.preindustrialCO2PPM * AtmosphericMass.pgCPerPpmCO2
-        state.values[layout.methane] = g.preindustrialMethanePPB
-        state.values[layout.nitrousOxide] = g.preindustrialNitrousOxidePPB
-        for i in 0..<halogenCount { state.values[layout.halogens + i] = gasCycles.halogenPreindustrialPPT[i] }
-        for k in 0..<3 { state.values[layout.eescHistory + k] = forcingAgents.preindustrialEESC }
-        let l = configuration.land
-        for b in 0..<layout.bandCount {
-            let o = layout.band(b)
-            state.values[o + layout.hydrogenIon] = oceanCarbon.preindustrialHydrogenIon
-            state.values[o + layout.vegetation] = l.preindustrialVegetation * landShare[b]
-            state.values[o + layout.litter] = l.preindustrialLitter * landShare[b]
-            state.values[o + layout.soil] = l.preindustrialSoil * landShare[b]
-            state.values[o + layout.permafrostFrozen] = l.permafrostEnabled ? l.permafrostCarbon * landShare[b] : 0
+        state.values.withUnsafeMutableBufferPointer { buffer in
+            let v = buffer.baseAddress!
+            ocean.setPreindustrial(v, block: blocks.ocean)
+            energyBalance.setPreindustrial(v, block: blocks.energyBalance)
+            oceanCarbon.setPreindustrial(v, block: blocks.oceanCarbon)
+            gasCycles.setPreindustrial(v, block: blocks.gases)
+            forcingAgents.setPreindustrial(v, block: blocks.forcing)
+            variability.setPreindustrial(v, block: blocks.variability)
+            land.setPreindustrial(v, block: blocks.land)
+            ledger.setPreindustrial(v, block: blocks.ledger)
+            cryosphere.setPreindustrial(v, block: blocks.cryosphere)
         }
         return state
     }
 
-    /// Size of the scratch buffer `step` needs.
-    public var workspaceCount: Int {
-        max(layout.layerCount * (5 + 2 * layout.bandCount) + 7 * layout.bandCount,
-            energyBalance.workspaceCount) + 2 * layout.bandCount
+    /// Scratch memory for `step`, one per worker: every component's own, sized by the component.
+    public func makeWorkspace() -> ModelWorkspace {
+        ModelWorkspace(ocean: ocean.makeScratch(), energyBalance: energyBalance.makeScratch(), oceanCarbon: oceanCarbon.makeScratch(),
+                       bands: ScratchMemory(count: 2 * grid.count))
     }
+
+    /// The ocean's layers (the same in every band).
+    public var oceanLayers: OceanLayerGrid { ocean.layers }
+
+    /// Ocean area of each band, m².
+    public var oceanArea: [Double] { oceanCarbon.oceanArea }
 
     /// Total carbon in the model's reservoirs, PgC (atmosphere + ocean anomaly + land + permafrost).
-    public func carbonInReservoirs(_ v: UnsafePointer<Double>) -> Double {
-        var total = v[layout.atmosphereCarbon]
-        for b in 0..<layout.bandCount {
-            let o = layout.band(b)
-            total += oceanCarbon.carbonInventory(dic: v + o + layout.columnDIC, oceanAreaSquareMetres: oceanArea[b])
-            total += v[o + layout.vegetation] + v[o + layout.litter] + v[o + layout.soil]
-            total += v[o + layout.permafrostFrozen] + v[o + layout.permafrostThawed]
+    public func carbonInReservoirs(_ v: UnsafeMutablePointer<Double>) -> Double {
+        let carbon = oceanCarbon.view(v, block: blocks.oceanCarbon), pools = blocks.land.bands(v)
+        var total = carbon.atmosphere.pointee
+        for b in 0..<grid.count {
+            let p = LandCarbon.Pools(pools[b])
+            total += oceanCarbon.carbonInventory(dic: carbon.dic(b), oceanAreaSquareMetres: oceanCarbon.oceanArea[b])
+            total += p.vegetation + p.litter + p.soil
+            total += p.permafrostFrozen + p.permafrostThawed
         }
         return total
     }
 
-    /// Heat inventory relative to preindustrial, J per m² of Earth surface (ocean by depth, land, atmosphere).
-    public func heatInventory(_ v: UnsafePointer<Double>) -> EnergyBalance.HeatInventory {
-        var total = EnergyBalance.HeatInventory()
-        for b in 0..<layout.bandCount {
-            let o = layout.band(b)
-            total += grid.areaWeights[b] * energyBalance.heatInventory(band: b, column: v + o + layout.columnTemperature,
-                                                                          land: v + o + layout.landTemperature)
+    /// Heat inventory relative to preindustrial, J per m² of Earth surface: ocean by depth, land, atmosphere, cryosphere.
+    public func heatInventory(_ v: UnsafeMutablePointer<Double>) -> HeatInventory {
+        let columns = blocks.ocean.bands(v), land = blocks.energyBalance.bands(v)
+        var total = HeatInventory()
+        for b in 0..<grid.count {
+            let x = columns[b], w = grid.areaWeights[b], wo = w * grid.oceanFraction(b)
+            let ocean = ocean.heatByDepth(x), surface = energyBalance.landAndAtmosphereHeat(band: b, mixedLayer: x[0], land: land[b])
+            total.ocean0To700 += wo * ocean.upper700; total.ocean700To2000 += wo * ocean.from700To2000
+            total.oceanBelow2000 += wo * ocean.below2000
+            total.land += w * surface.land; total.atmosphere += w * surface.atmosphere
         }
+        total.cryosphere = cryosphere.view(v, block: blocks.cryosphere).total
         return total
     }
 
-    /// Heat content relative to preindustrial, J per m² of Earth surface: the inventory plus the cryosphere.
-    public func heatContent(_ v: UnsafePointer<Double>) -> Double {
-        heatInventory(v).total + v[layout.landIceMeltHeat] + v[layout.seaIceMeltHeat]
-    }
+    /// Heat content relative to preindustrial, J per m² of Earth surface.
+    public func heatContent(_ v: UnsafeMutablePointer<Double>) -> Double { heatInventory(v).total }
+}
+
+/// Where the heat of the Earth system sits, J per m² of Earth, relative to preindustrial: the heat inventory of
+/// von Schuckmann et al. (2020, ESSD 12, 2013; 2023, ESSD 15, 1675) by ocean depth range, land (surface and
+/// ground), atmosphere and the latent heat of melted ice.
+public struct HeatInventory: Sendable, Equatable {
+    public var ocean0To700 = 0.0, ocean700To2000 = 0.0, oceanBelow2000 = 0.0
+    public var land = 0.0, atmosphere = 0.0, cryosphere = 0.0
+    public var ocean: Double { ocean0To700 + ocean700To2000 + oceanBelow2000 }
+    public var total: Double { ocean + land + atmosphere + cryosphere }
+    public init() {}
+}
+
+/// Scratch memory of one worker stepping members of one model: each component's own.
+public struct ModelWorkspace {
+    let ocean: Ocean<ColumnMixing>.Scratch
+    let energyBalance: EnergyBalance.Scratch
+    let oceanCarbon: OceanCarbon<ColumnMixing>.Scratch
+    /// Per band: absolute surface temperature and ice fraction, for the record.
+    let bands: ScratchMemory<Double>
 }

@@ -93,21 +93,19 @@ public struct Simulation: Sendable {
         precondition(state.year >= drivers.firstYear && lastYear <= drivers.lastYear)
         let bands = model.layout.bandCount
         var record = RunRecord(firstYear: state.year, layerCount: model.layout.layerCount, bandCount: bands, capacity: lastYear - state.year + 1)
-        var workspace = [Double](repeating: 0, count: model.workspaceCount)
+        let workspace = model.makeWorkspace()
         var diagnostics = [Double](repeating: 0, count: Diagnostic.count)
         var layers = [Double](repeating: 0, count: model.layout.layerCount)
         var zonal = [Double](repeating: 0, count: ZonalDiagnostic.count * bands)
         drivers.values.withUnsafeBufferPointer { rows in
-            workspace.withUnsafeMutableBufferPointer { ws in
-                diagnostics.withUnsafeMutableBufferPointer { d in
-                    layers.withUnsafeMutableBufferPointer { l in
-                        zonal.withUnsafeMutableBufferPointer { z in
-                            while state.year <= lastYear {
-                                let row = rows.baseAddress! + drivers.rowOffset(year: state.year)
-                                model.step(&state, drivers: row, workspace: ws.baseAddress!, diagnostics: d.baseAddress!,
-                                           layerTemperature: l.baseAddress!, zonal: z.baseAddress!)
-                                record.append(diagnostics: d.baseAddress!, layers: l.baseAddress!, zonal: z.baseAddress!)
-                            }
+            diagnostics.withUnsafeMutableBufferPointer { d in
+                layers.withUnsafeMutableBufferPointer { l in
+                    zonal.withUnsafeMutableBufferPointer { z in
+                        while state.year <= lastYear {
+                            let row = rows.baseAddress! + drivers.rowOffset(year: state.year)
+                            model.step(&state, drivers: row, workspace: workspace, diagnostics: d.baseAddress!,
+                                       layerTemperature: l.baseAddress!, zonal: z.baseAddress!)
+                            record.append(diagnostics: d.baseAddress!, layers: l.baseAddress!, zonal: z.baseAddress!)
                         }
                     }
                 }

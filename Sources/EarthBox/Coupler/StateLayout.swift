@@ -1,77 +1,66 @@
-/// Where each prognostic variable lives in a member's flat state vector.
+/// Where each component's slots live in a member's flat state vector.
 ///
 /// One contiguous `[Double]` per member makes a restart file one write, an ensemble one array, and a
-/// bit-for-bit comparison one `==`. Components read and write through these offsets; nothing else
-/// knows the layout.
+/// bit-for-bit comparison one `==`. The layout is the components' own slot declarations laid end to end in
+/// registration order (`EarthSystemModel.components`): first every global slot, then one block per band.
+/// Components reach their slots only through the views their `StateBlock` makes.
 public struct StateLayout: Sendable, Equatable {
-    public let bandCount: Int
-    public let layerCount: Int
-    public let halogenCount: Int
-    public let groundLayerCount: Int
-
-    // Well-mixed atmosphere.
-    public let atmosphereCarbon: Int          // PgC
-    public let methane: Int                   // ppb
-    public let nitrousOxide: Int              // ppb
-    public let halogens: Int                  // ppt, halogenCount values
-    public let eescHistory: Int               // ppt, 3 values: EESC of the last three years (stratospheric age lag)
-    public let stochasticForcing: Int         // W m⁻², AR(1) state
-    public let cumulativeFossilCarbon: Int    // PgC, emissions from the geological reservoir (negative = removal)
-    public let cumulativeLandUseCarbon: Int   // PgC, land-use-change emissions (drives land-use albedo)
-    public let cumulativeEnergy: Int          // J m⁻², time integral of the Earth energy imbalance
-    // Cryosphere heat stores (issue 11), J m⁻² of Earth: latent heat taken up by melting land ice and sea ice.
-    public let landIceMeltHeat: Int
-    public let seaIceMeltHeat: Int
+    public let shape: ModelShape
+    /// Length of the global part and of one band's block.
     public let globalCount: Int
-
-    // Per band, in blocks of `bandStride`.
     public let bandStride: Int
-    public let columnTemperature: Int         // K anomaly, layerCount values; [0] is the surface/mixed layer
-    public let landTemperature: Int           // K anomaly, groundLayerCount values: the land surface, then the ground below
-    public let columnDIC: Int                 // µmol kg⁻¹ anomaly, layerCount values
-    public let hydrogenIon: Int               // mol kg⁻¹, last carbonate-chemistry solution (solver's first guess)
-    public let vegetation: Int                // PgC
-    public let litter: Int                    // PgC
-    public let soil: Int                      // PgC
-    public let permafrostFrozen: Int          // PgC
-    public let permafrostThawed: Int          // PgC
+    /// Every slot with its component and offset (absolute for global slots, within the band block for per-band ones).
+    public let slots: [PlacedSlot]
+    let blocks: [String: StateBlock]
 
-    public var count: Int { globalCount + bandCount * bandStride }
-
-    public init(bandCount: Int, layerCount: Int, halogenCount: Int, groundLayerCount: Int = 1) {
-        self.bandCount = bandCount
-        self.layerCount = layerCount
-        self.halogenCount = halogenCount
-        self.groundLayerCount = groundLayerCount
-        var i = 0
-        func take(_ n: Int) -> Int { defer { i += n }; return i }
-        atmosphereCarbon = take(1)
-        methane = take(1)
-        nitrousOxide = take(1)
-        halogens = take(halogenCount)
-        eescHistory = take(3)
-        stochasticForcing = take(1)
-        cumulativeFossilCarbon = take(1)
-        cumulativeLandUseCarbon = take(1)
-        cumulativeEnergy = take(1)
-        landIceMeltHeat = take(1)
-        seaIceMeltHeat = take(1)
-        globalCount = i
-        i = 0
-        columnTemperature = take(layerCount)
-        landTemperature = take(groundLayerCount)
-        columnDIC = take(layerCount)
-        hydrogenIon = take(1)
-        vegetation = take(1)
-        litter = take(1)
-        soil = take(1)
-        permafrostFrozen = take(1)
-        permafrostThawed = take(1)
-        bandStride = i
+    public struct PlacedSlot: Sendable, Equatable {
+        public let component: String
+        public let slot: StateSlot
+        public let offset: Int
     }
 
-    /// Offset of band `b`'s block.
-    public func band(_ b: Int) -> Int { globalCount + b * bandStride }
+    public var bandCount: Int { shape.bandCount }
+    public var layerCount: Int { shape.layerCount }
+    public var halogenCount: Int { shape.halogenCount }
+    public var count: Int { globalCount + bandCount * bandStride }
+
+    public init(shape: ModelShape, components: [any EarthSystemComponent.Type]) {
+        self.shape = shape
+        var global = 0, band = 0
+        var placed = [PlacedSlot](), starts = [(String, Int, Int)]()
+        for component in components {
+            let name = String(describing: component)
+            starts.append((name, global, band))
+            for slot in component.stateSlots(shape) {
+                switch slot.scope {
+                case .global: placed.append(PlacedSlot(component: name, slot: slot, offset: global)); global += slot.count
+                case .perBand: placed.append(PlacedSlot(component: name, slot: slot, offset: band)); band += slot.count
+                }
+            }
+        }
+        globalCount = global
+        bandStride = band
+        slots = placed
+        var blocks = [String: StateBlock]()
+        for (name, g, b) in starts { blocks[name] = StateBlock(global: g, band: b, globalCount: global, bandStride: band) }
+        self.blocks = blocks
+    }
+
+    /// The block of a registered component.
+    public func block<C: EarthSystemComponent>(_ component: C.Type) -> StateBlock {
+        guard let block = blocks[String(describing: component)] else { preconditionFailure("\(component) is not registered") }
+        return block
+    }
+
+    /// Offset of a named slot in band `b`'s block (or of a global slot when `band` is nil), for tools and tests that
+    /// address the flat vector by name.
+    public func offset(of name: String, band b: Int? = nil) -> Int? {
+        guard let s = slots.first(where: { $0.slot.name == name }) else { return nil }
+        switch s.slot.scope {
+        case .global: return b == nil ? s.offset : nil
+        case .perBand: return b.map { globalCount + $0 * bandStride + s.offset }
+        }
+    }
 }
 
 /// The prognostic state of one ensemble member.

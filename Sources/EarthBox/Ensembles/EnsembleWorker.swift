@@ -11,7 +11,6 @@ public struct EnsembleWorker: Sendable {
     let outputs: [Diagnostic]
     private var diagnostics: [Double]
     private var series: [Double]
-    private var workspace: [Double] = []
 
     public init(configuration c: EnsembleConfiguration) throws(InputError) {
         configuration = c
@@ -69,21 +68,21 @@ public struct EnsembleWorker: Sendable {
             let model = EarthSystemModel(configuration: try! c.model(sample: c.sample(ofMember: member)), grid: grid,
                                          halogenPreindustrialPPT: halogenPreindustrialPPT,
                                          reference: Array(drivers[s].values[0..<drivers[s].columnCount]))
-            if workspace.count < model.workspaceCount { workspace = [Double](repeating: 0, count: model.workspaceCount) }
+            let workspace = model.makeWorkspace()
             var state = model.initialState(year: c.years.lowerBound, seed: c.variabilitySeed(member: member))
             let n = c.years.count, outputs = self.outputs
             let tas = Diagnostic.surfaceTemperature.rawValue, co2 = Diagnostic.co2Concentration.rawValue
             let ohc = Diagnostic.oceanHeatContent.rawValue, ocean = Diagnostic.oceanCarbonUptake.rawValue
             let npp = Diagnostic.netPrimaryProduction.rawValue, rh = Diagnostic.heterotrophicRespiration.rawValue
             drivers[s].values.withUnsafeBufferPointer { rows in
-                workspace.withUnsafeMutableBufferPointer { ws in
+                do {
                     diagnostics.withUnsafeMutableBufferPointer { dBuffer in
                         series.withUnsafeMutableBufferPointer { sBuffer in
                             results.withUnsafeMutableBufferPointer { rBuffer in
                                 let d = dBuffer.baseAddress!, out = rBuffer.baseAddress! + start, ser = sBuffer.baseAddress!
                                 for i in 0..<n {
                                     model.step(&state, drivers: rows.baseAddress! + i * drivers[s].columnCount,
-                                               workspace: ws.baseAddress!, diagnostics: d)
+                                               workspace: workspace, diagnostics: d)
                                     for (k, diagnostic) in outputs.enumerated() { out[k * n + i] = d[diagnostic.rawValue] }
                                     ser[i] = d[tas]
                                     ser[n + i] = d[co2]

@@ -16,7 +16,7 @@ public struct LandFluxes: Sendable, Equatable {
 /// Turnover rates are derived so that the preindustrial pools are exactly in steady state with NPP0,
 /// and the pools are stepped with backward Euler, which is unconditionally stable and exactly
 /// conservative (every flux out of one pool enters another or the atmosphere).
-public struct LandCarbon: Sendable {
+public struct LandCarbon: EarthSystemComponent {
     public let parameters: LandCarbonParameters
     public let vegetationTurnover: Double   // yr⁻¹
     public let litterTurnover: Double       // yr⁻¹ (respiration + humification)
@@ -24,8 +24,12 @@ public struct LandCarbon: Sendable {
     public let soilTurnover: Double         // yr⁻¹
     let respirationSensitivity: Double      // ln(Q10)/10, K⁻¹
 
-    public init(parameters p: LandCarbonParameters) {
+    /// Each band's share of global land carbon (NPP, pools, land-use emissions), from `ProductivityProfile`.
+    public let shares: [Double]
+
+    public init(parameters p: LandCarbonParameters, shares: [Double] = [1]) {
         parameters = p
+        self.shares = shares
         let npp = p.preindustrialNPP
         vegetationTurnover = p.nppToVegetation * npp / p.preindustrialVegetation
         let litterInput = p.nppToLitter * npp + p.vegetationTurnoverToLitter * p.nppToVegetation * npp
@@ -37,14 +41,76 @@ public struct LandCarbon: Sendable {
         humifiedFraction = min(1, max(0, (soilTurnover * p.preindustrialSoil - soilDirectInput) / litterInput))
     }
 
+    /// One band's pools: vegetation, litter, soil, frozen and thawed permafrost carbon, PgC.
+    public struct Pools<Lane> {
+        public let slots: UnsafeMutablePointer<Lane>
+        @inline(__always) public init(_ slots: UnsafeMutablePointer<Lane>) { self.slots = slots }
+        public var vegetation: Lane { @inline(__always) get { slots[0] } @inline(__always) nonmutating set { slots[0] = newValue } }
+        public var litter: Lane { @inline(__always) get { slots[1] } @inline(__always) nonmutating set { slots[1] = newValue } }
+        public var soil: Lane { @inline(__always) get { slots[2] } @inline(__always) nonmutating set { slots[2] = newValue } }
+        public var permafrostFrozen: Lane { @inline(__always) get { slots[3] } @inline(__always) nonmutating set { slots[3] = newValue } }
+        public var permafrostThawed: Lane { @inline(__always) get { slots[4] } @inline(__always) nonmutating set { slots[4] = newValue } }
+    }
+    public typealias State = Pools<Double>
+
+    public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
+        [StateSlot("vegetation_carbon", "PgC", scope: .perBand, preindustrial: "vegetation_preindustrial × the band's productivity share"),
+         StateSlot("litter_carbon", "PgC", scope: .perBand, preindustrial: "litter_preindustrial × share"),
+         StateSlot("soil_carbon", "PgC", scope: .perBand, preindustrial: "soil_preindustrial × share"),
+         StateSlot("permafrost_frozen_carbon", "PgC", scope: .perBand, preindustrial: "permafrost_carbon × share (0 with permafrost off)"),
+         StateSlot("permafrost_thawed_carbon", "PgC", scope: .perBand, preindustrial: "0")]
+    }
+
+    public static var diagnostics: [Diagnostic] {
+        [.netPrimaryProduction, .heterotrophicRespiration, .landUseEmissions, .permafrostEmissions, .netBiomeProduction,
+         .landUseEmissionsRequested, .vegetationCarbon, .litterCarbon, .soilCarbon, .permafrostFrozenCarbon, .permafrostThawedCarbon]
+    }
+
+    /// The pools of one band at their preindustrial steady state, for a band holding `share` of global land carbon.
+    public func setPreindustrial(_ pools: Pools<Double>, share: Double) {
+        let l = parameters
+        pools.vegetation = l.preindustrialVegetation * share
+        pools.litter = l.preindustrialLitter * share
+        pools.soil = l.preindustrialSoil * share
+        pools.permafrostFrozen = l.permafrostEnabled ? l.permafrostCarbon * share : 0
+        pools.permafrostThawed = 0
+    }
+
+    public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) {
+        let bands = block.bands(v)
+        for b in 0..<shares.count { setPreindustrial(Pools(bands[b]), share: shares[b]) }
+    }
+
+    /// What one band's land needs this year.
+    public struct Inputs {
+        /// Start-of-year CO2 over its preindustrial value.
+        public let co2Ratio: Double
+        /// Land temperature change of the band, K.
+        public let warming: Double
+        /// Land-use-change emissions requested for this band, PgC yr⁻¹.
+        public let landUse: Double
+        /// The band's share of global NPP and pools (1 for the box model).
+        public let share: Double
+        public let dt: Double
+    }
+
     /// Steps one band's pools over `dt` years.
-    /// - Parameters:
-    ///   - share: the band's share of global NPP and pools (1 for the box model).
-    ///   - landUse: land-use-change emissions requested for this band, PgC yr⁻¹.
-    
-    public func step(vegetation: inout Double, litter: inout Double, soil: inout Double,
-                     permafrostFrozen: inout Double, permafrostThawed: inout Double,
-                     co2Ratio: Double, warming: Double, landUse: Double, share: Double, dt: Double) -> LandFluxes {
+    @inline(__always)
+    public func step(_ pools: Pools<Double>, _ inputs: Inputs, scratch: NoScratch = NoScratch()) -> LandFluxes {
+        var vegetation = pools.vegetation, litter = pools.litter, soil = pools.soil
+        var permafrostFrozen = pools.permafrostFrozen, permafrostThawed = pools.permafrostThawed
+        let fluxes = step(vegetation: &vegetation, litter: &litter, soil: &soil, permafrostFrozen: &permafrostFrozen,
+                          permafrostThawed: &permafrostThawed, co2Ratio: inputs.co2Ratio, warming: inputs.warming,
+                          landUse: inputs.landUse, share: inputs.share, dt: inputs.dt)
+        pools.vegetation = vegetation; pools.litter = litter; pools.soil = soil
+        pools.permafrostFrozen = permafrostFrozen; pools.permafrostThawed = permafrostThawed
+        return fluxes
+    }
+
+    @inline(__always)
+    func step(vegetation: inout Double, litter: inout Double, soil: inout Double,
+              permafrostFrozen: inout Double, permafrostThawed: inout Double,
+              co2Ratio: Double, warming: Double, landUse: Double, share: Double, dt: Double) -> LandFluxes {
         let p = parameters
         var fluxes = LandFluxes()
         // Land-use change first: taken from the pools (never more than they hold), or regrowth into vegetation.

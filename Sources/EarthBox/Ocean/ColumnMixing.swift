@@ -11,7 +11,7 @@
 /// Only the mixed-layer row differs between heat and carbon and from year to year, so the deep rows are
 /// eliminated once, bottom-up, at construction; a step is then one upward and one downward sweep
 /// (the Thomas algorithm run from the bottom, Press et al. 2007 §2.4).
-public final class ColumnMixing: Sendable {
+public final class ColumnMixing: VerticalTransport {
     public let thickness: [Double]          // m
     public let exchange: [Double]           // m yr⁻¹ between layer k and k+1 (count - 1 values)
     public let upwellingMetresPerYear: Double
@@ -58,18 +58,9 @@ public final class ColumnMixing: Sendable {
 
     /// The mixed-layer row every caller starts from: diffusion to layer 1, upwelled water in, sinking water out (explicit).
     public var surfaceDiagonal: Double { thickness[0] + timeStep * exchange[0] }
+    public var surfaceExchange: Double { exchange[0] }
     public var surfaceUpper: Double { upper[0] }
     public func surfaceRightHandSide(mixedOld x0: Double) -> Double { (thickness[0] - upwellingMetresPerYear * timeStep) * x0 }
-
-    /// Advances the column `x` in place, the mixed-layer row given by the caller:
-    /// `diagonal·x0' + upper·x1' = rhs`. `scratch` holds `count` values.
-    @inline(__always)
-    public func solve(_ x: UnsafeMutablePointer<Double>, surfaceDiagonal d0: Double, surfaceUpper u0: Double, surfaceRHS r0: Double,
-                      scratch g: UnsafeMutablePointer<Double>) {
-        eliminateDeep(x, into: g)
-        let reduced = reducedSurfaceRow(surfaceDiagonal: d0, surfaceUpper: u0, surfaceRHS: r0, eliminated: g)
-        backSubstitute(x, mixedLayer: reduced.rhs / reduced.diagonal, eliminated: g)
-    }
 
     /// First half of `solve`: eliminates the deep rows bottom-up from the old column `x` (whose mixed-layer value
     /// feeds the sinking branch), writing g_1…g_(n−1) to `g`. Afterwards the mixed layer obeys `reducedSurfaceRow`.
@@ -90,12 +81,9 @@ public final class ColumnMixing: Sendable {
         }
     }
 
-    /// The mixed-layer row with the deep column folded in: `diagonal·x0' = rhs` (plus whatever else the caller couples to x0).
+    /// Layer 1 after elimination: x1' = g_1 − h_1·x0'.
     @inline(__always)
-    public func reducedSurfaceRow(surfaceDiagonal d0: Double, surfaceUpper u0: Double, surfaceRHS r0: Double,
-                                  eliminated g: UnsafePointer<Double>) -> (diagonal: Double, rhs: Double) {
-        (d0 - u0 * eliminated[1], r0 - u0 * g[1])
-    }
+    public func deepFold(eliminated g: UnsafePointer<Double>) -> (diagonal: Double, rhs: Double) { (eliminated[1], g[1]) }
 
     /// Second half of `solve`: given the new mixed-layer value, fills the deep layers top-down.
     @inline(__always)

@@ -8,18 +8,34 @@
 /// equilibrates with the atmosphere in about a year. Each band's column is a tridiagonal system whose
 /// solution is affine in the unknown atmospheric carbon, so the well-mixed atmosphere couples all bands
 /// through one scalar equation (a Schur complement) — the same code for one band or many.
-public struct OceanCarbon: Sendable {
+public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
     public let parameters: OceanCarbonParameters
     public let layers: OceanLayerGrid
+    /// The ocean's vertical transport of each band's column, shared with its heat.
+    public let transport: [Transport]
+    /// Ocean area of each band and in total, m².
+    public let oceanArea: [Double]
+    public let totalOceanArea: Double
+    public let mode: CarbonMode
+    public let preindustrialCO2PPM: Double
     /// Preindustrial mixed-layer DIC, µmol kg⁻¹, in equilibrium with the preindustrial atmosphere.
     public let preindustrialDIC: Double
     public let preindustrialHydrogenIon: Double
     /// PgC per (µmol kg⁻¹ · m) per m² of ocean area → multiply by the band's ocean area.
-    public static let petagramsPerMicromolMetreSquareMetre = PhysicalConstants.seawaterDensity * 1e-6 * PhysicalConstants.carbonMolarMass * 1e-15
+    public static var petagramsPerMicromolMetreSquareMetre: Double { PhysicalConstants.seawaterDensity * 1e-6 * PhysicalConstants.carbonMolarMass * 1e-15 }
 
-    public init(parameters: OceanCarbonParameters, ocean: OceanParameters, preindustrialCO2PPM: Double) {
+    public init(parameters: OceanCarbonParameters, ocean: Ocean<Transport>, grid: LatitudeGrid, preindustrialCO2PPM: Double, mode: CarbonMode) {
         self.parameters = parameters
-        layers = OceanLayerGrid(thicknessMetres: ocean.layerThicknessMetres)
+        layers = ocean.layers
+        transport = ocean.transport
+        self.mode = mode
+        self.preindustrialCO2PPM = preindustrialCO2PPM
+        var area = [Double]()
+        for b in 0..<grid.count {
+            area.append(PhysicalConstants.earthSurfaceAreaSquareMetres * grid.areaWeights[b] * grid.oceanFraction(b))
+        }
+        oceanArea = area
+        totalOceanArea = area.reduce(0, +)
         let constants = CarbonateConstants(temperatureCelsius: parameters.preindustrialSeaSurfaceTemperature, salinity: parameters.surfaceSalinity)
         preindustrialDIC = CarbonateChemistry.dicInEquilibrium(pCO2Microatm: preindustrialCO2PPM, alkalinityMicromolPerKg: parameters.surfaceAlkalinity, constants: constants)
         var h = 1e-8
@@ -34,7 +50,7 @@ public struct OceanCarbon: Sendable {
     }
 
     /// Surface pCO2 (µatm) of a mixed layer with DIC anomaly `dicAnomaly` at temperature anomaly `warming`.
-    
+    @inline(__always)
     public func surfacePCO2(dicAnomaly: Double, constants: CarbonateConstants, hydrogenGuess: inout Double, iterations: Int = 3) -> Double {
         CarbonateChemistry.pCO2(dicMicromolPerKg: preindustrialDIC + dicAnomaly, alkalinityMicromolPerKg: parameters.surfaceAlkalinity,
                                 constants: constants, hydrogenGuess: &hydrogenGuess, iterations: iterations)
@@ -45,7 +61,8 @@ public struct OceanCarbon: Sendable {
     /// new DIC anomaly for a new atmospheric carbon `atmosphere` (PgC). Returns the affine air–sea flux
     /// F = u + v·C_atm' (PgC yr⁻¹ into the ocean) for this band.
     
-    public func prepareBand(dic x: UnsafePointer<Double>, mixing column: ColumnMixing, hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
+    @inline(__always)
+    public func prepareBand(dic x: UnsafePointer<Double>, mixing column: Transport, hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
                             dt: Double, workspace w: UnsafeMutablePointer<Double>,
                             base: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>,
                             constants: inout CarbonateConstants) -> (u: Double, v: Double) {
@@ -79,12 +96,160 @@ public struct OceanCarbon: Sendable {
     }
 
     /// Carbon in a column's DIC anomaly, PgC.
-    
+    @inline(__always)
     public func carbonInventory(dic x: UnsafePointer<Double>, oceanAreaSquareMetres: Double) -> Double {
         var sum = 0.0
         layers.thicknessMetres.withUnsafeBufferPointer { dz in
             for k in 0..<dz.count { sum += dz[k] * x[k] }
         }
         return sum * Self.petagramsPerMicromolMetreSquareMetre * oceanAreaSquareMetres
+    }
+
+    /// The atmosphere's carbon and every band's ocean carbon.
+    public struct State {
+        /// Atmospheric carbon, PgC.
+        public let atmosphere: UnsafeMutablePointer<Double>
+        /// Per band: DIC anomaly of each layer, µmol kg⁻¹ (layerCount values), then the mixed layer's last
+        /// hydrogen-ion concentration, mol kg⁻¹ (the carbonate solver's first guess).
+        public let bands: BandBlocks<Double>
+        public let layerCount: Int
+        @inline(__always) public func dic(_ b: Int) -> UnsafeMutablePointer<Double> { bands[b] }
+        @inline(__always) public func hydrogenIon(_ b: Int) -> UnsafeMutablePointer<Double> { bands[b] + layerCount }
+    }
+
+    public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
+        [StateSlot("atmosphere_carbon", "PgC", scope: .global, preindustrial: "preindustrial CO2 × PgC per ppm"),
+         StateSlot("dic_change", "umol kg-1", count: shape.layerCount, scope: .perBand, preindustrial: "0 in every layer (anomaly)"),
+         StateSlot("hydrogen_ion", "mol kg-1", scope: .perBand, preindustrial: "the mixed layer's in equilibrium with preindustrial CO2")]
+    }
+
+    public static var diagnostics: [Diagnostic] {
+        [.co2Concentration, .atmosphereCarbon, .oceanCarbonUptake, .fossilEmissions, .oceanCarbonAnomaly, .surfaceOceanPCO2, .surfaceOceanPH]
+    }
+
+    /// This component's view of a member's state.
+    @inline(__always)
+    public func view(_ v: UnsafeMutablePointer<Double>, block: StateBlock) -> State {
+        State(atmosphere: block.globals(v), bands: block.bands(v), layerCount: layers.layerCount)
+    }
+
+    public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) {
+        let state = view(v, block: block)
+        state.atmosphere.pointee = preindustrialCO2PPM * AtmosphericMass.pgCPerPpmCO2
+        for b in 0..<transport.count {
+            for k in 0..<layers.layerCount { state.dic(b)[k] = 0 }
+            state.hydrogenIon(b).pointee = preindustrialHydrogenIon
+        }
+    }
+
+
+    /// What the atmosphere–ocean carbon solve needs this year.
+    public struct Inputs {
+        /// Fossil CO2 emissions prescribed, PgC yr⁻¹ (ignored when concentrations are prescribed).
+        public let fossilEmissions: Double
+        /// Carbon taken up by the land this year, PgC yr⁻¹.
+        public let landUptake: Double
+        /// Prescribed CO2, ppm (used when concentrations are prescribed).
+        public let prescribedCO2PPM: Double
+        /// Ocean temperature columns (the mixed layer's start-of-year warming sets the carbonate chemistry).
+        public let oceanTemperature: BandBlocks<Double>
+        public let dt: Double
+        /// Where to write each band's air-to-sea flux, PgC yr⁻¹, if wanted.
+        public let bandUptake: UnsafeMutablePointer<Double>?
+    }
+
+    /// The year's carbon exchange between atmosphere and ocean.
+    public struct Fluxes {
+        /// Air-to-sea flux, PgC yr⁻¹.
+        public var oceanUptake = 0.0
+        /// Fossil emissions used: prescribed, or compatible with prescribed concentrations, PgC yr⁻¹.
+        public var fossilEmissions = 0.0
+        /// Ocean carbon relative to preindustrial at the end of the year, PgC.
+        public var oceanCarbon = 0.0
+        /// Ocean-area means of the mixed layer's pCO2 (µatm) and hydrogen-ion concentration (mol kg⁻¹).
+        public var surfacePCO2 = 0.0
+        public var surfaceHydrogenIon = 0.0
+    }
+
+    /// Per band: the column response to the atmosphere (base and slope), six carbonate constants and the start inventory.
+    public struct Scratch {
+        let column: UnsafeMutablePointer<Double>
+        let base: UnsafeMutablePointer<Double>
+        let slope: UnsafeMutablePointer<Double>
+        let saved: UnsafeMutablePointer<Double>
+        let memory: ScratchMemory<Double>
+    }
+
+    public func makeScratch() -> Scratch {
+        let n = layers.layerCount, bands = transport.count
+        let memory = ScratchMemory<Double>(count: n + 2 * bands * n + 7 * bands)
+        return Scratch(column: memory.take(n), base: memory.take(bands * n), slope: memory.take(bands * n), saved: memory.take(7 * bands),
+                       memory: memory)
+    }
+
+    /// Atmosphere and ocean carbon, solved together: every band's column is affine in the new atmospheric carbon,
+    /// so one scalar equation (a Schur complement) closes the well-mixed atmosphere.
+    @inline(__always)
+    public func step(_ state: State, _ inputs: Inputs, scratch: Scratch) -> Fluxes {
+        let dt = inputs.dt, n = layers.layerCount, bands = transport.count
+        let bases = scratch.base, slopes = scratch.slope, saved = scratch.saved
+        var sumU = 0.0, sumV = 0.0, oceanBefore = 0.0
+        for b in 0..<bands {
+            let before = carbonInventory(dic: state.dic(b), oceanAreaSquareMetres: oceanArea[b])
+            oceanBefore += before
+            var constants = CarbonateConstants(k0: 0, k1: 0, k2: 0, kb: 0, kw: 0, totalBoron: 0)
+            let (u, s) = prepareBand(dic: state.dic(b), mixing: transport[b], hydrogenIon: &state.hydrogenIon(b).pointee,
+                                     warming: inputs.oceanTemperature[b][0], oceanAreaSquareMetres: oceanArea[b], dt: dt,
+                                     workspace: scratch.column, base: bases + b * n, slope: slopes + b * n, constants: &constants)
+            let keep = saved + 7 * b
+            keep[0] = constants.k0; keep[1] = constants.k1; keep[2] = constants.k2
+            keep[3] = constants.kb; keep[4] = constants.kw; keep[5] = constants.totalBoron; keep[6] = before
+            sumU += u
+            sumV += s
+        }
+        let atmosphereOld = state.atmosphere.pointee
+        let atmosphereNew: Double
+        if mode == .emissions {
+            atmosphereNew = (atmosphereOld + dt * (inputs.fossilEmissions - inputs.landUptake) - dt * sumU) / (1 + dt * sumV)
+        } else {
+            atmosphereNew = inputs.prescribedCO2PPM * AtmosphericMass.pgCPerPpmCO2
+        }
+        var fluxes = Fluxes()
+        finishBands(state, atmosphere: atmosphereNew, inputs: inputs, scratch: scratch, into: &fluxes)
+        let oceanUptake = (fluxes.oceanCarbon - oceanBefore) / dt
+        fluxes.oceanUptake = oceanUptake
+        if mode == .emissions {
+            // The atmosphere takes exactly what the other reservoirs did not: carbon is conserved to round-off.
+            state.atmosphere.pointee = atmosphereOld + dt * (inputs.fossilEmissions - inputs.landUptake - oceanUptake)
+            fluxes.fossilEmissions = inputs.fossilEmissions
+        } else {
+            state.atmosphere.pointee = atmosphereNew
+            fluxes.fossilEmissions = (atmosphereNew - atmosphereOld) / dt + oceanUptake + inputs.landUptake
+        }
+        return fluxes
+    }
+
+    /// Second half of the solve: every band's new column for the new atmospheric carbon, its inventory and surface chemistry.
+    @inline(__always)
+    func finishBands(_ state: State, atmosphere atmosphereNew: Double, inputs: Inputs, scratch: Scratch, into fluxes: inout Fluxes) {
+        let dt = inputs.dt, n = layers.layerCount
+        var oceanAfter = 0.0, surfacePCO2 = 0.0, surfaceH = 0.0
+        for b in 0..<transport.count {
+            let column = state.dic(b), base = scratch.base + b * n, slope = scratch.slope + b * n
+            for k in 0..<n { column[k] = base[k] + atmosphereNew * slope[k] }
+            let after = carbonInventory(dic: column, oceanAreaSquareMetres: oceanArea[b])
+            oceanAfter += after
+            let wf = oceanArea[b] / totalOceanArea
+            let keep = scratch.saved + 7 * b
+            inputs.bandUptake?[b] = (after - keep[6]) / dt
+            let constants = CarbonateConstants(k0: keep[0], k1: keep[1], k2: keep[2], kb: keep[3], kw: keep[4], totalBoron: keep[5])
+            var hg = state.hydrogenIon(b).pointee
+            surfacePCO2 += wf * self.surfacePCO2(dicAnomaly: column[0], constants: constants, hydrogenGuess: &hg, iterations: 2)
+            state.hydrogenIon(b).pointee = hg
+            surfaceH += wf * hg
+        }
+        fluxes.oceanCarbon = oceanAfter
+        fluxes.surfacePCO2 = surfacePCO2
+        fluxes.surfaceHydrogenIon = surfaceH
     }
 }

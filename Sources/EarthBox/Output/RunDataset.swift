@@ -23,7 +23,7 @@ public enum RunDataset {
         let time = record.years.map { Double($0 - 1750) * 365 + 182.5 }
         var bounds = [Double]()
         for y in record.years { bounds += [Double(y - 1750) * 365, Double(y - 1750 + 1) * 365] }
-        let layers = model.energyBalance.layers
+        let layers = model.oceanLayers
         var depthBounds = [Double]()
         for (top, dz) in zip(layers.topDepthsMetres, layers.thicknessMetres) { depthBounds += [top, top + dz] }
         let grid = model.grid

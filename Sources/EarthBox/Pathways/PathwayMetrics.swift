@@ -88,6 +88,7 @@ public struct PathwayMetrics: Sendable {
 /// profile stands for every band's column. Relative to preindustrial (1750), the model's zero.
 public struct FastSlowSplit: Sendable {
     public let energyBalance: EnergyBalance
+    public let ocean: Ocean<ColumnMixing>
     public let firstYear: Int
     public let layerTemperature: [Double]
     public let surface: [Double]
@@ -100,7 +101,8 @@ public struct FastSlowSplit: Sendable {
               r.model.ocean.layerThicknessMetres.count == nl else { return nil }
         let grid = LatitudeGrid(bands: 1, landFractionOneDegree: [Double](repeating: r.landFraction, count: 180))
         let doubling = r.model.forcingAgents.co2Scale * CarbonDioxideForcing.doublingERF(parameters: r.model.forcingAgents.greenhouseGases)
-        energyBalance = EnergyBalance(climate: r.model.climate, ocean: r.model.ocean, zonal: r.model.zonal, grid: grid, doublingForcing: doubling)
+        energyBalance = EnergyBalance(climate: r.model.climate, zonal: r.model.zonal, grid: grid, doublingForcing: doubling)
+        ocean = Ocean(parameters: r.model.ocean, grid: grid)
         firstYear = r.firstYear
         layerTemperature = r.layerTemperature
         surface = tas
@@ -108,18 +110,22 @@ public struct FastSlowSplit: Sendable {
 
     /// Slow part of the warming in `year`, K (relative to preindustrial).
     public func slow(year: Int) -> Double {
-        let nl = energyBalance.layers.layerCount, i = year - firstYear
-        // One band: the ocean column, then the land column at the surface warming (its surface relaxes within a
-        // year; the ground below holds ~1 % of the heat, so its start hardly matters).
+        let nl = ocean.layers.layerCount, i = year - firstYear
+        // One band: the ocean column and the land column at the surface warming (the surface relaxes within a year;
+        // the ground below holds ~1 % of the heat, so its start hardly matters).
         let ng = energyBalance.groundLayers.layerCount
-        var state = Array(layerTemperature[(i * nl)..<((i + 1) * nl)]) + [Double](repeating: surface[i], count: ng)
-        var work = [Double](repeating: 0, count: energyBalance.workspaceCount)
-        var imbalance = [0.0], deep = [0.0]
-        for _ in 0..<Self.switchOffYears {
-            energyBalance.step(bands: &state, stride: nl + ng, column: 0, land: nl, forcing: 0, dt: 1, workspace: &work,
-                               imbalance: &imbalance, deep: &deep)
+        var column = Array(layerTemperature[(i * nl)..<((i + 1) * nl)]), land = [Double](repeating: surface[i], count: ng)
+        let scratch = energyBalance.makeScratch(), oceanScratch = ocean.makeScratch()
+        column.withUnsafeMutableBufferPointer { c in
+            land.withUnsafeMutableBufferPointer { l in
+                for _ in 0..<Self.switchOffYears {
+                    _ = energyBalance.step(BandBlocks(first: l.baseAddress!, stride: ng), ocean: ocean,
+                                           columns: BandBlocks(first: c.baseAddress!, stride: nl), forcing: 0, dt: 1,
+                                           scratch: scratch, oceanScratch: oceanScratch)
+                }
+            }
         }
         let fl = energyBalance.grid.landFraction[0]
-        return (1 - fl) * state[0] + fl * state[nl]
+        return (1 - fl) * column[0] + fl * land[0]
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Aerosol–cloud interaction ERF, logarithmic in emissions (AR6 WG1 eq. 7.SM.1.2, §7.SM.1.3.1):
 /// ERFaci = −β ln(1 + E_SO2/s_SO2 + (E_BC + E_OC)/s_BCOC) − [same at the reference emissions].
 ///
@@ -39,15 +33,35 @@ public struct AerosolCloudParameters: Sendable, Equatable {
 }
 
 public enum AerosolCloudForcing {
+    /// ln(1 + E_SO2/s_SO2 + (E_BC + E_OC)/s_BCOC), the emission term of ERFaci.
+    @inlinable @inline(__always)
+    public static func logTerm(sulfurDioxide: Double, blackCarbon: Double, organicCarbon: Double, parameters p: AerosolCloudParameters) -> Double {
+        _log(1 + sulfurDioxide / p.sulfurDioxideShape + (blackCarbon + organicCarbon) / p.carbonaceousShape)
+    }
+
+    /// The emission term at the reference emissions (constant for a run: computed once).
+    @inlinable
+    public static func referenceLogTerm(_ p: AerosolCloudParameters) -> Double {
+        logTerm(sulfurDioxide: p.referenceSulfurDioxide, blackCarbon: p.referenceBlackCarbon, organicCarbon: p.referenceOrganicCarbon, parameters: p)
+    }
+
+    /// ERFaci, W m⁻², from annual SO2 (Mt SO2), BC and OC (Mt) emissions, relative to the reference emissions,
+    /// times `scale` (the ensemble's multiplier); `referenceLogTerm` is `referenceLogTerm(p)`, passed in so a run
+    /// takes one logarithm a year.
+    @inlinable @inline(__always)
+    public static func erf(sulfurDioxide: Double, blackCarbon: Double, organicCarbon: Double, parameters p: AerosolCloudParameters,
+                           referenceLogTerm: Double, scale: Double = 1) -> Double {
+        -scale * p.scale * (logTerm(sulfurDioxide: sulfurDioxide, blackCarbon: blackCarbon, organicCarbon: organicCarbon, parameters: p)
+                            - referenceLogTerm)
+    }
+
     /// ERFaci, W m⁻², from annual SO2 (Mt SO2), BC and OC (Mt) emissions, relative to the reference emissions.
     @inlinable
     public static func erf(
         sulfurDioxide: Double, blackCarbon: Double, organicCarbon: Double,
         parameters p: AerosolCloudParameters = .init()
     ) -> Double {
-        let now = log(1 + sulfurDioxide / p.sulfurDioxideShape + (blackCarbon + organicCarbon) / p.carbonaceousShape)
-        let ref = log(1 + p.referenceSulfurDioxide / p.sulfurDioxideShape
-            + (p.referenceBlackCarbon + p.referenceOrganicCarbon) / p.carbonaceousShape)
-        return -p.scale * (now - ref)
+        erf(sulfurDioxide: sulfurDioxide, blackCarbon: blackCarbon, organicCarbon: organicCarbon, parameters: p,
+            referenceLogTerm: referenceLogTerm(p))
     }
 }

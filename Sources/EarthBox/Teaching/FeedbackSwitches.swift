@@ -16,7 +16,7 @@ public struct FeedbackSwitches: Sendable {
         func warming(_ modify: (inout ModelConfiguration) -> Void, iceAlbedo: Bool = true) -> Double {
             var c = base
             modify(&c)
-            let e = EnergyBalance(climate: c.climate, ocean: c.ocean, zonal: c.zonal, grid: grid, doublingForcing: forcing,
+            let e = EnergyBalance(climate: c.climate, zonal: c.zonal, grid: grid, doublingForcing: forcing,
                                   chemistryFeedback: full.chemistryFeedback, feedbackScale: full.feedbackScale)
             return e.equilibriumWarming(forcing: forcing, iceAlbedo: iceAlbedo && c.zonal.iceAlbedoFeedback)
         }

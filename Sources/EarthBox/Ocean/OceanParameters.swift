@@ -1,0 +1,32 @@
+/// Parameters of the ocean's heat transport and expansion.
+public struct OceanParameters: Sendable, Equatable {
+    /// Layer thicknesses, m, mixed layer first. Mixed layer 60 m (MAGICC6, Meinshausen et al. 2011, ACP 11, 1417);
+    /// deep layers thicken with depth to a total of 3680 m, the mean ocean depth (Charette & Smith 2010, Oceanography 23, 112).
+    public var layerThicknessMetres: [Double] = [60, 60, 80, 100, 120, 150, 180, 220, 260, 300, 340, 380, 420, 460, 550]
+    /// Vertical eddy diffusivity, cm² s⁻¹ (MAGICC6 calibrations span 0.5–2.5, Meinshausen et al. 2011; 0.6 fits
+    /// AR6 ocean heat gain 1971–2018 and the GCB 2023 ocean sink here).
+    public var verticalDiffusivity = 0.6
+    /// Upwelling velocity of the upwelling–diffusion loop, m yr⁻¹ (Hoffert et al. 1980, JGR 85, 6667: 4 m/yr).
+    public var upwellingVelocity = 4.0
+    /// Vertical diffusivity multiplier in the Southern Ocean upwelling belt (band centres 65°S–45°S), where
+    /// wind-driven upwelling of old deep water keeps the surface from warming (Marshall & Speer 2012, Nat Geo 5, 171;
+    /// Armour et al. 2016, Nat Geo 9, 549). Has no effect with one band.
+    public var southernOceanMixingFactor = 4.0
+
+    public init() {}
+}
+
+// The namelist group lives with the parameters: an ocean model adds its keys here.
+extension OceanParameters: NamelistGroup {
+    public static let groupName = "ocean"
+    public static let fields: [NamelistField<OceanParameters>] = [
+        .realList("layer_thickness", \.layerThicknessMetres, elementRange: 1...2000, count: 3...100, unit: "m",
+                  "thickness of each ocean layer from the top, mixed layer first", citation: "Meinshausen et al. 2011; Charette & Smith 2010"),
+        .real("vertical_diffusivity", \.verticalDiffusivity, range: 0.01...20, unit: "cm2 s-1",
+              "vertical eddy diffusivity of heat and carbon", citation: "Meinshausen et al. 2011"),
+        .real("upwelling_velocity", \.upwellingVelocity, range: 0...50, unit: "m yr-1",
+              "upwelling velocity of the upwelling-diffusion loop", citation: "Hoffert et al. 1980"),
+        .real("southern_ocean_mixing_factor", \.southernOceanMixingFactor, range: 0.1...20, unit: "1",
+              "vertical diffusivity multiplier for bands centred 65S-45S", citation: "Marshall & Speer 2012; Armour et al. 2016"),
+    ]
+}

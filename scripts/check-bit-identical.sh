@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Refactor check: every shipped namelist (Namelists/**) and `earthbox diagnose` must give bit-identical variable
+# data with this tree's release build and with a reference commit's (default 12a7167, before the component
+# refactor of issue 9). The reference binary is built in a temporary git worktree unless EARTHBOX_REFERENCE_BIN
+# names one. NetCDF files are compared by `ncdump -p 9,17` (every double printed with round-trip precision) with
+# the global attributes (git revision, history, dates) left out; CSV tables byte for byte.
+#   bash scripts/check-bit-identical.sh [commit]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REFERENCE=${1:-12a7167}
+WORK=$(mktemp -d /tmp/earthbox-bitcheck.XXXXXX)
+cleanup() {
+  if [ -n "${REFERENCE_TREE:-}" ]; then git worktree remove --force "$REFERENCE_TREE" >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ -n "${EARTHBOX_NEW_BIN:-}" ]; then
+  NEW=$EARTHBOX_NEW_BIN
+else
+  swift build -c release --product earthbox >/dev/null
+  NEW=$PWD/.build/release/earthbox
+fi
+if [ -n "${EARTHBOX_REFERENCE_BIN:-}" ]; then
+  OLD=$EARTHBOX_REFERENCE_BIN
+else
+  REFERENCE_TREE=$WORK/reference
+  git worktree add --detach "$REFERENCE_TREE" "$REFERENCE" >/dev/null 2>&1
+  (cd "$REFERENCE_TREE" && swift build -c release --product earthbox >/dev/null)
+  OLD=$REFERENCE_TREE/.build/release/earthbox
+fi
+
+# Variable definitions and data only: the global attributes carry the revision and the date.
+variables() { ncdump -p 9,17 "$1" | sed '/^\/\/ global attributes:/,/^data:/{/^data:/!d}' | sed 1d; }
+
+failures=0
+compare() {   # name, old file, new file
+  local same
+  case "$2" in
+    *.nc) variables "$2" > "$WORK/old.cdl"; variables "$3" > "$WORK/new.cdl"
+          if ! grep -q '^data:' "$WORK/new.cdl"; then echo "unreadable $1"; failures=$((failures + 1)); return; fi
+          if cmp -s "$WORK/old.cdl" "$WORK/new.cdl"; then same=1; else same=0; fi ;;
+    *) if cmp -s "$2" "$3"; then same=1; else same=0; fi ;;
+  esac
+  if [ "$same" = 1 ]; then echo "identical  $1"; else echo "DIFFERENT  $1"; failures=$((failures + 1)); fi
+}
+
+run_both() {   # name, extension, command arguments (the output path is appended)
+  local name=$1 ext=$2; shift 2
+  mkdir -p "$WORK/old" "$WORK/new"
+  "$OLD" "$@" --output "$WORK/old/$name.$ext" >/dev/null
+  "$NEW" "$@" --output "$WORK/new/$name.$ext" >/dev/null
+  compare "$name" "$WORK/old/$name.$ext" "$WORK/new/$name.$ext"
+}
+
+for namelist in Namelists/*.nml Namelists/*/*.nml; do
+  name=$(echo "${namelist#Namelists/}" | tr / _ | sed 's/\.nml$//')
+  case "$namelist" in
+    Namelists/ensembles/*) run_both "$name" nc ensemble "$namelist" --quiet ;;
+    Namelists/teaching/*) run_both "$name" csv run "$namelist" --quiet ;;
+    *) run_both "$name" nc run "$namelist" --quiet ;;
+  esac
+done
+run_both diagnose csv diagnose Namelists/default.nml
+
+if [ "$failures" -gt 0 ]; then echo "$failures output(s) differ from $REFERENCE"; exit 1; fi
+echo "every output bit-identical to $REFERENCE"
