@@ -184,6 +184,8 @@ public struct EnergyBalance: EarthSystemComponent {
     public struct Inputs {
         /// Global effective radiative forcing, W m⁻².
         public let forcing: Double
+        /// Each band's stochastic forcing, W m⁻² (`InternalVariability`), added to `forcing`; nil when it is off.
+        public let noise: BandBlocks<Double>?
         /// Heat the cryosphere takes from every surface this year, W m⁻² (`Cryosphere`): it leaves the surfaces
         /// but not the top of the atmosphere.
         public let melt: Double
@@ -268,7 +270,8 @@ public struct EnergyBalance: EarthSystemComponent {
         for b in 0..<n {
             let fl = grid.landFraction[b], fo = 1 - fl
             let surface = surfaces[b]
-            let mixedOld = surface.temperature, heating = inputs.forcing + sunlight[b] - inputs.melt
+            let mixedOld = surface.temperature
+            let heating = inputs.forcing + (inputs.noise.map { $0[b][0] } ?? 0) + sunlight[b] - inputs.melt
             let e0 = surface.exchange, up = surface.upwelling
             let surfaceMetres = surface.thicknessMetres + atmosphereMetres
             // The deep ocean takes heat with efficacy ε (Held et al. 2010).

@@ -120,7 +120,11 @@ extension VariabilityParameters: NamelistGroup {
     public static let fields: [NamelistField<VariabilityParameters>] = [
         .logical("enabled", \.enabled, "add stochastic forcing (internal variability)", citation: "Hasselmann 1976"),
         .real("forcing_standard_deviation", \.forcingStandardDeviation, range: 0...5, unit: "W m-2", "standard deviation of the annual stochastic forcing", citation: "Cummins et al. 2020"),
-        .real("autocorrelation", \.autocorrelation, range: 0...0.99, unit: "1", "lag-one autocorrelation of the stochastic forcing", citation: "Cummins et al. 2020"),
+        .real("autocorrelation", \.autocorrelation, range: 0...0.99, unit: "1", "lag-one autocorrelation of the stochastic forcing", citation: "Hasselmann 1976; IGCC 2025 residual"),
+        .real("correlation_length", \.correlationLengthKilometres, range: 1...50_000, unit: "km",
+              "e-folding distance of the correlation of the stochastic forcing between latitude bands", citation: "Hansen & Lebedeff 1987"),
+        .real("poleward_amplification", \.polewardAmplification, range: 0...50, unit: "1",
+              "growth of the band stochastic forcing toward the poles, 1 + a sin^2(latitude)", citation: "Hawkins & Sutton 2012"),
         .integer("seed", \.seed, range: 0...Int.max, unit: "1", "seed of the random stream"),
     ]
 }

@@ -132,19 +132,23 @@ extension EarthSystemModel {
     func stepForcing(_ year: Year, _ start: StartOfYear) -> Double {
         let gases = gasCycles.view(year.v, block: blocks.gases)
         let co2PPM = oceanCarbon.view(year.v, block: blocks.oceanCarbon).atmosphere.pointee / AtmosphericMass.pgCPerPpmCO2
-        let noise = variability.step(.init(forcing: blocks.variability.globals(year.v), random: year.random))
+        let noise = grid.areaWeights.withUnsafeBufferPointer { w in
+            variability.step(blocks.variability.bands(year.v), .init(random: year.random, areaWeights: w.baseAddress!),
+                             scratch: year.workspace.variability)
+        }
         let agents = forcingAgents.step(forcingAgents.view(year.v, block: blocks.forcing), .init(
             co2PPM: co2PPM, methanePPB: gases.methane, nitrousOxidePPB: gases.nitrousOxide, halogenPPT: gases.halogens,
             drivers: year.drivers, cumulativeLandUseCarbon: ledger.view(year.v, block: blocks.ledger).cumulativeLandUseCarbon,
             temperatureAnomaly: start.warming))
-        let erf = agents.erf, forcing = erf.total + noise
+        // The stochastic part enters each band's energy balance as its own (`stepEnergyBalanceAndOceanHeat`).
+        let erf = agents.erf, forcing = erf.total
         let r = year.record
         r.put(.eesc, agents.eesc)
         r.put(.erfCO2, erf.co2); r.put(.erfMethane, erf.methane); r.put(.erfNitrousOxide, erf.nitrousOxide)
         r.put(.erfHalogens, erf.halogens); r.put(.erfOzone, erf.ozone); r.put(.erfStratosphericWaterVapour, erf.stratosphericWaterVapour)
         r.put(.erfAerosolRadiation, erf.aerosolRadiation); r.put(.erfAerosolCloud, erf.aerosolCloud)
         r.put(.erfLandUseAlbedo, erf.landUseAlbedo); r.put(.erfBlackCarbonOnSnow, erf.blackCarbonOnSnow); r.put(.erfContrails, erf.contrails)
-        r.put(.erfVolcanic, erf.volcanic); r.put(.erfSolar, erf.solar); r.put(.erfStochastic, noise); r.put(.erfTotal, forcing)
+        r.put(.erfVolcanic, erf.volcanic); r.put(.erfSolar, erf.solar); r.put(.erfStochastic, noise); r.put(.erfTotal, forcing + noise)
         r.put(.sulfurEmissions, year.drivers.sulfur)
         return forcing
     }
@@ -175,7 +179,8 @@ extension EarthSystemModel {
     @inline(__always)
     func stepEnergyBalanceAndOceanHeat(_ year: Year, forcing: Double, melt: Double) -> Double {
         let fluxes = energyBalance.step(blocks.energyBalance.bands(year.v), ocean: ocean, columns: blocks.ocean.bands(year.v),
-                                        forcing: forcing, melt: melt, dt: year.dt, convergence: year.record.zonal(.meridionalConvergence),
+                                        forcing: forcing, noise: variability.parameters.enabled ? blocks.variability.bands(year.v) : nil,
+                                        melt: melt, dt: year.dt, convergence: year.record.zonal(.meridionalConvergence),
                                         scratch: year.workspace.energyBalance, oceanScratch: year.workspace.ocean)
         return recordClimate(year, fluxes)
     }

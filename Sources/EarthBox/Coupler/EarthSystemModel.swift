@@ -59,7 +59,7 @@ public struct EarthSystemModel: Sendable {
         oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: ocean, grid: grid, preindustrialCO2PPM: c0,
                                   mode: configuration.co2Mode)
         land = LandCarbon(parameters: configuration.land, shares: ProductivityProfile.shares(grid: grid))
-        variability = InternalVariability(parameters: configuration.variability)
+        variability = InternalVariability(parameters: configuration.variability, grid: grid)
         ledger = ConservationLedger()
         cryosphere = Cryosphere(climate: configuration.climate)
         layout = StateLayout(shape: ModelShape(bandCount: grid.count, layerCount: ocean.layers.layerCount, halogenCount: h,
@@ -95,7 +95,7 @@ public struct EarthSystemModel: Sendable {
     /// Scratch memory for `step`, one per worker: every component's own, sized by the component.
     public func makeWorkspace() -> ModelWorkspace {
         ModelWorkspace(ocean: ocean.makeScratch(), energyBalance: energyBalance.makeScratch(), oceanCarbon: oceanCarbon.makeScratch(),
-                       bands: ScratchMemory(count: 2 * grid.count))
+                       variability: variability.makeScratch(), bands: ScratchMemory(count: 2 * grid.count))
     }
 
     /// The ocean's layers (the same in every band).
@@ -152,6 +152,7 @@ public struct ModelWorkspace {
     let ocean: Ocean<ColumnMixing>.Scratch
     let energyBalance: EnergyBalance.Scratch
     let oceanCarbon: OceanCarbon<ColumnMixing>.Scratch
+    let variability: InternalVariability.Scratch
     /// Per band: absolute surface temperature and ice fraction, for the record.
     let bands: ScratchMemory<Double>
 }
