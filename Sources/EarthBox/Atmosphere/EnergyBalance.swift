@@ -23,6 +23,8 @@ public struct EnergyBalance: EarthSystemComponent {
     public let zonal: ZonalParameters
     public let grid: LatitudeGrid
     public let albedo: SurfaceAlbedo
+    /// Meridional transport of the anomalies: moist static energy diffusion (`MoistTransport`), or with a relative
+    /// humidity of 0 the dry diffusion of North (1975) that the climatology uses.
     public let diffusion: MeridionalDiffusion
     /// Effective radiative forcing of doubled CO2, W m⁻², from the same formula the run uses.
     public let doublingForcing: Double
@@ -34,7 +36,11 @@ public struct EnergyBalance: EarthSystemComponent {
     /// Preindustrial surface temperature (°C) and ice fraction of each band.
     public let preindustrialTemperature: [Double]
     public let preindustrialIceFraction: [Double]
-    /// Ice edges of the preindustrial climatology, degrees north (south, north).
+    /// Preindustrial snow and ice cover of each band through the seasons (`SurfaceAlbedo.seasonalCover`): the annual
+    /// mean (ice line, sea-ice melt, blended GMST) and the sunlit share (albedo). A run's ice moves from these.
+    public let preindustrialAnnualCover: [Double]
+    public let preindustrialSunlitCover: [Double]
+    /// Annual-mean ice edges of the preindustrial climate, degrees north (south, north).
     public let preindustrialIceEdges: (south: Double, north: Double)
     public var parameters: ClimateParameters { climate }
     /// Global feedback of the forcing agents that respond to temperature, W m⁻² K⁻¹: the ozone feedback
@@ -56,12 +62,27 @@ public struct EnergyBalance: EarthSystemComponent {
     public init(climate: ClimateParameters, zonal: ZonalParameters, grid: LatitudeGrid, doublingForcing: Double,
                 chemistryFeedback: Double = 0, feedbackScale fixedScale: Double? = nil) {
         let climatology = ZonalClimate(grid: grid, parameters: zonal)
-        let albedo = SurfaceAlbedo(grid: grid, insolation: climatology.insolation, parameters: zonal)
+        var albedo = SurfaceAlbedo(grid: grid, insolation: climatology.insolation, parameters: zonal)
         let preindustrial = climatology.preindustrial()
+        if !albedo.seasonalAmplitude.isEmpty {
+            // Open water damps the seasons with its mixed layer; land and ice-covered ocean (insulated by the ice) do
+            // not (North & Coakley 1979; Eisenman & Wettlaufer 2009), so the Arctic Ocean has a continental cycle and
+            // the Southern Ocean north of its winter ice a maritime one.
+            let m = zonal.openOceanAmplitudeRatio
+            albedo = albedo.withSeasonalAmplitude((0..<grid.count).map { b in
+                let fl = grid.landFraction[b], ice = max(0, min(1, albedo.seaIceCover(band: b, iceFraction: preindustrial.iceFraction[b])))
+                return albedo.seasonalAmplitude[b] * (fl + (1 - fl) * (ice + (1 - ice) * m))
+            })
+        }
         let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
         let ratio = climate.landFeedbackRatio
+        let rh = zonal.relativeHumidity
+        let transport = rh > 0 && grid.count > 1
+            ? MoistTransport.diffusion(grid: grid, dry: zonal.meridionalDiffusivity, temperature: preindustrial.temperature,
+                                       relativeHumidity: rh)
+            : climatology.diffusion
         func model(_ scale: Double, _ calibration: (Int, Int, Bool)) -> Self {
-            Self(copying: climate, zonal, grid, albedo, climatology.diffusion, doublingForcing, scale,
+            Self(copying: climate, zonal, grid, albedo, transport, doublingForcing, scale,
                  pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
         }
         if let fixedScale {
@@ -105,7 +126,10 @@ public struct EnergyBalance: EarthSystemComponent {
         self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
         feedbackScale = scale; self.oceanFeedback = oceanFeedback; self.landFeedback = landFeedback
         preindustrialTemperature = preindustrial.temperature; preindustrialIceFraction = preindustrial.iceFraction
-        preindustrialIceEdges = preindustrial.iceFraction.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
+        var annual = preindustrial.temperature, sunlit = annual
+        preindustrial.temperature.withUnsafeBufferPointer { albedo.seasonalCover(temperature: $0.baseAddress!, annual: &annual, sunlit: &sunlit) }
+        preindustrialAnnualCover = annual; preindustrialSunlitCover = sunlit
+        preindustrialIceEdges = annual.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
         self.chemistryFeedback = chemistryFeedback
         self.calibration = (steps: calibration.0, solves: calibration.1, converged: calibration.2)
         groundLayers = Self.groundLayers(climate)
@@ -123,20 +147,22 @@ public struct EnergyBalance: EarthSystemComponent {
     var landCapacity: Double { climate.atmosphereHeatCapacity + climate.landSurfaceHeatCapacity }
 
     /// Change of absorbed sunlight in each band from the preindustrial ice line, W m⁻², for band-mean
-    /// temperature anomalies `anomaly`; `absolute` and `ice` are scratch (one value per band).
+    /// temperature anomalies `anomaly`, from the sunlit share of the snow and ice cover; `absolute`, `ice` and
+    /// `annual` are scratch (one value per band).
     @inline(__always)
     func absorbedSunlightChange(anomaly: UnsafePointer<Double>, into change: UnsafeMutablePointer<Double>,
-                                absolute: UnsafeMutablePointer<Double>, ice: UnsafeMutablePointer<Double>, force: Bool = false) {
+                                absolute: UnsafeMutablePointer<Double>, ice: UnsafeMutablePointer<Double>,
+                                annual: UnsafeMutablePointer<Double>, force: Bool = false) {
         let n = grid.count
         guard zonal.iceAlbedoFeedback || force else {
             for b in 0..<n { change[b] = 0 }
             return
         }
         for b in 0..<n { absolute[b] = preindustrialTemperature[b] + anomaly[b] }
-        albedo.iceFraction(temperature: absolute, into: ice)
+        albedo.seasonalCover(temperature: absolute, annual: annual, sunlit: ice)
         let transmission = zonal.iceAlbedoTransmission
         for b in 0..<n {
-            change[b] = transmission * (albedo.absorbed(band: b, iceFraction: ice[b]) - albedo.absorbed(band: b, iceFraction: preindustrialIceFraction[b]))
+            change[b] = transmission * (albedo.absorbed(band: b, iceFraction: ice[b]) - albedo.absorbed(band: b, iceFraction: preindustrialSunlitCover[b]))
         }
     }
 
@@ -266,7 +292,7 @@ public struct EnergyBalance: EarthSystemComponent {
             let fl = grid.landFraction[b]
             anomaly[b] = (1 - fl) * surfaces[b].temperature + fl * land[b][0]
         }
-        absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n)
+        absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, annual: w + 12 * n)
         for b in 0..<n {
             let fl = grid.landFraction[b], fo = 1 - fl
             let surface = surfaces[b]
@@ -345,14 +371,16 @@ public struct EnergyBalance: EarthSystemComponent {
     /// non-linear, so it is updated from the new temperatures and the linear equilibrium solved again; the
     /// iteration contracts with the ice-albedo gain (< 1 wherever the equilibrium is stable, North 1984). If an
     /// update reverses the previous one without shrinking (an ice edge oscillating across a band) the step is halved.
-    public func equilibrium(forcing: Double, iceAlbedo: Bool = true, start: Equilibrium? = nil, tolerance: Double = 1e-12) -> Equilibrium {
+    /// The tolerance, 1e-11 K, sits above the round-off floor of the 90-band solve (~2e-12 K).
+    public func equilibrium(forcing: Double, iceAlbedo: Bool = true, start: Equilibrium? = nil, tolerance: Double = 1e-11) -> Equilibrium {
         let n = grid.count
-        var work = [Double](repeating: 0, count: 17 * n)
+        var work = [Double](repeating: 0, count: 19 * n)
         var ocean = start?.ocean ?? [Double](repeating: 0, count: n), land = start?.land ?? [Double](repeating: 0, count: n)
         let k = climate.landOceanExchange, c = chemistryFeedback
         var iterations = 0, converged = false
         work.withUnsafeMutableBufferPointer { wb in
             let w = wb.baseAddress!
+            let slope = w + 17 * n, shifted = w + 18 * n
             let newOcean = w + 14 * n, newLand = w + 15 * n
             let anomaly = w + 8 * n, sunlight = w + 9 * n
             var relaxation = 1.0, previousChange = Double.infinity, previousStep = 0.0
@@ -363,17 +391,27 @@ public struct EnergyBalance: EarthSystemComponent {
                     anomaly[b] = (1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]
                     mean += grid.areaWeights[b] * anomaly[b]
                 }
+                for b in 0..<n { sunlight[b] = 0; slope[b] = 0 }
                 if iceAlbedo {
-                    absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, force: true)
-                } else {
-                    for b in 0..<n { sunlight[b] = 0 }
+                    // Newton on the ice line too: the change of each band's sunlight with its own temperature (a
+                    // uniform shift, by forward difference) enters the linear solve, capped at half the band's
+                    // feedback so each row stays dominated by its damping; the iteration below does the rest.
+                    let delta = 1e-4
+                    for b in 0..<n { shifted[b] = anomaly[b] + delta }
+                    absorbedSunlightChange(anomaly: shifted, into: slope, absolute: w + 10 * n, ice: w + 11 * n, annual: w + 12 * n, force: true)
+                    absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, annual: w + 12 * n, force: true)
+                    for b in 0..<n {
+                        slope[b] = max(0, min((slope[b] - sunlight[b]) / delta, 0.5 * min(oceanFeedback[b], landFeedback[b])))
+                    }
                 }
                 for b in 0..<n {
-                    let fl = grid.landFraction[b], fo = 1 - fl, heating = forcing + sunlight[b] - c * mean
-                    w[b] = oceanFeedback[b] + k * fl; w[n + b] = heating
-                    w[2 * n + b] = k * fl; w[3 * n + b] = 1
-                    w[4 * n + b] = landFeedback[b] + k * fo; w[5 * n + b] = heating
-                    w[6 * n + b] = k * fo; w[7 * n + b] = 1
+                    // heating = F + S(T̄ₖ) + S'·(T̄ − T̄ₖ) − c·mean, with T̄ = f_o T_o + f_l T_l.
+                    let fl = grid.landFraction[b], fo = 1 - fl, g = slope[b]
+                    let heating = forcing + sunlight[b] - g * anomaly[b] - c * mean
+                    w[b] = oceanFeedback[b] + k * fl - g * fo; w[n + b] = heating
+                    w[2 * n + b] = k * fl + g * fl; w[3 * n + b] = 1
+                    w[4 * n + b] = landFeedback[b] + k * fo - g * fl; w[5 * n + b] = heating
+                    w[6 * n + b] = k * fo + g * fo; w[7 * n + b] = 1
                 }
                 solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
                 var change = 0.0, step = 0.0

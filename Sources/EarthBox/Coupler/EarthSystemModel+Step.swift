@@ -161,15 +161,15 @@ extension EarthSystemModel {
     }
 
     /// Share of the Earth's surface that was sea ice in the preindustrial climate and is open ocean now (negative
-    /// where ice has grown), from the current ice line; `scratch` holds 2 × bandCount values.
+    /// where ice has grown), from the current annual-mean ice cover; `scratch` holds 3 × bandCount values.
     func seaIceLost(_ v: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Double {
-        let n = grid.count, absolute = scratch, ice = scratch + n, a = energyBalance.albedo
-        for b in 0..<n { absolute[b] = energyBalance.preindustrialTemperature[b] + surfaceTemperature(band: b, v) }
-        a.iceFraction(temperature: absolute, into: ice)
+        let n = grid.count, absolute = scratch, ice = scratch + n, a = energyBalance.albedo, e = energyBalance
+        for b in 0..<n { absolute[b] = e.preindustrialTemperature[b] + surfaceTemperature(band: b, v) }
+        a.seasonalCover(temperature: absolute, annual: ice, sunlit: scratch + 2 * n)
         var lost = 0.0
         for b in 0..<n {
             lost += grid.areaWeights[b] * grid.oceanFraction(b)
-                * (a.seaIceCover(band: b, iceFraction: energyBalance.preindustrialIceFraction[b]) - a.seaIceCover(band: b, iceFraction: ice[b]))
+                * (a.seaIceCover(band: b, iceFraction: e.preindustrialAnnualCover[b]) - a.seaIceCover(band: b, iceFraction: ice[b]))
         }
         return lost
     }
@@ -221,20 +221,20 @@ extension EarthSystemModel {
         return imbalance
     }
 
-    /// Snow and ice cover of each band and the ice edges.
+    /// Annual-mean snow and ice cover of each band and the ice edges; `ice` has room for 2 × bandCount values.
     @inline(__always)
     func recordIce(_ year: Year, absolute: UnsafeMutablePointer<Double>, ice: UnsafeMutablePointer<Double>) {
-        energyBalance.albedo.iceFraction(temperature: absolute, into: ice)
+        energyBalance.albedo.seasonalCover(temperature: absolute, annual: ice, sunlit: ice + grid.count)
         var iceUnchanged = true, blended = 0.0
         let columns = blocks.ocean.bands(year.v), land = blocks.energyBalance.bands(year.v), a = energyBalance.albedo
         for b in 0..<grid.count {
             year.record.putZonal(.iceFraction, b, ice[b])
-            iceUnchanged = iceUnchanged && ice[b] == energyBalance.preindustrialIceFraction[b]
+            iceUnchanged = iceUnchanged && ice[b] == energyBalance.preindustrialAnnualCover[b]
             // Blended GMST (Cowtan et al. 2015, GRL 42, 6526): air temperature over land and sea ice, SST over open
             // water. Water the ice has left since preindustrial times is at the freezing point the reference
             // climatology has under ice (HadSST's −1.8 °C), so its SST anomaly is zero, while the air above the
             // retreating ice warms with the band.
-            let opened = max(0, a.seaIceCover(band: b, iceFraction: energyBalance.preindustrialIceFraction[b]) - a.seaIceCover(band: b, iceFraction: ice[b]))
+            let opened = max(0, a.seaIceCover(band: b, iceFraction: energyBalance.preindustrialAnnualCover[b]) - a.seaIceCover(band: b, iceFraction: ice[b]))
             let fl = grid.landFraction[b]
             blended += grid.areaWeights[b] * (fl * land[b][0] + (1 - fl) * (1 - opened) * columns[b][0])
         }

@@ -95,7 +95,7 @@ public struct EarthSystemModel: Sendable {
     /// Scratch memory for `step`, one per worker: every component's own, sized by the component.
     public func makeWorkspace() -> ModelWorkspace {
         ModelWorkspace(ocean: ocean.makeScratch(), energyBalance: energyBalance.makeScratch(), oceanCarbon: oceanCarbon.makeScratch(),
-                       variability: variability.makeScratch(), bands: ScratchMemory(count: 2 * grid.count))
+                       variability: variability.makeScratch(), bands: ScratchMemory(count: 3 * grid.count))
     }
 
     /// The ocean's layers (the same in every band).

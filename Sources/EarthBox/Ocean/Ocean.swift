@@ -146,6 +146,8 @@ extension ColumnMixing {
 
     /// Band centres (degrees) whose columns get the Southern Ocean mixing factor (Marshall & Speer 2012).
     public static let southernOceanBelt = -65.0 ... -45.0
+    /// Band centres (degrees) whose columns get the Arctic halocline factor.
+    public static let arcticOcean = 70.0 ... 90.0
 
     /// One column operator per band. Bands in the Southern Ocean belt mix `southernOceanMixingFactor` times faster
     /// than the others, and the others are scaled so the ocean-area mean diffusivity stays the configured one
@@ -155,19 +157,22 @@ extension ColumnMixing {
         func column(_ kappa: Double, upwelling: Double = ocean.upwellingVelocity) -> ColumnMixing {
             ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [kappa], upwellingMetresPerYear: upwelling)
         }
-        var southernShare = 0.0, oceanTotal = 0.0
+        func factor(_ centre: Double) -> Double {
+            southernOceanBelt.contains(centre) ? ocean.southernOceanMixingFactor : (arcticOcean.contains(centre) ? ocean.arcticMixingFactor : 1)
+        }
+        var weighted = 0.0, oceanTotal = 0.0
         for (b, centre) in grid.centresDegrees.enumerated() {
             let area = grid.areaWeights[b] * grid.oceanFraction(b)
             oceanTotal += area
-            if southernOceanBelt.contains(centre) { southernShare += area }
+            weighted += area * factor(centre)
         }
-        southernShare /= oceanTotal
-        guard southernShare > 0 else { return [ColumnMixing](repeating: column(ocean.verticalDiffusivity), count: grid.count) }
-        let factor = ocean.southernOceanMixingFactor
-        let scale = 1 / (1 + (factor - 1) * southernShare)
+        guard grid.count > 1 else { return [column(ocean.verticalDiffusivity)] }
+        let scale = oceanTotal / weighted
         let standard = column(ocean.verticalDiffusivity * scale, upwelling: ocean.upwellingVelocity * scale)
-        let southern = column(ocean.verticalDiffusivity * scale * factor, upwelling: ocean.upwellingVelocity * scale * factor)
-        return grid.centresDegrees.map { southernOceanBelt.contains($0) ? southern : standard }
+        return grid.centresDegrees.map { centre in
+            let f = factor(centre)
+            return f == 1 ? standard : column(ocean.verticalDiffusivity * scale * f, upwelling: ocean.upwellingVelocity * scale * f)
+        }
     }
 }
 
