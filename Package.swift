@@ -1,5 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 let package = Package(
     name: "EarthBox",
@@ -17,10 +22,12 @@ let package = Package(
         .systemLibrary(name: "CNetCDF", path: "Sources/CNetCDF", pkgConfig: "netcdf", providers: [.apt(["libnetcdf-dev"])]),
         .systemLibrary(name: "CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
         .target(name: "EarthBoxMPI", dependencies: ["CMPI"]),
+        // Signal-safe bookkeeping of temporary output files (C: a signal handler may only make async-signal-safe calls).
+        .target(name: "CEarthBoxSupport"),
         .executableTarget(name: "mpi-smoke", dependencies: ["EarthBoxMPI"]),
         .target(
             name: "EarthBox",
-            dependencies: ["CNetCDF"],
+            dependencies: ["CNetCDF", "CEarthBoxSupport"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
@@ -31,3 +38,12 @@ let package = Package(
         .testTarget(name: "EarthBoxTests", dependencies: ["EarthBox", "EarthBoxMPI"]),
     ]
 )
+
+// libFuzzer targets (Fuzz/Targets): executables without a main, whose entry point LLVMFuzzerTestOneInput libFuzzer
+// calls. They link only with --sanitize=fuzzer, so they exist only when scripts/fuzz.sh sets EARTHBOX_FUZZ=1 (with
+// its own scratch path, .build-fuzz); a plain `swift build` never sees them.
+if getenv("EARTHBOX_FUZZ") != nil {
+    for name in ["FuzzNamelist", "FuzzForcing", "FuzzIamc", "FuzzCheckpoint", "FuzzJournal"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["EarthBox"], path: "Fuzz/Targets/\(name)"))
+    }
+}

@@ -3,11 +3,14 @@
 # data with this tree's release build and with a reference commit's (default 12a7167, before the component
 # refactor of issue 9). The reference binary is built in a temporary git worktree unless EARTHBOX_REFERENCE_BIN
 # names one. NetCDF files are compared by `ncdump -p 9,17` (every double printed with round-trip precision) with
-# the global attributes (git revision, history, dates) left out; CSV tables byte for byte.
+# the global attributes (git revision, history, dates) left out; CSV tables byte for byte. `earthbox compare` over the
+# pathway runs and the default run (policy indicators, fast/slow split) is compared too. For every difference the
+# largest changes are listed (scripts/nc-max-diff.py: variable, relative size, where).
 #   bash scripts/check-bit-identical.sh [commit]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REFERENCE=${1:-12a7167}
+LABEL=${EARTHBOX_REFERENCE_LABEL:-$REFERENCE}
 WORK=$(mktemp -d /tmp/earthbox-bitcheck.XXXXXX)
 cleanup() {
   if [ -n "${REFERENCE_TREE:-}" ]; then git worktree remove --force "$REFERENCE_TREE" >/dev/null 2>&1 || true; fi
@@ -42,7 +45,10 @@ compare() {   # name, old file, new file
           if cmp -s "$WORK/old.cdl" "$WORK/new.cdl"; then same=1; else same=0; fi ;;
     *) if cmp -s "$2" "$3"; then same=1; else same=0; fi ;;
   esac
-  if [ "$same" = 1 ]; then echo "identical  $1"; else echo "DIFFERENT  $1"; failures=$((failures + 1)); fi
+  if [ "$same" = 1 ]; then echo "identical  $1"; else
+    echo "DIFFERENT  $1"; failures=$((failures + 1))
+    python3 scripts/nc-max-diff.py "$2" "$3" --top 3 || true
+  fi
 }
 
 run_both() {   # name, extension, command arguments (the output path is appended)
@@ -62,6 +68,11 @@ for namelist in Namelists/*.nml Namelists/*/*.nml; do
   esac
 done
 run_both diagnose csv diagnose Namelists/default.nml
+for side in old new; do
+  bin=$OLD; [ "$side" = new ] && bin=$NEW
+  "$bin" compare --quiet --output-dir "$WORK/$side/compare" "$WORK/$side"/pathways_*.nc "$WORK/$side/default.nc" >/dev/null
+done
+for table in compare.csv series.csv; do compare "compare/$table" "$WORK/old/compare/$table" "$WORK/new/compare/$table"; done
 
-if [ "$failures" -gt 0 ]; then echo "$failures output(s) differ from $REFERENCE"; exit 1; fi
-echo "every output bit-identical to $REFERENCE"
+if [ "$failures" -gt 0 ]; then echo "$failures output(s) differ from $LABEL"; exit 1; fi
+echo "every output bit-identical to $LABEL"

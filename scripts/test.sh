@@ -18,3 +18,10 @@ else
   echo "pathway reproducibility check skipped: $GCB not found"
 fi
 swift test --skip-build "$@"
+# Release and debug builds must agree bit for bit (undefined behaviour under -Ounchecked shows up only here).
+if [ "$#" -eq 0 ]; then bash scripts/check-release-matches-debug.sh; fi
+# Bounded fuzzing of the input readers (issue 15): 30 s per target here; scripts/fuzz.sh documents longer runs.
+# EARTHBOX_FUZZ_SECONDS=0 skips it (e.g. for a quick local check).
+if [ "${EARTHBOX_FUZZ_SECONDS:-30}" != 0 ]; then
+  bash scripts/fuzz.sh "${EARTHBOX_FUZZ_SECONDS:-30}"
+fi

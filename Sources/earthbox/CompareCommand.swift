@@ -22,19 +22,18 @@ struct Compare: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        try reportingFailure {
         var runs: [RunSeries] = []
-        for f in files {
-            do { runs += try RunSeries.load(path: f) } catch { fail(error) }
-        }
-        guard !runs.isEmpty else { fail("earthbox compare: error: no runs given") }
+        for f in files { runs += try RunSeries.load(path: f) }
+        guard !runs.isEmpty else { throw CommandFailure("earthbox compare: error: no runs given") }
         let comparison = Comparison(runs: runs)
-        let result: (files: [String], figureNote: String?)
-        do { result = try ComparisonReport(comparison).write(to: outputDir) } catch { fail(error) }
+        let result = try ComparisonReport(comparison).write(to: outputDir)
         if !quiet {
             print(comparison.text)
             print(comparison.budgetSummary)
             if let note = result.figureNote { print(note) }
             print("written: \(result.files.count) files in \(outputDir) (report: \((outputDir as NSString).appendingPathComponent("report.html")))")
+        }
         }
     }
 }

@@ -8,15 +8,75 @@ struct EarthBoxCommand: ParsableCommand {
         commandName: "earthbox",
         abstract: "EarthBox: a reduced-complexity coupled Earth system model.",
         version: RunDataset.modelVersion,
-        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, Pathway.self, Compare.self],
+        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, List.self, Pathway.self, Compare.self],
         defaultSubcommand: Run.self
     )
+
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
+
+    /// Termination signals remove the temporary output files first (then end the process as killed by the signal).
+    /// A command's failure (`ExitCode`, after its one-line message) ends the process without the C library's exit
+    /// handlers (see `exitWithoutLibraryCleanup`); argument errors, help and version go through argument-parser.
+    static func main() {
+        TemporaryFiles.installSignalHandlers()
+        let command: ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do {
+            var running = command
+            try running.run()
+        } catch let code as ExitCode {
+            exitWithoutLibraryCleanup(code.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+        exitWithoutLibraryCleanup(0)
+    }
 }
 
-/// Prints an input error the way compilers do and exits non-zero without writing anything.
-func fail(_ error: any Error) -> Never {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    Foundation.exit(1)
+/// `--set group.key=value`, repeatable: one namelist value changed without copying the file.
+struct Overrides: ParsableArguments {
+    @Option(name: .customLong("set"),
+            help: ArgumentHelp("Change one namelist value, e.g. --set climate.equilibrium_climate_sensitivity=4.5 --set run.scenario=ssp126 "
+                               + "(repeatable; checked as if written in the file; recorded in the output).",
+                               valueName: "group.key=value"))
+    var values: [String] = []
+
+    func parsed() throws(InputError) -> [NamelistOverride] {
+        try values.map { text throws(InputError) in try NamelistOverride(text) }
+    }
+}
+
+/// A command's failure in words that name the file (and line and key where there is one), as compilers print them.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Prints an error the way compilers do (`file:line: error: 'key': message`), without argument-parser's prefix, on
+/// one line whatever the error: a message must never spill a tool's multi-line output onto the terminal.
+func printError(_ error: any Error) {
+    let text = oneLineDescription(error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    FileHandle.standardError.write(Data("\(text)\n".utf8))
+}
+
+/// Ends the process without the C library's exit handlers. After a failed NetCDF write (a full disk) HDF5 still
+/// holds the file it could not flush, and its exit handler H5_term_library then crashes (SIGSEGV, exit 139) trying
+/// again; nothing of EarthBox's own needs an exit handler (outputs are complete or removed), so standard output is
+/// flushed and the process ends at once.
+func exitWithoutLibraryCleanup(_ status: Int32) -> Never {
+    fflush(nil)   // every open stream
+    _exit(status)
+}
+
+extension ParsableCommand {
+    /// Runs `body`; an error is printed as it stands and the command exits with status 1 (`ExitCode.failure`),
+    /// having written nothing (outputs go to a temporary name and are renamed only when complete).
+    func reportingFailure(_ body: () throws -> Void) throws {
+        do { try body() } catch let code as ExitCode { throw code } catch {
+            printError(error)
+            throw ExitCode.failure
+        }
+    }
 }
 
 struct Run: ParsableCommand {
@@ -40,46 +100,69 @@ struct Run: ParsableCommand {
     @Option(help: "Continue from this restart file (written by --checkpoint-years with the same namelist).")
     var restart: String?
 
+    @OptionGroup var overrides: Overrides
+
+    /// What the default subcommand could not place: `earthbox runn x.nml` arrives here as namelist 'runn' and 'x.nml'.
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var unrecognized: [String] = []
+
+    /// A mistyped subcommand gets a suggestion ("did you mean 'run'?") instead of "Unexpected argument".
+    func validate() throws {
+        if let message = Catalogue.mistypedCommand([namelist], commands: EarthBoxCommand.commandNames,
+                                                   fileExists: { FileManager.default.fileExists(atPath: $0) }) {
+            throw ValidationError(message)
+        }
+        if let first = unrecognized.first { throw ValidationError("Unexpected argument '\(first)'") }
+    }
+
     func run() throws {
-        let plan: RunPlan
-        var checkpoint: Checkpoint?
-        do {
-            let configuration = try RunConfiguration.load(path: namelist)
-            if TeachingLab.isTeaching(configuration.run.experiment) { return try runLab(configuration) }
-            plan = try RunPlan(configuration)
-            if let restart { checkpoint = try Checkpoint.read(path: restart, plan: plan) }
-        } catch { fail(error) }
-        let settings = plan.configuration.run
-        for year in checkpointYears where year < plan.firstYear || year >= plan.lastYear {
-            fail("\(namelist): error: '--checkpoint-years': \(year) is not inside the run's years \(plan.firstYear)-\(plan.lastYear - 1)")
-        }
-        let folder = checkpointDirectory ?? settings.outputDirectory
-        // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted.
-        let record = plan.run(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
-            let path = (folder as NSString).appendingPathComponent("\(settings.resolvedRunName)-\(year).restart")
-            if let problem = checkpoint.write(to: path) { fail("\(path): error: \(problem)") }
-            if !quiet { print("restart file written: \(path)") }
-        }
-        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".nc")
-        do {
+        try reportingFailure {
+            let configuration = try RunConfiguration.load(path: namelist, overrides: overrides.parsed())
+            let namelistFile = try Namelist.load(path: namelist)   // for the lines of the keys that name outputs
+            if configuration.run.experiment.isTeachingLab { return try runLab(configuration, namelist: namelistFile) }
+            // Every output path is checked before the forcing is even read.
+            let settings = configuration.run
+            try OutputChecks.require(outputPath(settings), namelist: namelistFile, key: "output_directory", option: output.map { _ in "--output" })
+            let folder = checkpointDirectory ?? settings.outputDirectory
+            if !checkpointYears.isEmpty {
+                try OutputChecks.requireFolder(folder, namelist: namelistFile, key: "output_directory",
+                                               option: checkpointDirectory.map { _ in "--checkpoint-directory" })
+            }
+            let plan: RunPlan
+            do { plan = try RunPlan(configuration) } catch { throw namelistFile.locating(error) }
+            let checkpoint = try restart.map { path throws(InputError) in try Checkpoint.read(path: path, plan: plan) }
+            for year in checkpointYears where year < plan.firstYear || year >= plan.lastYear {
+                throw CommandFailure("\(namelist): error: '--checkpoint-years': \(year) is not inside the run's years \(plan.firstYear)-\(plan.lastYear - 1)")
+            }
+            // A restart file that cannot be written stops the run (exit 1) rather than leaving a run that cannot be restarted;
+            // a non-finite or impossible state stops it before anything more is written.
+            let record = try plan.checkedRun(from: checkpoint, checkpointYears: checkpointYears) { checkpoint, year in
+                let path = folder.appendingFileName("\(settings.resolvedRunName)-\(year).restart")
+                if let problem = checkpoint.write(to: path) { throw CommandFailure("\(path): error: \(problem)") }
+                if !quiet { print("restart file written: \(path)") }
+            }
+            let path = outputPath(settings)
             try NetCDF.write(RunDataset.make(record: record, plan: plan), to: path)
-        } catch { fail(error) }
-        if !quiet { print(RunSummary(record: record).text(name: settings.resolvedRunName, path: path)) }
+            if !quiet { print(RunSummary(record: record).text(name: settings.resolvedRunName, path: path)) }
+        }
+    }
+
+    func outputPath(_ settings: RunSettings, extension ext: String = "nc") -> String {
+        output ?? settings.outputDirectory.appendingFileName(settings.resolvedRunName + "." + ext)
     }
 }
 
 extension Run {
     /// A teaching experiment: a small table, printed and written as CSV (temp name, then renamed).
-    func runLab(_ configuration: RunConfiguration) throws {
-        let table: LabTable
-        do { table = try TeachingLab.table(for: configuration, teaching: configuration.teaching) } catch { fail(error) }
+    func runLab(_ configuration: RunConfiguration, namelist namelistFile: Namelist) throws {
         let settings = configuration.run
-        let path = output ?? (settings.outputDirectory as NSString).appendingPathComponent(settings.resolvedRunName + ".csv")
-        do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try Data(table.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch { fail("cannot write \(path): \(error.localizedDescription)") }
+        let path = output ?? settings.outputDirectory.appendingFileName(configuration.outputName + ".csv")
+        // A lab's folder (Runs/teaching) is made if missing; then the path is checked like any output.
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try OutputChecks.require(path, namelist: namelistFile, key: "output_directory", option: output.map { _ in "--output" })
+        let table = try TeachingLab.table(for: configuration, teaching: configuration.teaching)
+        if let problem = BinaryFile.writeAtomically(Array(table.csv.utf8), to: path) { throw CommandFailure("\(path): error: \(problem)") }
         if !quiet { print(table.text + "\nwritten: \(path)") }
     }
 }
@@ -94,25 +177,35 @@ struct Diagnose: ParsableCommand {
     @Option(help: "Where to write the table (CSV).")
     var output: String = "Runs/diagnostics.csv"
 
+    @OptionGroup var overrides: Overrides
+
     func run() throws {
-        let plan: RunPlan
-        do { plan = try RunPlan(try RunConfiguration.load(path: namelist)) } catch { fail(error) }
+        try reportingFailure {
+        if let reason = OutputPath.problem(output) { throw CommandFailure("--output \(output): error: cannot write the table: \(reason)") }
+        let plan = try RunPlan(try RunConfiguration.load(path: namelist, overrides: overrides.parsed()))
         let model = plan.simulation.model
         let reference = Array(plan.simulation.drivers.values[0..<plan.simulation.drivers.columnCount])
         let metrics = DiagnosticExperiments(configuration: model.configuration, grid: model.grid,
                                             halogenPreindustrialPPT: model.gasCycles.halogenPreindustrialPPT, reference: reference).run()
         let table = MetricsTable(metrics)
+        if let problem = BinaryFile.writeAtomically(Array(table.csv.utf8), to: output) { throw CommandFailure("\(output): error: \(problem)") }
         print(table.text)
-        do {
-            try Data(table.csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch { fail("cannot write \(output): \(error.localizedDescription)") }
         print("written: \(output)")
+        }
     }
 }
 
 struct Parameters: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every namelist parameter with its default, unit, range and source (Markdown).")
-    func run() throws { print(RunConfiguration.documentation + "\n" + ParameterPrior.documentation) }
+    func run() throws { print(RunConfiguration.documentation) }
 }
 
-extension String: @retroactive Error {}
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the scenarios, the experiments and the shipped namelists (with their first comment line).")
+
+    @Option(help: "Folder searched for namelists.")
+    var namelists = "Namelists"
+
+    func run() throws { print(Catalogue.text(namelistDirectory: namelists)) }
+}

@@ -26,6 +26,8 @@ struct Ensemble: ParsableCommand {
     @Option(help: "Write the output here instead of <output_directory>/<run_name or 'ensemble'>.nc.")
     var output: String?
 
+    @OptionGroup var overrides: Overrides
+
     /// For the restart test: the process kills itself (SIGKILL) after finishing this many tasks.
     @Option(help: .hidden)
     var stopAfterTasks: Int?
@@ -33,98 +35,45 @@ struct Ensemble: ParsableCommand {
     func run() throws {
         let mpi = MPIEnvironment.shared
         let clock = ContinuousClock(), started = clock.now
-        func stop(_ error: Any) -> Never {
-            if mpi.isRoot { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
-            mpi.finalize()
-            Foundation.exit(1)
-        }
+        defer { mpi.finalize() }
+        do {
+            // 1. Read and check everything, on every rank.
+            let inputs = try readInputs()
+            let configuration = inputs.configuration, path = inputs.path
+            var worker = inputs.worker
+            let driver = EnsembleDriver(configuration: configuration)
 
-        // 1. Read and check everything, on every rank.
-        let inputs: Inputs
-        switch Result(catching: { () throws(InputError) -> Inputs in try readInputs() }) {
-        case .success(let value): inputs = value
-        case .failure(let error): stop(error)
-        }
-        let configuration = inputs.configuration, path = inputs.path, observations = inputs.observations
-        var worker = inputs.worker
-        let taskList = EnsembleTaskList(configuration: configuration)
-        let resultCount = { (t: Int) in EnsembleWorker.resultCount(taskList.tasks[t], configuration: configuration) }
-
-        // 2. The journal, on rank 0; its verdict is broadcast so that every rank stops or goes on together.
-        let journal = configuration.settings.journalDirectory.isEmpty ? nil
-            : EnsembleJournal(directory: configuration.settings.journalDirectory, fingerprint: configuration.fingerprint)
-        var message: [UInt8] = []
-        if mpi.isRoot {
-            do {
-                let finished = try journal?.open(resume: resume, taskCount: taskList.count, resultCount: resultCount) ?? []
-                message = [0] + finished.flatMap { t in (0..<4).map { UInt8(truncatingIfNeeded: t >> (8 * $0)) } }
-            } catch {
-                message = [1] + Array("\(error)".utf8)
+            // 2.-4. Journal verdict, this rank's share, gather and assembly (EnsembleDriver).
+            let progress = Progress(enabled: mpi.isRoot && !quiet, ranks: mpi.size, members: configuration.memberCount)
+            let outcome = try driver.run(resume: resume, worker: &worker, processes: mpi, clock: clock,
+                                         report: { [peakMemoryMegabytes()] },
+                                         warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) { step in
+                if let stopAfterTasks, step.done >= stopAfterTasks { kill(getpid(), SIGKILL) }
+                progress.update(step)
             }
-        }
-        mpi.broadcast(&message, root: 0)
-        if message.first != 0 { stop(String(decoding: message.dropFirst(), as: UTF8.self)) }
-        var finished = Set<Int>()
-        for i in stride(from: 1, to: message.count, by: 4) {
-            finished.insert((0..<4).reduce(0) { $0 | Int(message[i + $1]) << (8 * $1) })
-        }
-        let pending = (0..<taskList.count).filter { !finished.contains($0) }
-
-        // 3. This rank's share, computed.
-        let mine = EnsembleTaskList.share(of: pending, costs: taskList.costs, rank: mpi.rank, size: mpi.size)
-        var results: [Double] = []
-        results.reserveCapacity(mine.reduce(0) { $0 + resultCount($1) })
-        let progress = Progress(enabled: mpi.isRoot && !quiet, tasks: mine.count, ranks: mpi.size,
-                                alreadyFinished: finished.count, total: taskList.count, members: configuration.memberCount)
-        var yearsDone = 0
-        mpi.barrier()   // time the computation alone, from a common start (inputs are read by then)
-        let computeStart = clock.now
-        for (i, t) in mine.enumerated() {
-            let start = results.count
-            worker.run(taskList.tasks[t], appendingTo: &results)
-            yearsDone += taskList.costs[t]
-            if let journal, let problem = journal.record(task: t, result: results[start...]) { stop("\(journal.directory): error: \(problem)") }
-            if let stopAfterTasks, i + 1 >= stopAfterTasks { kill(getpid(), SIGKILL) }
-            progress.update(done: i + 1, yearsDone: yearsDone)
-        }
-        let rankSeconds = (clock.now - computeStart).seconds
-
-        // 4. Gather in rank order; rank 0 places every result by task index.
-        var gathered = mpi.gather(results, root: 0)
-        results = []   // memory: rank 0 keeps only the gathered copy, and frees it once the results are placed
-        let memory = mpi.gather([peakMemoryMegabytes(), rankSeconds], root: 0)
-        let totalYears = mpi.allReduceSum(yearsDone)
-        if mpi.isRoot {
-            var assembled = EnsembleResults(configuration: configuration, taskList: taskList)
-            for (rank, values) in gathered!.enumerated() {
-                var offset = 0
-                for t in EnsembleTaskList.share(of: pending, costs: taskList.costs, rank: rank, size: mpi.size) {
-                    assembled.store(task: t, values[offset..<(offset + resultCount(t))])
-                    offset += resultCount(t)
-                }
-            }
-            gathered = nil
-            for t in finished.sorted() {
-                guard let values = journal?.load(task: t), values.count == resultCount(t) else { stop("\(journal!.directory): error: task \(t) cannot be read back") }
-                assembled.store(task: t, values[...])
-            }
-            precondition(assembled.isComplete)
-            let analysis = EnsembleAnalysis(results: assembled, observations: observations)
-            do { try NetCDF.write(EnsembleDataset.make(analysis), to: path) } catch { stop(error) }
+            guard let results = outcome.results else { return }
+            let analysis = EnsembleAnalysis(results: results, observations: inputs.observations)
+            try NetCDF.write(EnsembleDataset.make(analysis), to: path)
             if !quiet {
                 print(analysis.summaryText)
                 let wall = (clock.now - started).seconds
                 // Parallel time = the slowest rank's compute time (input reading and output excluded; wall time below).
-                let computeSeconds = (memory ?? []).map { $0[1] }.max() ?? rankSeconds
-                let rate = Double(totalYears) / computeSeconds
+                let computeSeconds = outcome.rankReports.map { $0[0] }.max() ?? 0
+                let rate = Double(outcome.memberYears) / computeSeconds
                 print(String(format: "computed %d member-years on %d rank(s) in %.2f s (%.0f member-years/s; %d tasks from the journal)",
-                             totalYears, mpi.size, computeSeconds, rate, finished.count))
-                print("peak memory per rank: " + (memory ?? []).map { String(format: "%.0f MB", $0[0]) }.joined(separator: ", ")
+                             outcome.memberYears, mpi.size, computeSeconds, rate, outcome.resumedTasks))
+                print("peak memory per rank: " + outcome.rankReports.map { String(format: "%.0f MB", $0[1]) }.joined(separator: ", ")
                       + String(format: "; wall time with output %.2f s", wall))
                 print("written: \(path)")
             }
+        } catch {
+            // Every rank read the same input or learnt the same verdict, so every rank stops here; rank 0 says why.
+            // A task file that cannot be written (a full disk) is one rank's alone: that rank says so too.
+            if mpi.isRoot { printError(error) } else if let failure = error as? EnsembleFailure, failure.local {
+                printError(CommandFailure("\(failure) (rank \(mpi.rank))"))
+            }
+            throw ExitCode.failure
         }
-        mpi.finalize()
     }
 }
 
@@ -138,16 +87,16 @@ extension Ensemble {
 
     /// The namelist, forcing and observations, and the output path, all checked.
     func readInputs() throws(InputError) -> Inputs {
-        let configuration = try EnsembleConfiguration.load(path: namelist)
+        let configuration = try EnsembleConfiguration.load(path: namelist, overrides: overrides.parsed())
         let worker = try EnsembleWorker(configuration: configuration)
         let observations = configuration.settings.constrain ? try Observations.load(directory: configuration.settings.observationsDirectory) : nil
         let run = configuration.base.run
         let path = output ?? (run.outputDirectory as NSString).appendingPathComponent((run.runName.isEmpty ? "ensemble" : run.runName) + ".nc")
-        let folder = (path as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        if !(folder.isEmpty || FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw InputError(file: configuration.source, key: output == nil ? "output_directory" : nil,
-                             message: "output folder '\(folder)' does not exist")
+        // Checked by creating (and removing) the temporary name the writer will use: a folder that exists but
+        // cannot take a file stops the ensemble before any task is computed or journalled.
+        if let reason = OutputPath.problem(path) {
+            throw InputError(file: output == nil ? configuration.source : "--output \(path)", key: output == nil ? "output_directory" : nil,
+                             message: "cannot write the output file '\(path)': \(reason)")
         }
         if resume && configuration.settings.journalDirectory.isEmpty {
             throw InputError(file: configuration.source, key: "journal_directory", message: "--resume needs a journal: set &ensemble journal_directory")
@@ -156,32 +105,33 @@ extension Ensemble {
     }
 }
 
+extension MPIEnvironment: EnsembleProcesses {}
+
 /// Progress on rank 0 (stderr, at most every 2 s): tasks done, rate, time left, extrapolated from rank 0's share.
 final class Progress {
-    let enabled: Bool, tasks: Int, ranks: Int, alreadyFinished: Int, total: Int, members: Int
+    let enabled: Bool, ranks: Int, members: Int
     let clock = ContinuousClock()
     let start: ContinuousClock.Instant
     var last: ContinuousClock.Instant
 
-    init(enabled: Bool, tasks: Int, ranks: Int, alreadyFinished: Int, total: Int, members: Int) {
-        self.enabled = enabled; self.tasks = tasks; self.ranks = ranks; self.alreadyFinished = alreadyFinished; self.total = total
-        self.members = members
+    init(enabled: Bool, ranks: Int, members: Int) {
+        self.enabled = enabled; self.ranks = ranks; self.members = members
         start = clock.now; last = start
     }
 
-    func update(done: Int, yearsDone: Int) {
+    func update(_ step: EnsembleDriver.TaskProgress) {
         guard enabled else { return }
         let now = clock.now
-        guard (now - last) >= .seconds(2) || done == tasks else { return }
+        guard (now - last) >= .seconds(2) || step.done == step.tasks else { return }
         last = now
         let elapsed = (now - start).seconds
-        let fraction = Double(done) / Double(max(tasks, 1))
-        let overall = alreadyFinished + Int(fraction * Double(total - alreadyFinished))
+        let fraction = Double(step.done) / Double(max(step.tasks, 1))
+        let overall = step.resumed + Int(fraction * Double(step.total - step.resumed))
         let left = fraction > 0 ? elapsed / fraction - elapsed : 0
-        let perMember = Double(total) / Double(max(members, 1))
+        let perMember = Double(step.total) / Double(max(members, 1))
         FileHandle.standardError.write(Data(String(format: "ensemble: ~%d/%d members done (%d/%d tasks, %d ranks), %.0f member-years/s per rank, %.0f s left\n",
-                                                   Int(Double(overall) / perMember), members, overall, total, ranks,
-                                                   Double(yearsDone) / max(elapsed, 1e-9), left).utf8))
+                                                   Int(Double(overall) / perMember), members, overall, step.total, ranks,
+                                                   Double(step.memberYears) / max(elapsed, 1e-9), left).utf8))
     }
 }
 

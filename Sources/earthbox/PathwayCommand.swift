@@ -21,10 +21,10 @@ struct Pathway: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        try reportingFailure {
         var differing: [String] = []
         for path in namelists {
-            let result: PathwayBuilder.Result
-            do { result = try PathwayBuilder.build(namelist: try Namelist.load(path: path), historyFile: historyFile) } catch { fail(error) }
+            let result = try PathwayBuilder.build(namelist: try Namelist.load(path: path), historyFile: historyFile)
             let text = result.table.csvText
             let out = result.table.path
             if check {
@@ -32,10 +32,9 @@ struct Pathway: ParsableCommand {
                 if existing != text { differing.append(out) }
                 continue
             }
-            do {
-                try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)   // temp + rename
-            } catch { fail("\(out): error: cannot write: \(error.localizedDescription)") }
+            let folder = (out as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if let problem = BinaryFile.writeAtomically(Array(text.utf8), to: out) { throw CommandFailure("\(out): error: \(problem)") }   // temp + rename
             if !quiet {
                 let s = result.spec, p = result.pathway
                 let cdr = p.cumulativeNetRemovals
@@ -45,8 +44,8 @@ struct Pathway: ParsableCommand {
         }
         if check {
             if differing.isEmpty { if !quiet { print("pathway files up to date (\(namelists.count))") }; return }
-            FileHandle.standardError.write(Data("pathway files differ from their namelists: \(differing.joined(separator: ", "))\n".utf8))
-            Foundation.exit(1)
+            throw CommandFailure("pathway files differ from their namelists: \(differing.joined(separator: ", "))")
+        }
         }
     }
 }

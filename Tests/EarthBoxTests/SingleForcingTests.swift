@@ -4,16 +4,16 @@ import Testing
 /// The DAMIP single-forcing experiments (Gillett et al. 2016) and the attribution of observed warming they give.
 @Suite("Single-forcing experiments")
 struct SingleForcingTests {
-    static func run(_ experiment: String, endYear: Int = 2020) -> Result<RunRecord, InputError> {
+    static func run(_ experiment: Experiment, endYear: Int = 2020) -> Result<RunRecord, InputError> {
         TestSupport.run(TestSupport.configuration(experiment: experiment, endYear: endYear))
     }
     static let historical = TestSupport.run(TestSupport.configuration(endYear: 2020) { c in
         c.model.co2Mode = .concentrations   // the DAMIP runs are concentration-driven; compare like with like
         c.model.otherGasMode = .concentrations
     })
-    static let greenhouseGases = run("hist-GHG")
-    static let natural = run("hist-nat")
-    static let aerosols = run("hist-aer")
+    static let greenhouseGases = run(.histGHG)
+    static let natural = run(.histNat)
+    static let aerosols = run(.histAer)
 
     static func warming(_ r: RunRecord) -> Double {
         r.mean(.surfaceTemperature, from: 2010, to: 2019) - r.mean(.surfaceTemperature, from: 1850, to: 1900)
@@ -37,7 +37,7 @@ struct SingleForcingTests {
     /// Each experiment feels only its agents: the forcing of the others is exactly zero in every year.
     @Test func eachExperimentKeepsOnlyItsAgents() throws {
         let nat = try Self.natural.get()
-        let co2 = try Self.run("hist-CO2", endYear: 1900).get()
+        let co2 = try Self.run(.histCO2, endYear: 1900).get()
         for y in 1750...1900 {
             #expect(nat.value(.erfCO2, year: y) == 0 && nat.value(.erfAerosolCloud, year: y) == 0 && nat.value(.erfOzone, year: y) == 0)
             #expect(co2.value(.erfMethane, year: y) == 0 && co2.value(.erfVolcanic, year: y) == 0)
@@ -47,7 +47,7 @@ struct SingleForcingTests {
     }
 
     @Test func scenarioExtensionsRunTo2100() throws {
-        let r = try Self.run("ssp245-GHG", endYear: 2100).get()
+        let r = try Self.run(.ssp245GHG, endYear: 2100).get()
         #expect(r.value(.erfAerosolCloud, year: 2100) == 0)
         #expect(r.value(.erfCO2, year: 2100) > 4)
     }

@@ -8,12 +8,14 @@ import Testing
 /// Expensive runs are `static let`s: computed once, lazily and thread-safely, and shared by the tests
 /// that Swift Testing runs in parallel.
 enum TestSupport {
-    /// Absolute path of the repository's `Forcing/` folder.
-    static let forcingDirectory: String = URL(fileURLWithPath: #filePath)
+    /// The package root (tests in subfolders use this rather than counting folders up from their own path).
+    static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()   // EarthBoxTests
         .deletingLastPathComponent()   // Tests
         .deletingLastPathComponent()   // package root
-        .appendingPathComponent("Forcing").path
+
+    /// Absolute path of the repository's `Forcing/` folder.
+    static let forcingDirectory: String = repository.appendingPathComponent("Forcing").path
 
     /// Absolute path of the repository's `Namelists/` folder.
     static let namelistDirectory: String = URL(fileURLWithPath: forcingDirectory)
@@ -35,7 +37,7 @@ enum TestSupport {
     }
 
     /// A default run configuration pointing at the repository's forcing files.
-    static func configuration(experiment: String = "scenario", scenario: String = "ssp245",
+    static func configuration(experiment: Experiment = .scenario, scenario: String = "ssp245",
                               startYear: Int = 1750, endYear: Int = 2100,
                               _ modify: (inout RunConfiguration) -> Void = { _ in }) -> RunConfiguration {
         var c = RunConfiguration()
@@ -58,9 +60,9 @@ enum TestSupport {
 
     /// The diagnostic experiments (abrupt-4xCO2, abrupt-2xCO2, 1pctCO2, ZECMIP, flat10MIP) of a model configuration,
     /// on the one-band grid with the 1750 ssp245 row as reference.
-    static func diagnosticExperiments(_ model: ModelConfiguration = ModelConfiguration()) throws(InputError) -> DiagnosticExperiments {
+    static func diagnosticExperiments(_ model: ModelConfiguration = ModelConfiguration(), bands: Int = 1) throws(InputError) -> DiagnosticExperiments {
         let i = try inputs.get()
-        let grid = LatitudeGrid(bands: model.bands, landFractionOneDegree: i.landFractionOneDegree)
+        let grid = LatitudeGrid(bands: bands, landFractionOneDegree: i.landFractionOneDegree)
         return DiagnosticExperiments(configuration: model, grid: grid, halogenPreindustrialPPT: i.halogenPreindustrialPPT,
                                      reference: i.reference)
     }
@@ -77,11 +79,11 @@ enum TestSupport {
     /// Emission-driven historical + ssp534-over, 1750–2300.
     static let ssp534Over = run(configuration(scenario: "ssp534-over", endYear: 2300))
     /// Concentration-driven 1pctCO2, years 1–150 (record year = experiment year).
-    static let onePercentCO2 = run(configuration(experiment: "1pctCO2", startYear: 1, endYear: 150))
+    static let onePercentCO2 = run(configuration(experiment: .onePercentCO2, startYear: 1, endYear: 150))
     /// flat10MIP experiments, years 1–N.
-    static let flat10 = run(configuration(experiment: "esm-flat10", startYear: 1, endYear: 150))
-    static let flat10Zec = run(configuration(experiment: "esm-flat10-zec", startYear: 1, endYear: 200))
-    static let flat10Cdr = run(configuration(experiment: "esm-flat10-cdr", startYear: 1, endYear: 300))
+    static let flat10 = run(configuration(experiment: .esmFlat10, startYear: 1, endYear: 150))
+    static let flat10Zec = run(configuration(experiment: .esmFlat10Zec, startYear: 1, endYear: 200))
+    static let flat10Cdr = run(configuration(experiment: .esmFlat10Cdr, startYear: 1, endYear: 300))
     /// The emergent metrics of the default model.
     static let metrics: Result<ClimateMetrics, InputError> = Result { () throws(InputError) -> ClimateMetrics in
         try diagnosticExperiments().run()

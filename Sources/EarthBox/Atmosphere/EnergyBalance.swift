@@ -229,14 +229,12 @@ public struct EnergyBalance: EarthSystemComponent {
         /// Per band: heating held between `step` and `topOfAtmosphere`, then the TOA imbalance; the deep-ocean heat flux.
         let imbalance: UnsafeMutablePointer<Double>
         let deep: UnsafeMutablePointer<Double>
-        let memory: ScratchMemory<Double>
     }
 
-    public func makeScratch() -> Scratch {
+    public func makeScratch(in arena: ScratchArena) -> Scratch {
         let n = grid.count
         let ng = groundLayers.layerCount
-        let memory = ScratchMemory<Double>(count: (19 + ng) * n)
-        return Scratch(w: memory.take(17 * n), ground: memory.take(ng * n), imbalance: memory.take(n), deep: memory.take(n), memory: memory)
+        return Scratch(w: arena.take(17 * n), ground: arena.take(ng * n), imbalance: arena.take(n), deep: arena.take(n))
     }
 
     /// The new mixed-layer temperature of each band (what the ocean carries down).

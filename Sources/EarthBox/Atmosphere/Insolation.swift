@@ -21,7 +21,7 @@ public struct Insolation: Sendable, Equatable {
 
     public init(grid: LatitudeGrid, parameters p: ZonalParameters) {
         let s: (Double) -> Double
-        switch p.insolationMethod {
+        switch p.insolation {
         case .legendre:
             let s2 = p.insolationP2
             s = { x in 1 + s2 * Self.p2(x) }

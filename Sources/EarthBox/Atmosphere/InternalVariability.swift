@@ -89,13 +89,9 @@ public struct InternalVariability: EarthSystemComponent {
     /// One normal deviate per band.
     public struct Scratch {
         let deviates: UnsafeMutablePointer<Double>
-        let memory: ScratchMemory<Double>
     }
 
-    public func makeScratch() -> Scratch {
-        let memory = ScratchMemory<Double>(count: bandCount)
-        return Scratch(deviates: memory.take(bandCount), memory: memory)
-    }
+    public func makeScratch(in arena: ScratchArena) -> Scratch { Scratch(deviates: arena.take(bandCount)) }
 
     public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
         [StateSlot("stochastic_forcing", "W m-2", scope: .perBand, preindustrial: "0 (the random stream is stored beside the vector)")]

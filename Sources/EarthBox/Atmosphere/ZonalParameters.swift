@@ -12,9 +12,7 @@ public enum InsolationMethod: String, Sendable, CaseIterable {
 public struct ZonalParameters: Sendable, Equatable {
     /// Total solar irradiance, W m⁻² (Kopp & Lean 2011, GRL 38, L01706).
     public var solarConstant = 1361.0
-    /// `legendre` or `exact` (an `InsolationMethod`).
-    public var insolation = InsolationMethod.legendre.rawValue
-    public var insolationMethod: InsolationMethod { InsolationMethod(rawValue: insolation) ?? .legendre }
+    public var insolation = InsolationMethod.legendre
     /// Second Legendre coefficient of annual-mean insolation (North 1975; North, Cahalan & Coakley 1981, Rev. Geophys. 19, 91).
     public var insolationP2 = -0.482
     /// Obliquity for exact insolation, degrees (present day 23.44°, Berger 1978, J. Atmos. Sci. 35, 2362).

@@ -5,7 +5,7 @@
 /// - its parameters (the typed namelist group it is built from);
 /// - its preindustrial state, written through its own typed views of its block (`setPreindustrial`);
 /// - one step a year that takes typed coupling inputs and returns typed fluxes (`step`), with scratch memory the
-///   component sizes itself (`Scratch`, made once per worker by `makeScratch`, reused every year);
+///   component sizes itself (`Scratch`, taken once per worker from a `ScratchArena` by `makeScratch`, reused every year);
 /// - the global diagnostics it reports (`diagnostics`), each produced by exactly one component.
 ///
 /// Views (`State`) are generic over the lane type: `Double` steps one member; a batch of members stored
@@ -29,13 +29,13 @@ public protocol EarthSystemComponent: Sendable {
     static var diagnostics: [Diagnostic] { get }
     /// Writes the preindustrial (control) state into its slots of `state`, which start at `block`.
     func setPreindustrial(_ state: UnsafeMutablePointer<Double>, block: StateBlock)
-    func makeScratch() -> Scratch
+    func makeScratch(in arena: ScratchArena) -> Scratch
     /// Advances `state` by one year.
     func step(_ state: State, _ inputs: Inputs, scratch: Scratch) -> Fluxes
 }
 
 extension EarthSystemComponent where Scratch == NoScratch {
-    public func makeScratch() -> NoScratch { NoScratch() }
+    public func makeScratch(in arena: ScratchArena) -> NoScratch { NoScratch() }
 }
 
 /// Scratch of a component that needs none.

@@ -99,6 +99,23 @@ extension NamelistField {
              render: { NamelistValue.string($0[keyPath: path]).namelistText })
     }
 
+    /// One of the cases of `Value`, spelt as its raw value (e.g. `grid_spacing = 'equal_area'`). The error for any other
+    /// string names the allowed values and the nearest one, exactly as for an allowed-string field.
+    public static func choice<Value: RawRepresentable & CaseIterable & Sendable>(
+        _ key: String, _ path: WritableKeyPath<Root, Value> & Sendable, _ documentation: String
+    ) -> Self where Value.RawValue == String {
+        let allowed = Value.allCases.map(\.rawValue)
+        let allowedText = allowed.map { NamelistValue.string($0).namelistText }.joined(separator: ", ")
+        return Self(key: key, unit: "", documentation: documentation, citation: "",
+             typeName: "string", rangeText: allowedText,
+             apply: { (root: inout Root, entry: NamelistEntry, file: String) throws(InputError) in
+                 let text = try allowedString(try FieldCheck.single(entry, file: file), allowed: allowed,
+                                              allowedText: allowedText, entry, file: file)
+                 root[keyPath: path] = Value(rawValue: text)!   // checked against `allowed` just above
+             },
+             render: { NamelistValue.string($0[keyPath: path].rawValue).namelistText })
+    }
+
     /// A list of reals, each in `elementRange`, with a number of elements in `count`
     /// (`count.lowerBound` must be at least 1: a namelist cannot spell an empty list).
     public static func realList(_ key: String, _ path: WritableKeyPath<Root, [Double]> & Sendable,

@@ -4,17 +4,17 @@
 extension RunSettings: NamelistGroup {
     public static let groupName = "run"
     public static let fields: [NamelistField<RunSettings>] = [
-        .string("experiment", \.experiment, allowed: experiments, "experiment to run (CMIP/RCMIP names; 'scenario' = historical + SSP)"),
+        .choice("experiment", \.experiment, "experiment to run (CMIP/RCMIP names; 'scenario' = historical + SSP)"),
         .string("scenario", \.scenario, allowed: scenarios, "SSP scenario read from <forcing_directory>/<scenario>.csv"),
-        .string("co2_mode", \.co2Mode, allowed: ["emissions", "concentrations"], "CO2 computed from emissions, or prescribed with compatible emissions diagnosed"),
-        .string("other_gas_mode", \.otherGasMode, allowed: ["emissions", "concentrations"], "CH4, N2O and halogenated gases from emissions or prescribed"),
+        .choice("co2_mode", \.co2Mode, "CO2 computed from emissions, or prescribed with compatible emissions diagnosed"),
+        .choice("other_gas_mode", \.otherGasMode, "CH4, N2O and halogenated gases from emissions or prescribed"),
         .integer("start_year", \.startYear, range: 0...3000, unit: "yr", "first simulated year (the preindustrial state is at its start)"),
         .integer("end_year", \.endYear, range: 0...3000, unit: "yr", "last simulated year"),
         .integer("bands", \.bands, range: 1...180, unit: "1", "latitude bands (1 = box model); equal-angle bands must divide 180"),
-        .string("grid_spacing", \.gridSpacing, allowed: LatitudeSpacing.allCases.map(\.rawValue), "band edges equal in latitude or in area (sin latitude)"),
+        .choice("grid_spacing", \.gridSpacing, "band edges equal in latitude or in area (sin latitude)"),
         .string("forcing_directory", \.forcingDirectory, allowed: nil, "folder holding the converted forcing files"),
         .string("output_directory", \.outputDirectory, allowed: nil, "folder the NetCDF output is written to"),
-        .string("run_name", \.runName, allowed: nil, "output file name without .nc (empty: from experiment and scenario)"),
+        .string("run_name", \.runName, allowed: nil, "output file name without .nc or .csv (empty: from experiment and scenario; a teaching lab: the namelist file's name)"),
         .string("pathway_file", \.pathwayFile, allowed: nil, "IAMC pathway file composed with the base `scenario` (empty: none; see Forcing/pathways/README.md)"),
     ]
 }
@@ -133,7 +133,7 @@ extension ZonalParameters: NamelistGroup {
     public static let groupName = "zonal"
     public static let fields: [NamelistField<ZonalParameters>] = [
         .real("solar_constant", \.solarConstant, range: 500...3000, unit: "W m-2", "total solar irradiance", citation: "Kopp & Lean 2011"),
-        .string("insolation", \.insolation, allowed: InsolationMethod.allCases.map(\.rawValue), "annual-mean insolation: Legendre P2 approximation or exact for the obliquity"),
+        .choice("insolation", \.insolation, "annual-mean insolation: Legendre P2 approximation or exact for the obliquity"),
         .real("insolation_p2", \.insolationP2, range: -1...0, unit: "1", "P2 coefficient of annual-mean insolation", citation: "North 1975"),
         .real("obliquity", \.obliquityDegrees, range: 0...90, unit: "degree", "obliquity for exact insolation", citation: "Berger 1978"),
         .real("longwave_intercept", \.longwaveIntercept, range: 100...300, unit: "W m-2", "A of OLR = A + B T (climatology only)", citation: "Graves et al. 1993; Rose 2018"),

@@ -5,45 +5,42 @@ public struct RunConfiguration: Sendable {
     public var teaching = TeachingSettings()
     /// The file it came from (for error messages and the output's provenance).
     public var source = "(defaults)"
+    /// The command line's `--set` changes applied on top of the file, in order.
+    public var overrides: [NamelistOverride] = []
 
     public init() {}
 
-    public static let groupNames = [RunSettings.groupName, ClimateParameters.groupName, OceanParameters.groupName,
-                                    OceanCarbonParameters.groupName, LandCarbonParameters.groupName, GasCycleParameters.groupName,
-                                    ForcingAgentParameters.groupName, VariabilityParameters.groupName, ZonalParameters.groupName,
-                                    TeachingSettings.groupName]
+    /// The groups of a run (`ConfigurationGroup.all` is the list).
+    public static var groupNames: [String] { ConfigurationGroup.names(.run) }
 
     /// Reads and validates a namelist file: unknown groups or keys, wrong types and out-of-range values are
     /// errors naming the file, line and key; then checks that do not fit one key (year order, fractions that must sum ≤ 1).
-    public static func load(path: String) throws(InputError) -> RunConfiguration {
+    /// `overrides` (`--set group.key=value`) replace values of the file before decoding; an error in one names it.
+    public static func load(path: String, overrides: [NamelistOverride] = []) throws(InputError) -> RunConfiguration {
         let namelist = try Namelist.load(path: path)
-        return try from(namelist)
+        do {
+            var c = try from(namelist.applying(overrides))
+            c.overrides = overrides
+            return c
+        } catch { throw error.locating(overrides) }
     }
 
     public static func from(_ namelist: Namelist) throws(InputError) -> RunConfiguration {
         // `&pathway` belongs to `earthbox pathway`; a run namelist may carry it so one file describes the pathway and its run.
-        try NamelistDecoder.checkGroups(namelist, allowed: groupNames + [PathwaySettings.groupName])
+        try NamelistDecoder.checkGroups(namelist, allowed: ConfigurationGroup.names(.run, .pathway))
         var c = RunConfiguration()
         c.source = namelist.file
-        c.run = try NamelistDecoder.decode(RunSettings.self, from: namelist)
-        c.model.climate = try NamelistDecoder.decode(ClimateParameters.self, from: namelist)
-        c.model.ocean = try NamelistDecoder.decode(OceanParameters.self, from: namelist)
-        c.model.oceanCarbon = try NamelistDecoder.decode(OceanCarbonParameters.self, from: namelist)
-        c.model.land = try NamelistDecoder.decode(LandCarbonParameters.self, from: namelist)
-        c.model.gases = try NamelistDecoder.decode(GasCycleParameters.self, from: namelist)
-        c.model.forcingAgents = try NamelistDecoder.decode(ForcingAgentParameters.self, from: namelist)
-        c.model.variability = try NamelistDecoder.decode(VariabilityParameters.self, from: namelist)
-        c.model.zonal = try NamelistDecoder.decode(ZonalParameters.self, from: namelist)
-        c.teaching = try NamelistDecoder.decode(TeachingSettings.self, from: namelist)
-        c.model.gridSpacing = LatitudeSpacing(rawValue: c.run.gridSpacing)!
-        c.model.co2Mode = CarbonMode(rawValue: c.run.co2Mode)!
-        c.model.otherGasMode = CarbonMode(rawValue: c.run.otherGasMode)!
-        c.model.bands = c.run.bands
+        for group in ConfigurationGroup.run { try group.decode!(namelist, &c) }
+        c.model.co2Mode = c.run.co2Mode
+        c.model.otherGasMode = c.run.otherGasMode
 
+        if let reason = PlainFileName.problem(c.run.resolvedRunName, suffixBytes: PlainFileName.runNameSuffixBytes) {
+            throw namelist.error(group: "run", key: c.run.runName.isEmpty ? "pathway_file" : "run_name", "the run name \(reason)")
+        }
         if c.run.endYear < c.run.startYear {
             throw namelist.error(group: "run", key: "end_year", "end_year (\(c.run.endYear)) is before start_year (\(c.run.startYear))")
         }
-        if c.model.gridSpacing == .equalAngle && 180 % c.run.bands != 0 {
+        if c.run.gridSpacing == .equalAngle && 180 % c.run.bands != 0 {
             throw namelist.error(group: "run", key: "bands", "bands (\(c.run.bands)) must divide 180 (1, 2, 3, 4, 5, 6, 9, 10, 12, 15, 18, 20, 30, 36, 45, 60, 90 or 180)")
         }
         if c.teaching.solarMinimum >= c.teaching.solarMaximum {
@@ -58,6 +55,13 @@ public struct RunConfiguration: Sendable {
     /// Checks that tie several keys together (fractions that must sum ≤ 1, a soil pool that can be in steady state);
     /// also applied to every sampled ensemble member. Returns the group, key and message of the first problem.
     public static func consistencyProblem(_ model: ModelConfiguration) -> (group: String, key: String, message: String)? {
+        // The ice-free albedo a0 + a2·P2(x) must be a reflectance, in [0, 1], at every latitude; P2 spans
+        // [−1/2, 1], so its extremes are a0 + a2 (poles) and a0 − a2/2 (equator) (North et al. 1981).
+        let z = model.zonal
+        for (albedo, place) in [(z.albedoGlobal + z.albedoP2, "at the poles"), (z.albedoGlobal - z.albedoP2 / 2, "at the equator")]
+        where !(0...1).contains(albedo) {
+            return (ZonalParameters.groupName, "albedo_p2", "albedo_global + albedo_p2 P2(x) is \(albedo) \(place); an albedo must lie in [0, 1]")
+        }
         let land = model.land
         if land.nppToVegetation + land.nppToLitter > 1 {
             return ("land", "npp_to_litter", "npp_to_vegetation + npp_to_litter = \(land.nppToVegetation + land.nppToLitter) exceeds 1")
@@ -77,19 +81,24 @@ public struct RunConfiguration: Sendable {
 
     /// The fully resolved configuration as namelist text (stored in the output for provenance).
     public var resolvedNamelist: String {
-        [NamelistEncoder.encode(run), NamelistEncoder.encode(model.climate), NamelistEncoder.encode(model.ocean),
-         NamelistEncoder.encode(model.oceanCarbon), NamelistEncoder.encode(model.land), NamelistEncoder.encode(model.gases),
-         NamelistEncoder.encode(model.forcingAgents), NamelistEncoder.encode(model.variability),
-         NamelistEncoder.encode(model.zonal), NamelistEncoder.encode(teaching)].joined(separator: "\n")
+        ConfigurationGroup.run.map { $0.encode!(self) }.joined(separator: "\n")
     }
 
-    /// Markdown documentation of every parameter.
+    /// What an output records of its configuration: the `--set` changes as comments, then the resolved namelist.
+    public var namelistRecord: String { NamelistOverride.comments(overrides) + resolvedNamelist }
+
+    /// The output file's name without extension: `run_name` if set; for a teaching lab the namelist file's name, so
+    /// that a changed copy of a lab namelist does not overwrite the default's table; else the CMIP-style run name.
+    public var outputName: String {
+        if run.runName.isEmpty && run.experiment.isTeachingLab && source.hasSuffix(".nml") {
+            let file = source.split(separator: "/").last.map(String.init) ?? source
+            return String(file.dropLast(4))
+        }
+        return run.resolvedRunName
+    }
+
+    /// Markdown documentation of every parameter of every group (`earthbox parameters`).
     public static var documentation: String {
-        [NamelistEncoder.documentation(RunSettings.self), NamelistEncoder.documentation(ClimateParameters.self),
-         NamelistEncoder.documentation(OceanParameters.self), NamelistEncoder.documentation(OceanCarbonParameters.self),
-         NamelistEncoder.documentation(LandCarbonParameters.self), NamelistEncoder.documentation(GasCycleParameters.self),
-         NamelistEncoder.documentation(ForcingAgentParameters.self), NamelistEncoder.documentation(VariabilityParameters.self),
-         NamelistEncoder.documentation(ZonalParameters.self), NamelistEncoder.documentation(TeachingSettings.self),
-         NamelistEncoder.documentation(PathwaySettings.self)].joined(separator: "\n")
+        ConfigurationGroup.all.map { $0.documentation() }.joined(separator: "\n")
     }
 }

@@ -2,20 +2,28 @@ import Foundation
 
 /// The `&run` group: what to run, over which years, from which inputs, into which folder.
 public struct RunSettings: Sendable, Equatable {
-    public static let scenarios = ["ssp119", "ssp126", "ssp245", "ssp370", "ssp434", "ssp460", "ssp534-over", "ssp585"]
-    public static let experiments = ["scenario", "piControl", "esm-piControl", "abrupt-4xCO2", "abrupt-2xCO2", "1pctCO2",
-                                     "esm-flat10", "esm-flat10-zec", "esm-flat10-cdr"] + SingleForcingExperiment.names
-                                     + TeachingSettings.experiments
+    /// The SSP scenarios with a forcing file (RCMIP v5.1.0; O'Neill et al. 2016, GMD 9, 3461; Meinshausen et al. 2020, GMD 13, 3571).
+    public static let scenarioDescriptions: [(name: String, description: String)] = [
+        ("ssp119", "SSP1-1.9: very low emissions, net zero CO2 around 2050, warming near 1.5 °C"),
+        ("ssp126", "SSP1-2.6: low emissions, net zero CO2 after 2050, warming below 2 °C"),
+        ("ssp245", "SSP2-4.5: intermediate emissions, roughly current policies"),
+        ("ssp370", "SSP3-7.0: high emissions, regional rivalry, high aerosol"),
+        ("ssp434", "SSP4-3.4: low-to-intermediate emissions in an unequal world"),
+        ("ssp460", "SSP4-6.0: intermediate-to-high emissions in an unequal world"),
+        ("ssp534-over", "SSP5-3.4-OS: SSP5-8.5 until 2040, then steep cuts and net removal (overshoot)"),
+        ("ssp585", "SSP5-8.5: very high, fossil-fuelled emissions"),
+    ]
+    public static let scenarios = scenarioDescriptions.map(\.name)
     /// `scenario` = historical + the chosen SSP from the forcing file; the others are the idealised CMIP experiments.
-    public var experiment = "scenario"
+    public var experiment = Experiment.scenario
     public var scenario = "ssp245"
-    public var co2Mode = "emissions"
-    public var otherGasMode = "emissions"
+    /// As asked for; an idealised experiment's protocol decides for itself (`RunPlan`).
+    public var co2Mode = CarbonMode.emissions
+    public var otherGasMode = CarbonMode.emissions
     public var startYear = 1750
     public var endYear = 2100
     public var bands = 1
-    /// `equal_angle` or `equal_area` (a `LatitudeSpacing`).
-    public var gridSpacing = LatitudeSpacing.equalAngle.rawValue
+    public var gridSpacing = LatitudeSpacing.equalAngle
     public var forcingDirectory = "Forcing"
     public var outputDirectory = "Runs"
     /// Output file name without extension; empty = derived from experiment, scenario and mode.
@@ -28,11 +36,11 @@ public struct RunSettings: Sendable, Equatable {
     /// The CMIP-style name of this run, e.g. `esm-ssp245` for an emission-driven SSP2-4.5 run.
     public var resolvedRunName: String {
         if !runName.isEmpty { return runName }
-        if experiment != "scenario" { return experiment }
+        if experiment != .scenario { return experiment.rawValue }
         if !pathwayFile.isEmpty {
             let stem = ((pathwayFile as NSString).lastPathComponent as NSString).deletingPathExtension
-            return (co2Mode == "emissions" ? "esm-" : "") + stem
+            return (co2Mode == .emissions ? "esm-" : "") + stem
         }
-        return (co2Mode == "emissions" ? "esm-" : "") + scenario
+        return (co2Mode == .emissions ? "esm-" : "") + scenario
     }
 }

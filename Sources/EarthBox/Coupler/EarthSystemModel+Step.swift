@@ -17,7 +17,7 @@ extension EarthSystemModel {
         withUnsafeMutablePointer(to: &state.random) { random in
             state.values.withUnsafeMutableBufferPointer { buffer in
                 let year = Year(v: buffer.baseAddress!, random: random, drivers: DriverRow(row, halogenCount: layout.halogenCount),
-                                workspace: workspace, record: DiagnosticRecord(global: d, zonal: zonal, bandCount: grid.count),
+                                workspace: workspace.scratch, record: DiagnosticRecord(global: d, zonal: zonal, bandCount: grid.count),
                                 layerTemperature: layerTemperature)
                 stepYear(year)
             }
@@ -31,11 +31,11 @@ extension EarthSystemModel {
         let start = startOfYear(year)
         stepGases(year, start)
         let land = stepLand(year, start)
-        let carbon = stepCarbon(year, land)
+        stepCarbon(year, land)
         let forcing = stepForcing(year, start)
         let melt = stepCryosphere(year, start)
-        let heat = stepEnergyBalanceAndOceanHeat(year, forcing: forcing, melt: melt)
-        closeLedger(year, heat: heat, carbon: carbon)
+        let imbalance = stepEnergyBalanceAndOceanHeat(year, forcing: forcing, melt: melt)
+        closeLedger(year, imbalance: imbalance)
     }
 
     /// What every stage of one step works on.
@@ -43,7 +43,7 @@ extension EarthSystemModel {
         let v: UnsafeMutablePointer<Double>
         let random: UnsafeMutablePointer<Xoshiro256StarStar>
         let drivers: DriverRow
-        let workspace: ModelWorkspace
+        let workspace: ModelWorkspace.YearScratch
         let record: DiagnosticRecord
         let layerTemperature: UnsafeMutablePointer<Double>?
         let dt = 1.0
@@ -108,7 +108,7 @@ extension EarthSystemModel {
 
     /// 3. Atmosphere and ocean carbon, solved together (see `OceanCarbon`); the ledger books what entered.
     @inline(__always)
-    func stepCarbon(_ year: Year, _ land: LandFluxes) -> OceanCarbon<ColumnMixing>.Fluxes {
+    func stepCarbon(_ year: Year, _ land: LandFluxes) {
         let carbon = oceanCarbon.view(year.v, block: blocks.oceanCarbon)
         let f = oceanCarbon.step(carbon, .init(fossilEmissions: year.drivers.fossilCO2, landUptake: land.netBiomeProduction,
                                                prescribedCO2PPM: year.drivers.co2Concentration,
@@ -118,13 +118,12 @@ extension EarthSystemModel {
         ledger.addCarbon(ledger.view(year.v, block: blocks.ledger), fossil: f.fossilEmissions, landUse: land.landUseEmissions, dt: year.dt)
         let r = year.record
         r.put(.co2Concentration, carbon.atmosphere.pointee / AtmosphericMass.pgCPerPpmCO2)
-        r.put(.atmosphereCarbon, carbon.atmosphere.pointee * 1e12 * 44.0095 / PhysicalConstants.carbonMolarMass)
+        r.put(.atmosphereCarbon, carbon.atmosphere.pointee * 1e12 * AtmosphericMass.carbonDioxideMolarMass / PhysicalConstants.carbonMolarMass)
         r.put(.oceanCarbonUptake, f.oceanUptake)
         r.put(.fossilEmissions, f.fossilEmissions)
         r.put(.oceanCarbonAnomaly, f.oceanCarbon)
         r.put(.surfaceOceanPCO2, f.surfacePCO2)
         r.put(.surfaceOceanPH, -_log(f.surfaceHydrogenIon) * 0.434_294_481_903_251_8)   // −log10
-        return f
     }
 
     /// 4. Effective radiative forcing from end-of-year concentrations, and the stochastic forcing; returns the total, W m⁻².
@@ -156,7 +155,7 @@ extension EarthSystemModel {
     /// 5a. The cryosphere's melt from the start-of-year climate: heat it takes from the surfaces this year, W m⁻².
     @inline(__always)
     func stepCryosphere(_ year: Year, _ start: StartOfYear) -> Double {
-        let lost = grid.count > 1 ? seaIceLost(year.v, scratch: year.workspace.bands.base) : nil
+        let lost = grid.count > 1 ? seaIceLost(year.v, scratch: year.workspace.bands) : nil
         return cryosphere.step(cryosphere.view(year.v, block: blocks.cryosphere), .init(warming: start.warming, seaIceLost: lost, dt: year.dt))
     }
 
@@ -191,7 +190,7 @@ extension EarthSystemModel {
         let v = year.v, r = year.record, columns = blocks.ocean.bands(v), land = blocks.energyBalance.bands(v)
         var imbalance = 0.0, deepUptake = 0.0, temperature = 0.0, sealevel = 0.0, oceanWeight = 0.0
         var landTemperature = 0.0, landWeight = 0.0, seaSurface = 0.0
-        let absolute = year.workspace.bands.base, ice = absolute + grid.count
+        let absolute = year.workspace.bands, ice = absolute + grid.count
         for b in 0..<grid.count {
             let w = grid.areaWeights[b], fl = grid.landFraction[b]
             imbalance += w * fluxes.imbalance[b]
@@ -257,7 +256,7 @@ extension EarthSystemModel {
 
     /// 6. The ledger: energy that entered this year, and the carbon and energy residuals.
     @inline(__always)
-    func closeLedger(_ year: Year, heat imbalance: Double, carbon: OceanCarbon<ColumnMixing>.Fluxes) {
+    func closeLedger(_ year: Year, imbalance: Double) {
         let state = ledger.view(year.v, block: blocks.ledger)
         ledger.addEnergy(state, imbalance: imbalance, dt: year.dt)
         let inventory = heatInventory(year.v)

@@ -7,7 +7,7 @@
 public struct EarthSystemModel: Sendable {
     /// The components whose slots make up the state vector, in layout order (global slots first, then the band block).
     public static let components: [any EarthSystemComponent.Type] = [
-        Ocean<ColumnMixing>.self, EnergyBalance.self, OceanCarbon<ColumnMixing>.self, GasCycles.self, ForcingAgents.self,
+        Ocean.self, EnergyBalance.self, OceanCarbon.self, GasCycles.self, ForcingAgents.self,
         InternalVariability.self, LandCarbon.self, ConservationLedger.self, Cryosphere.self,
     ]
 
@@ -17,8 +17,8 @@ public struct EarthSystemModel: Sendable {
     public let gasCycles: GasCycles
     public let forcingAgents: ForcingAgents
     public let energyBalance: EnergyBalance
-    public let ocean: Ocean<ColumnMixing>
-    public let oceanCarbon: OceanCarbon<ColumnMixing>
+    public let ocean: Ocean
+    public let oceanCarbon: OceanCarbon
     public let land: LandCarbon
     public let variability: InternalVariability
     public let ledger: ConservationLedger
@@ -66,8 +66,8 @@ public struct EarthSystemModel: Sendable {
                                                groundLayerCount: energyBalance.groundLayers.layerCount),
                              components: Self.components)
         let L = layout
-        blocks = Blocks(ocean: L.block(Ocean<ColumnMixing>.self), energyBalance: L.block(EnergyBalance.self),
-                        oceanCarbon: L.block(OceanCarbon<ColumnMixing>.self), gases: L.block(GasCycles.self),
+        blocks = Blocks(ocean: L.block(Ocean.self), energyBalance: L.block(EnergyBalance.self),
+                        oceanCarbon: L.block(OceanCarbon.self), gases: L.block(GasCycles.self),
                         forcing: L.block(ForcingAgents.self), variability: L.block(InternalVariability.self),
                         land: L.block(LandCarbon.self), ledger: L.block(ConservationLedger.self), cryosphere: L.block(Cryosphere.self))
         var reference = initialState(year: 0, seed: 0)
@@ -94,8 +94,11 @@ public struct EarthSystemModel: Sendable {
 
     /// Scratch memory for `step`, one per worker: every component's own, sized by the component.
     public func makeWorkspace() -> ModelWorkspace {
-        ModelWorkspace(ocean: ocean.makeScratch(), energyBalance: energyBalance.makeScratch(), oceanCarbon: oceanCarbon.makeScratch(),
-                       variability: variability.makeScratch(), bands: ScratchMemory(count: 3 * grid.count))
+        let arena = ScratchArena()
+        return ModelWorkspace(arena: arena, scratch: .init(
+            ocean: ocean.makeScratch(in: arena), energyBalance: energyBalance.makeScratch(in: arena),
+            oceanCarbon: oceanCarbon.makeScratch(in: arena), variability: variability.makeScratch(in: arena),
+            bands: arena.take(3 * grid.count)))
     }
 
     /// The ocean's layers (the same in every band).
@@ -147,12 +150,18 @@ public struct HeatInventory: Sendable, Equatable {
     public init() {}
 }
 
-/// Scratch memory of one worker stepping members of one model: each component's own.
+/// Scratch memory of one worker stepping members of one model: each component's own, in one arena.
 public struct ModelWorkspace {
-    let ocean: Ocean<ColumnMixing>.Scratch
-    let energyBalance: EnergyBalance.Scratch
-    let oceanCarbon: OceanCarbon<ColumnMixing>.Scratch
-    let variability: InternalVariability.Scratch
-    /// Per band: absolute surface temperature and ice fraction, for the record.
-    let bands: ScratchMemory<Double>
+    let arena: ScratchArena
+    let scratch: YearScratch
+
+    /// Every component's scratch (plain pointers into the arena).
+    struct YearScratch {
+        let ocean: Ocean.Scratch
+        let energyBalance: EnergyBalance.Scratch
+        let oceanCarbon: OceanCarbon.Scratch
+        let variability: InternalVariability.Scratch
+        /// Per band: absolute surface temperature and the two ice covers, for the record and the cryosphere.
+        let bands: UnsafeMutablePointer<Double>
+    }
 }

@@ -16,11 +16,9 @@ public struct ModelConfiguration: Sendable {
     public var land = LandCarbonParameters()
     public var variability = VariabilityParameters()
     public var zonal = ZonalParameters()
+    /// The effective modes: `&run co2_mode` / `other_gas_mode`, or what an idealised experiment's protocol prescribes.
     public var co2Mode = CarbonMode.emissions
     public var otherGasMode = CarbonMode.emissions
-    /// Number of latitude bands (1 = the box model).
-    public var bands = 1
-    public var gridSpacing = LatitudeSpacing.equalAngle
     /// The forcing agents the run feels (a single-forcing experiment keeps one group; `SingleForcingExperiment`).
     public var forcingSelection = ForcingSelection.all
 

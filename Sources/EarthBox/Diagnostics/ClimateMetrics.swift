@@ -58,6 +58,30 @@ public struct DiagnosticExperiments: Sendable {
         return Simulation(model: model(co2: .concentrations), drivers: drivers).run()
     }
 
+    /// 1pctCO2 from the preindustrial state, `years` years.
+    public func onePercentRun(years: Int) -> RunRecord {
+        let c0 = configuration.gases.preindustrialCO2PPM
+        return concentrationRun(years: years) { ExperimentCatalogue.onePercentCO2(c0, year: $0) }
+    }
+
+    /// ECS by the Gregory et al. (2004, GRL 31, L03205) regression of N on T over abrupt-4xCO2 (years 1–`years`),
+    /// halved for a doubling.
+    public func gregoryECS(years: Int = 150) -> Double {
+        let c0 = configuration.gases.preindustrialCO2PPM
+        let abrupt = concentrationRun(years: years) { _ in 4 * c0 }
+        let fit = LinearFit(x: abrupt.series(.surfaceTemperature), y: abrupt.series(.imbalance))
+        return -fit.intercept / fit.slope / 2
+    }
+
+    /// TCR (1pctCO2 warming over years 61–80, Meehl et al. 2020), the cumulative compatible emissions at doubling
+    /// (year 70) and TCRE = TCR per 1000 PgC of them (Matthews et al. 2009), from a 1pctCO2 run of at least 80 years.
+    public static func transientResponse(_ onePercent: RunRecord) -> (tcr: Double, cumulativeEmissionsAtDoubling: Double, tcre: Double) {
+        let first = onePercent.firstYear
+        let tcr = onePercent.mean(.surfaceTemperature, from: first + 60, to: first + 79)
+        let cumulative = onePercent.value(.cumulativeFossilEmissions, year: first + 69)
+        return (tcr, cumulative, tcr / cumulative * 1000)
+    }
+
     /// Emission-driven run with fossil CO2 emissions `pgC(year index)`.
     public func emissionRun(years: Int, pgC: (Int) -> Double) -> RunRecord {
         var drivers = IdealisedDrivers.control(reference: reference, halogenCount: halogenCount, years: years)
@@ -70,20 +94,14 @@ public struct DiagnosticExperiments: Sendable {
         let c0 = configuration.gases.preindustrialCO2PPM
         m.ecsConfigured = configuration.climate.equilibriumClimateSensitivity
 
-        // abrupt-4xCO2: Gregory regression over years 1–150.
-        let abrupt = concentrationRun(years: 150) { _ in 4 * c0 }
-        let fit = LinearFit(x: abrupt.series(.surfaceTemperature), y: abrupt.series(.imbalance))
-        m.ecsGregory = -fit.intercept / fit.slope / 2
+        m.ecsGregory = gregoryECS()
 
         // abrupt-2xCO2 run to equilibrium.
         let equilibrium = concentrationRun(years: equilibriumYears) { _ in 2 * c0 }
         m.ecsEquilibrium = equilibrium.mean(.surfaceTemperature, from: equilibriumYears - 10, to: equilibriumYears - 1)
 
-        // 1pctCO2: TCR over years 61–80 (indices 60…79), TCRE with cumulative emissions at year 70.
-        let onePercent = concentrationRun(years: 150) { y in c0 * _pow(1.01, Double(y + 1)) }
-        m.tcr = onePercent.mean(.surfaceTemperature, from: 60, to: 79)
-        m.cumulativeEmissionsAtDoubling = onePercent.value(.cumulativeFossilEmissions, year: 69)
-        m.tcre = m.tcr / m.cumulativeEmissionsAtDoubling * 1000
+        let onePercent = onePercentRun(years: 150)
+        (m.tcr, m.cumulativeEmissionsAtDoubling, m.tcre) = Self.transientResponse(onePercent)
 
         // esm-1pct-brch-1000PgC: the 1pctCO2 compatible emissions until 1000 PgC, then zero (ZECMIP, Jones et al. 2019).
         let cumulative = onePercent.series(.cumulativeFossilEmissions)
@@ -101,14 +119,14 @@ public struct DiagnosticExperiments: Sendable {
         m.zec50 = after - atBranch
 
         // flat10MIP.
-        let flat = emissionRun(years: 150) { ExperimentCatalogue.flat10Emissions("esm-flat10", year: $0) }
+        let flat = emissionRun(years: 150) { ExperimentCatalogue.flat10Emissions(.esmFlat10, year: $0) }
         m.flat10WarmingAt1000PgC = flat.mean(.surfaceTemperature, from: 90, to: 109)
-        let flatZec = emissionRun(years: 200) { ExperimentCatalogue.flat10Emissions("esm-flat10-zec", year: $0) }
+        let flatZec = emissionRun(years: 200) { ExperimentCatalogue.flat10Emissions(.esmFlat10Zec, year: $0) }
         m.flat10Zec50 = flatZec.mean(.surfaceTemperature, from: 139, to: 158) - flat.mean(.surfaceTemperature, from: 90, to: 109)
         // esm-flat10-cdr: back to zero cumulative emissions after year 250, then 20 more years.
         let zeroYear = ExperimentCatalogue.flat10CdrSeries.count - 1   // index of the year cumulative emissions reach 0
         let cdrYears = zeroYear + 21
-        let cdrEmissions = (0..<cdrYears).map { ExperimentCatalogue.flat10Emissions("esm-flat10-cdr", year: $0) }
+        let cdrEmissions = (0..<cdrYears).map { ExperimentCatalogue.flat10Emissions(.esmFlat10Cdr, year: $0) }
         let cdr = emissionRun(years: cdrYears) { cdrEmissions[$0] }
         let t = cdr.series(.surfaceTemperature)
         let peak = t.indices.max { t[$0] < t[$1] }!

@@ -19,13 +19,8 @@ public enum ClimateMetricExperiments {
 
     /// ECS, TCR and TCRE of `experiments.configuration` (internal variability off: `DiagnosticExperiments.model`).
     public static func run(_ experiments: DiagnosticExperiments) -> [Double] {
-        let c0 = experiments.configuration.gases.preindustrialCO2PPM
-        let abrupt = experiments.concentrationRun(years: abruptYears) { _ in 4 * c0 }
-        let fit = LinearFit(x: abrupt.series(.surfaceTemperature), y: abrupt.series(.imbalance))
-        let ecs = -fit.intercept / fit.slope / 2
-        let onePercent = experiments.concentrationRun(years: onePercentYears) { y in c0 * _pow(1.01, Double(y + 1)) }
-        let tcr = onePercent.mean(.surfaceTemperature, from: 60, to: 79)
-        let tcre = tcr / onePercent.value(.cumulativeFossilEmissions, year: 69) * 1000
-        return [ecs, tcr, tcre]
+        let ecs = experiments.gregoryECS(years: abruptYears)
+        let response = DiagnosticExperiments.transientResponse(experiments.onePercentRun(years: onePercentYears))
+        return [ecs, response.tcr, response.tcre]
     }
 }

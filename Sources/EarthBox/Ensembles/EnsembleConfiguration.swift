@@ -17,15 +17,15 @@ public struct EnsembleConfiguration: Sendable {
     public let namelistText: String
     public var source: String { base.source }
 
-    public static let groupNames = RunConfiguration.groupNames + [EnsembleSettings.groupName, ParameterPrior.groupName]
+    public static var groupNames: [String] { ConfigurationGroup.names(.run, .ensemble) }
 
-    public static func load(path: String) throws(InputError) -> EnsembleConfiguration {
+    /// `overrides` (`--set group.key=value`, any group including `&ensemble`) replace values of the file before
+    /// decoding; they are appended to the recorded text as comments, so they are part of the journal's fingerprint.
+    public static func load(path: String, overrides: [NamelistOverride] = []) throws(InputError) -> EnsembleConfiguration {
         let namelist = try Namelist.load(path: path)
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw InputError(file: path, message: "cannot read namelist file")
-        }
-        return try from(namelist, text: text)
+        let text = try BoundedRead.text(path: path, limit: BoundedRead.namelistLimit, what: "namelist file")
+        let record = overrides.isEmpty ? text : text + (text.hasSuffix("\n") ? "" : "\n") + NamelistOverride.comments(overrides)
+        do { return try from(namelist.applying(overrides), text: record) } catch { throw error.locating(overrides) }
     }
 
     public static func from(_ namelist: Namelist, text: String = "") throws(InputError) -> EnsembleConfiguration {
@@ -36,7 +36,7 @@ public struct EnsembleConfiguration: Sendable {
         let priors = try ParameterPrior.decodeAll(from: namelist, defaults: base.model)
 
         let run = base.run
-        if run.experiment != "scenario" {
+        if run.experiment != .scenario {
             throw namelist.error(group: "run", key: "experiment",
                                  "an ensemble runs historical + the &ensemble scenarios: experiment must be 'scenario', not '\(run.experiment)'")
         }
@@ -58,7 +58,7 @@ public struct EnsembleConfiguration: Sendable {
             }
         }
 
-        let unit = settings.sampling == "latin_hypercube"
+        let unit = settings.sampling == .latinHypercube
             ? LatinHypercube.sample(count: settings.members, dimensions: priors.count, seed: UInt64(settings.seed))
             : LatinHypercube.random(count: settings.members, dimensions: priors.count, seed: UInt64(settings.seed))
         let samples = unit.map { row in zip(row, priors).map { u, prior in prior.distribution.quantile(u) } }

@@ -117,7 +117,7 @@ public enum EnsembleDataset {
             ("co2_mode", .text(c.base.model.co2Mode.rawValue)),
             ("parameter_samples", .int(Int32(c.settings.members))),
             ("variability_realisations", .int(Int32(c.settings.variabilityRealisations))),
-            ("sampling", .text(c.settings.sampling)),
+            ("sampling", .text(c.settings.sampling.rawValue)),
             ("seed", .text(String(c.settings.seed))),
             ("effective_sample_size", .double(a.effectiveSampleSize)),
             ("constraints", .text(constraintText)),

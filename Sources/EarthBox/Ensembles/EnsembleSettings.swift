@@ -7,7 +7,7 @@ public struct EnsembleSettings: Sendable, Equatable {
     /// Seed of the Latin-hypercube sampling and of the members' internal-variability streams.
     public var seed = 20_251_124
     /// `latin_hypercube` (stratified: McKay, Beckman & Conover 1979, Technometrics 21, 239) or `random` (plain Monte Carlo).
-    public var sampling = "latin_hypercube"
+    public var sampling = SamplingMethod.latinHypercube
     /// Internal-variability realisations per parameter sample (> 1 needs `&variability enabled = .true.`).
     public var variabilityRealisations = 1
     /// Weight members by their likelihood against the observations (GMST, CO2, ocean heat, GCB sinks).
@@ -22,8 +22,14 @@ public struct EnsembleSettings: Sendable, Equatable {
     public var journalDirectory = ""
 
     public init() {}
+}
 
-    public static let samplingMethods = ["latin_hypercube", "random"]
+/// How the unit hypercube of the priors is sampled.
+public enum SamplingMethod: String, Sendable, CaseIterable {
+    /// Stratified in every dimension (McKay, Beckman & Conover 1979, Technometrics 21, 239).
+    case latinHypercube = "latin_hypercube"
+    /// Plain Monte Carlo.
+    case random
 }
 
 extension EnsembleSettings: NamelistGroup {
@@ -32,7 +38,7 @@ extension EnsembleSettings: NamelistGroup {
         .integer("members", \.members, range: 1...1_000_000, unit: "1", "parameter samples (members before variability realisations)"),
         .stringList("scenarios", \.scenarios, allowed: RunSettings.scenarios, count: 1...8, "SSP scenarios every member runs"),
         .integer("seed", \.seed, range: 0...Int.max, unit: "1", "seed of the sampling and of the members' variability streams"),
-        .string("sampling", \.sampling, allowed: samplingMethods, "Latin hypercube (McKay et al. 1979) or plain random sampling"),
+        .choice("sampling", \.sampling, "Latin hypercube (McKay et al. 1979) or plain random sampling"),
         .integer("variability_realisations", \.variabilityRealisations, range: 1...1000, unit: "1",
                  "internal-variability realisations per parameter sample (needs &variability enabled)"),
         .logical("constrain", \.constrain, "weight members against observed GMST, CO2, ocean heat and GCB sinks"),

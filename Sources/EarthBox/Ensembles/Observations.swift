@@ -48,10 +48,8 @@ public struct Observations: Sendable, Equatable {
 
         init(_ directory: String, _ name: String) throws(InputError) {
             path = directory.isEmpty ? name : directory + "/" + name
-            let text: String
-            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                throw InputError(file: path, message: "cannot read observation file (set &ensemble observations_directory)")
-            }
+            let text = try BoundedRead.text(path: path, limit: BoundedRead.observationLimit,
+                                            what: "observation file (&ensemble observations_directory)")
             var header: [String]?
             var rows: [Int: [Double]] = [:]
             for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {

@@ -94,10 +94,9 @@ extension ParameterPrior {
 }
 
 extension ParameterPrior {
-    /// Markdown documentation of `&ensemble` and `&priors` for `earthbox parameters`.
+    /// Markdown documentation of `&priors` for `earthbox parameters`.
     public static var documentation: String {
-        NamelistEncoder.documentation(EnsembleSettings.self) + """
-
+        """
         ### `&priors` (ensembles only)
 
         One line per uncertain parameter, named `group.key` (or Fortran's `group%key`; `group.key(n)` for element n of a

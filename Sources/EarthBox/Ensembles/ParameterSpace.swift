@@ -25,37 +25,21 @@ public struct UncertainParameter: Sendable {
 
 public enum ParameterSpace {
     /// Groups whose real parameters can be sampled (not `&run`: it says what to run, not how the Earth works).
-    public static let groupNames = [ClimateParameters.groupName, OceanParameters.groupName, OceanCarbonParameters.groupName,
-                                    LandCarbonParameters.groupName, GasCycleParameters.groupName, ForcingAgentParameters.groupName,
-                                    VariabilityParameters.groupName]
+    public static var groupNames: [String] { ConfigurationGroup.sampled.map(\.name) }
 
     /// Every scalar real parameter, as `group.key` (list elements are resolved on demand by `parameter(named:)`).
-    public static var scalarNames: [String] {
-        func names<G: NamelistGroup>(_ g: G.Type) -> [String] {
-            G.fields.filter { $0.typeName == "real" }.map { "\(G.groupName).\($0.key)" }
-        }
-        return names(ClimateParameters.self) + names(OceanParameters.self) + names(OceanCarbonParameters.self)
-            + names(LandCarbonParameters.self) + names(GasCycleParameters.self) + names(ForcingAgentParameters.self)
-            + names(VariabilityParameters.self)
-    }
+    public static var scalarNames: [String] { ConfigurationGroup.sampled.flatMap(\.realKeys) }
 
     /// The parameter called `name` (`group.key` or `group.key(n)`), or nil if there is none.
     public static func parameter(named name: String, defaults: ModelConfiguration) -> UncertainParameter? {
         guard let dot = name.firstIndex(of: ".") else { return nil }
         let group = String(name[..<dot])
-        switch group {
-        case ClimateParameters.groupName: return make(name, \ModelConfiguration.climate, defaults)
-        case OceanParameters.groupName: return make(name, \ModelConfiguration.ocean, defaults)
-        case OceanCarbonParameters.groupName: return make(name, \ModelConfiguration.oceanCarbon, defaults)
-        case LandCarbonParameters.groupName: return make(name, \ModelConfiguration.land, defaults)
-        case GasCycleParameters.groupName: return make(name, \ModelConfiguration.gases, defaults)
-        case ForcingAgentParameters.groupName: return make(name, \ModelConfiguration.forcingAgents, defaults)
-        case VariabilityParameters.groupName: return make(name, \ModelConfiguration.variability, defaults)
-        default: return nil
-        }
+        return ConfigurationGroup.sampled.first { $0.name == group }?.parameter?(name, defaults)
     }
+}
 
-    private static func make<G: NamelistGroup>(_ name: String, _ path: WritableKeyPath<ModelConfiguration, G> & Sendable,
+extension UncertainParameter {
+    static func make<G: NamelistGroup>(_ name: String, _ path: WritableKeyPath<ModelConfiguration, G> & Sendable,
                                                _ defaults: ModelConfiguration) -> UncertainParameter? {
         var rest = String(name.drop { $0 != "." }.dropFirst())
         var element: Int?

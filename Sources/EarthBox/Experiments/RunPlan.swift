@@ -9,7 +9,14 @@ public struct RunPlan: Sendable {
     public init(_ configuration: RunConfiguration) throws(InputError) {
         var c = configuration
         let run = c.run
-        let singleForcing = SingleForcingExperiment.selection(run.experiment)
+        // A missing folder or pathway file is named with the key that chose it (and its line, filled in by the CLI).
+        if !run.forcingDirectory.isEmpty && !FilePaths.isDirectory(run.forcingDirectory) {
+            throw InputError(file: c.source, key: "forcing_directory", message: "the forcing folder '\(run.forcingDirectory)' does not exist or is not a folder")
+        }
+        if run.experiment == .scenario && !run.pathwayFile.isEmpty && !FilePaths.exists(run.pathwayFile) {
+            throw InputError(file: c.source, key: "pathway_file", message: "the pathway file '\(run.pathwayFile)' does not exist")
+        }
+        let singleForcing = run.experiment.singleForcing
         if let singleForcing {
             // DAMIP: the historical + SSP2-4.5 drivers, concentration-driven, one group of agents.
             c.run.scenario = SingleForcingExperiment.scenario
@@ -19,10 +26,10 @@ public struct RunPlan: Sendable {
         }
         let loaded = try ScenarioDrivers.load(directory: run.forcingDirectory, scenario: c.run.scenario)
         let landFraction = try ScenarioDrivers.landFractionOneDegree(directory: run.forcingDirectory)
-        let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction, spacing: c.model.gridSpacing)
+        let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction, spacing: run.gridSpacing)
         let h = HalogenatedGasTable.all.count
         let drivers: DriverSeries
-        if run.experiment == "scenario" || singleForcing != nil {
+        if run.experiment == .scenario || singleForcing != nil {
             let file = loaded.drivers
             guard file.firstYear <= run.startYear, run.endYear <= file.lastYear else {
                 throw InputError(file: c.source, key: "end_year",
@@ -39,12 +46,12 @@ public struct RunPlan: Sendable {
             drivers = ExperimentCatalogue.drivers(run.experiment, reference: preindustrialRow, halogenCount: h,
                                                   preindustrialCO2PPM: c.model.gases.preindustrialCO2PPM,
                                                   firstYear: run.startYear, years: run.endYear - run.startYear + 1)
-            if ExperimentCatalogue.isConcentrationDriven(run.experiment) { c.model.co2Mode = .concentrations }
-            else { c.model.co2Mode = .emissions }
+            c.model.co2Mode = run.experiment.isConcentrationDriven ? .concentrations : .emissions
         }
         // The first simulated year is the preindustrial reference the control state balances.
         let reference = Array(drivers.values[0..<drivers.columnCount])
         let model = EarthSystemModel(configuration: c.model, grid: grid, halogenPreindustrialPPT: loaded.halogenPreindustrialPPT, reference: reference)
+        try BaseClimateCheck.check(model, configuration: c)
         self.configuration = c
         self.simulation = Simulation(model: model, drivers: drivers)
         self.firstYear = run.startYear

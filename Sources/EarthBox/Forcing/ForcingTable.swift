@@ -22,6 +22,8 @@ public struct ForcingTable: Sendable {
     /// Line numbers (1-based, counting comment lines) of the header and unit
     /// rows, so that errors about a column can point at them.
     public let headerLineNumber: Int, unitLineNumber: Int
+    /// The line of each data row (year `firstYear + i` on `dataLineNumbers[i]`), for messages about a value.
+    public let dataLineNumbers: [Int]
 
     /// `valuesByColumn[columnIndex[name]!][year - firstYear]`.
     private let columnIndex: [String: Int]
@@ -32,7 +34,7 @@ public struct ForcingTable: Sendable {
 
     init(
         path: String, firstYear: Int, lastYear: Int, columnNames: [String], units: [String],
-        headerLineNumber: Int, unitLineNumber: Int, valuesByColumn: [[Double]]
+        headerLineNumber: Int, unitLineNumber: Int, valuesByColumn: [[Double]], dataLineNumbers: [Int] = []
     ) {
         precondition(columnNames.count == units.count && columnNames.count == valuesByColumn.count)
         self.path = path
@@ -44,12 +46,13 @@ public struct ForcingTable: Sendable {
         self.unitLineNumber = unitLineNumber
         self.columnIndex = Dictionary(uniqueKeysWithValues: zip(columnNames, columnNames.indices))
         self.valuesByColumn = valuesByColumn
+        self.dataLineNumbers = dataLineNumbers
     }
 
     /// Reads and checks a forcing file. Every problem is an `InputError`
     /// naming the file, the line and, where there is one, the column.
     public static func load(path: String) throws(InputError) -> ForcingTable {
-        let bytes = try readWholeFile(path: path)
+        let bytes = try readWholeFile(path: path, limit: BoundedRead.forcingTableLimit, what: "forcing file")
         return try ForcingTableParser.parse(bytes, path: path)
     }
 

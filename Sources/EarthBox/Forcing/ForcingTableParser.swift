@@ -38,6 +38,7 @@ enum ForcingTableParser {
         /// The line of the latest data row, for messages about repeated years.
         var previousYearLineNumber = 0
         var lastLineNumber = 0
+        var dataLineNumbers: [Int] = []
 
         init(path: String) { self.path = path }
 
@@ -92,7 +93,7 @@ enum ForcingTableParser {
                 path: path, firstYear: firstYear, lastYear: firstYear + yearCount - 1,
                 columnNames: Array(allColumnNames.dropFirst()), units: units,
                 headerLineNumber: headerLineNumber, unitLineNumber: unitLineNumber,
-                valuesByColumn: valuesByColumn)
+                valuesByColumn: valuesByColumn, dataLineNumbers: dataLineNumbers)
         }
 
         // MARK: Rows
@@ -225,6 +226,7 @@ enum ForcingTableParser {
             }
             yearCount += 1
             previousYearLineNumber = lineNumber
+            dataLineNumbers.append(lineNumber)
         }
 
         private func number(_ field: UnsafeBufferPointer<UInt8>, lineNumber: Int, column: Int) throws(InputError) -> Double {

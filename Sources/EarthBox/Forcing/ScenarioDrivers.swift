@@ -22,12 +22,17 @@ public enum ScenarioDrivers {
     /// concentration of every halogenated gas (0 where the file has no concentration column).
     public static func load(directory: String, scenario: String) throws(InputError) -> (drivers: DriverSeries, halogenPreindustrialPPT: [Double]) {
         let path = (directory as NSString).appendingPathComponent(scenario + ".csv")
-        let table = try ForcingTable.load(path: path)
+        return try drivers(from: try ForcingTable.load(path: path))
+    }
+
+    /// The drivers of a forcing table read already (units and plausibility checked column by column).
+    static func drivers(from table: ForcingTable) throws(InputError) -> (drivers: DriverSeries, halogenPreindustrialPPT: [Double]) {
         let gases = HalogenatedGasTable.all
         let h = gases.count
         var series = DriverSeries(firstYear: table.firstYear, yearCount: table.lastYear - table.firstYear + 1, halogenCount: h)
         func fill(_ name: String, unit: String, column: Int) throws(InputError) {
             let values = try table.column(name, unit: unit)
+            try table.checkPlausible(name, values)
             for (i, x) in values.enumerated() { series.values[i * series.columnCount + column] = x }
         }
         for c in emissionColumns { try fill(c.name, unit: c.unit, column: c.column) }
@@ -54,9 +59,7 @@ public enum ScenarioDrivers {
     /// GLOBE via global-land-mask; see ../shared/data/geography/README.md).
     public static func landFractionOneDegree(directory: String) throws(InputError) -> [Double] {
         let path = (directory as NSString).appendingPathComponent("zonal-land-fraction-1deg.csv")
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw InputError(file: path, message: "cannot read the land-fraction table")
-        }
+        let text = try BoundedRead.text(path: path, limit: BoundedRead.observationLimit, what: "land-fraction table")
         var values = [Double]()
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("#") || line.hasPrefix("lat_south") || line.isEmpty { continue }

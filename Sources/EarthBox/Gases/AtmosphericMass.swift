@@ -19,8 +19,6 @@ public enum AtmosphericMass {
     /// Moles of dry air in the atmosphere (≈ 1.7726e20 mol).
     public static let molesOfDryAir = dryAtmosphereMassKg * 1000 / dryAirMolarMass
 
-    /// Molar mass of carbon, g mol⁻¹ (IUPAC 2013 conventional value).
-    public static let carbonMolarMass = 12.011
     /// Molar mass of nitrogen, g mol⁻¹ (IUPAC 2013 conventional value).
     public static let nitrogenMolarMass = 14.007
     /// Molar mass of CO2, g mol⁻¹ (IUPAC 2013 atomic weights; FaIR 2.x 44.009).
@@ -31,9 +29,12 @@ public enum AtmosphericMass {
     public static let nitrousOxideMolarMass = 44.013
 
     /// PgC per ppm of CO2 for uniform mixing: ≈ 2.1291.
-    public static let pgCPerPpmCO2 = molesOfDryAir * 1e-6 * carbonMolarMass / 1e15
+    public static let pgCPerPpmCO2 = molesOfDryAir * 1e-6 * PhysicalConstants.carbonMolarMass / 1e15
     /// PgC per ppm used by the Global Carbon Budget (Friedlingstein et al. 2023, ESSD 15, 5301; Ballantyne et al. 2012).
     public static let globalCarbonBudgetPgCPerPpm = 2.124
+    /// Mass of CO2 per mass of carbon used by the Global Carbon Budget (its files state 3.664 = 44.009/12.011 rounded;
+    /// Friedlingstein et al. 2023): national data and pathway files are converted with it, so they round-trip.
+    public static let globalCarbonBudgetCO2PerCarbon = 3.664
     /// Tg CH4 per ppb for uniform mixing: ≈ 2.8438.
     public static let tgCH4PerPpb = molesOfDryAir * 1e-9 * methaneMolarMass / 1e12
     /// Tg CH4 per ppb of surface mole fraction, burden-based (Prather et al. 2012, GRL 39, L09803).

@@ -1,29 +1,27 @@
-/// Scratch memory a component sizes once, in its `makeScratch`, and reuses every year, so the time loop
-/// allocates nothing. A component's scratch type names its parts (pointers into one of these).
-public final class ScratchMemory<Element> {
-    public let base: UnsafeMutablePointer<Element>
-    public let count: Int
-    private var used = 0
+/// Scratch memory components take once, in their `makeScratch(in:)`, and reuse every year, so the time loop
+/// allocates nothing. The arena owns the memory; a component's `Scratch` only names its parts (plain pointers,
+/// so passing it around the step costs no reference counting).
+public final class ScratchArena {
+    private var blocks: [(pointer: UnsafeMutableRawPointer, deinitialize: (UnsafeMutableRawPointer) -> Void)] = []
 
-    public init(count: Int, repeating value: Element) {
-        self.count = count
-        base = .allocate(capacity: max(count, 1))
-        base.initialize(repeating: value, count: max(count, 1))
+    public init() {}
+
+    /// `count` fresh values, each `value`, alive as long as the arena.
+    public func take<Element>(_ count: Int, repeating value: Element) -> UnsafeMutablePointer<Element> {
+        let n = max(count, 1)
+        let typed = UnsafeMutablePointer<Element>.allocate(capacity: n)
+        typed.initialize(repeating: value, count: n)
+        blocks.append((UnsafeMutableRawPointer(typed), { $0.assumingMemoryBound(to: Element.self).deinitialize(count: n) }))
+        return typed
     }
 
-    /// The next `n` values, for one named part of the scratch.
-    public func take(_ n: Int) -> UnsafeMutablePointer<Element> {
-        precondition(used + n <= count, "scratch memory sized too small")
-        defer { used += n }
-        return base + used
-    }
+    /// `count` zeros.
+    public func take(_ count: Int) -> UnsafeMutablePointer<Double> { take(count, repeating: 0.0) }
 
     deinit {
-        base.deinitialize(count: max(count, 1))
-        base.deallocate()
+        for block in blocks {
+            block.deinitialize(block.pointer)
+            block.pointer.deallocate()
+        }
     }
-}
-
-extension ScratchMemory where Element == Double {
-    public convenience init(count: Int) { self.init(count: count, repeating: 0) }
 }

@@ -4,15 +4,16 @@ import Glibc
 
 /// The ocean's heat: one temperature column per latitude band (mixed layer first), carried by the ocean model's
 /// vertical transport, its heat content and its thermal expansion. The energy balance reaches it only through the
-/// mixed layer (`surfaceLayer`, then `step`); ocean carbon uses the same transport for DIC.
+/// mixed layer (`surfaceLayers`, then `step`); ocean carbon uses the same transport for DIC.
 ///
-/// Generic over the transport, so the upwelling–diffusion column (`ColumnMixing`) and any other ocean model step
-/// with the same code, specialised by the compiler.
-public struct Ocean<Transport: VerticalTransport>: EarthSystemComponent {
+/// The stepping functions are generic over the transport and called with the concrete columns of the chosen
+/// ocean model (`OceanTransport.visit`), so every ocean model runs specialised code.
+public struct Ocean: EarthSystemComponent {
     public let parameters: OceanParameters
     public let layers: OceanLayerGrid
-    /// Vertical transport of each band's column.
-    public let transport: [Transport]
+    /// Vertical transport of each band's column, of the ocean model `parameters.model`.
+    public let transport: OceanTransport
+    public let bandCount: Int
     /// Thermal expansion coefficient of each layer, K⁻¹.
     public let thermalExpansion: [Double]
     /// Share of each layer above 700 m and above 2000 m, the depth ranges ocean heat content is observed on
@@ -21,8 +22,9 @@ public struct Ocean<Transport: VerticalTransport>: EarthSystemComponent {
 
     public init(parameters: OceanParameters, grid: LatitudeGrid) {
         self.parameters = parameters
-        layers = Transport.layerGrid(parameters)
-        transport = Transport.columns(parameters, grid: grid)
+        transport = OceanTransport(parameters, grid: grid)
+        layers = transport.layers
+        bandCount = grid.count
         thermalExpansion = layers.centreDepthsMetres.map(Self.thermalExpansionCoefficient(depthMetres:))
         let layers = layers
         func shares(_ depth: Double) -> [Double] {
@@ -56,7 +58,7 @@ public struct Ocean<Transport: VerticalTransport>: EarthSystemComponent {
 
     public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) {
         let columns = block.bands(v)
-        for b in 0..<transport.count { for k in 0..<layers.layerCount { columns[b][k] = 0 } }
+        for b in 0..<bandCount { for k in 0..<layers.layerCount { columns[b][k] = 0 } }
     }
 
     /// Eliminated deep rows and the mixed-layer terms of every band's column, between `surfaceLayers` and `step`.
@@ -65,23 +67,26 @@ public struct Ocean<Transport: VerticalTransport>: EarthSystemComponent {
         let eliminated: UnsafeMutablePointer<Double>
         /// Heat carried below each band's mixed layer over the last step, K·m per unit ocean area.
         public let downward: UnsafeMutablePointer<Double>
-        let memory: ScratchMemory<Double>, surfaceMemory: ScratchMemory<OceanSurfaceLayer>
     }
 
-    public func makeScratch() -> Scratch {
-        let n = transport.count
-        let memory = ScratchMemory<Double>(count: n * layers.layerCount + n)
-        let surfaceMemory = ScratchMemory<OceanSurfaceLayer>(count: n, repeating: OceanSurfaceLayer())
-        return Scratch(surfaces: surfaceMemory.take(n), eliminated: memory.take(n * layers.layerCount), downward: memory.take(n),
-                       memory: memory, surfaceMemory: surfaceMemory)
+    public func makeScratch(in arena: ScratchArena) -> Scratch {
+        let n = bandCount
+        return Scratch(surfaces: arena.take(n, repeating: OceanSurfaceLayer()), eliminated: arena.take(n * layers.layerCount),
+                       downward: arena.take(n))
     }
 
     /// Folds every band's deep layers into its mixed-layer row and returns the mixed layers as the energy balance
     /// sees them at the start of the year (one per band, in `scratch`).
     @inline(__always)
     public func surfaceLayers(_ columns: BandBlocks<Double>, dt: Double, scratch: Scratch) -> UnsafeMutablePointer<OceanSurfaceLayer> {
+        transport.visit(FoldDeep(ocean: self, columns: columns, dt: dt, scratch: scratch))
+    }
+
+    @inline(__always)
+    func surfaceLayers<Transport: VerticalTransport>(_ columns: BandBlocks<Double>, transport: [Transport], dt: Double,
+                                                     scratch: Scratch) -> UnsafeMutablePointer<OceanSurfaceLayer> {
         let nl = layers.layerCount, thickness = layers.thicknessMetres[0]
-        for b in 0..<transport.count {
+        for b in 0..<bandCount {
             let x = columns[b], column = transport[b], g = scratch.eliminated + b * nl
             column.eliminateDeep(x, into: g)
             let fold = column.deepFold(eliminated: g)
@@ -95,8 +100,14 @@ public struct Ocean<Transport: VerticalTransport>: EarthSystemComponent {
     /// `surfaceLayers`); returns the heat carried below each mixed layer over the step, K·m per unit ocean area.
     @inline(__always)
     public func step(_ columns: BandBlocks<Double>, _ newMixedLayer: UnsafePointer<Double>, scratch: Scratch) -> UnsafePointer<Double> {
+        transport.visit(CarryDown(ocean: self, columns: columns, newMixedLayer: newMixedLayer, scratch: scratch))
+    }
+
+    @inline(__always)
+    func step<Transport: VerticalTransport>(_ columns: BandBlocks<Double>, _ newMixedLayer: UnsafePointer<Double>,
+                                            transport: [Transport], scratch: Scratch) -> UnsafePointer<Double> {
         let nl = layers.layerCount
-        for b in 0..<transport.count {
+        for b in 0..<bandCount {
             let x = columns[b], column = transport[b]
             column.backSubstitute(x, mixedLayer: newMixedLayer[b], eliminated: scratch.eliminated + b * nl)
             scratch.downward[b] = column.downwardTransport(new: x, mixedOld: scratch.surfaces[b].temperature, dt: column.timeStep)
@@ -139,7 +150,25 @@ public struct Ocean<Transport: VerticalTransport>: EarthSystemComponent {
     }
 }
 
+private struct FoldDeep: TransportVisitor {
+    let ocean: Ocean, columns: BandBlocks<Double>, dt: Double, scratch: Ocean.Scratch
+    @inline(__always)
+    func visit<Transport: VerticalTransport>(_ transport: [Transport]) -> UnsafeMutablePointer<OceanSurfaceLayer> {
+        ocean.surfaceLayers(columns, transport: transport, dt: dt, scratch: scratch)
+    }
+}
+
+private struct CarryDown: TransportVisitor {
+    let ocean: Ocean, columns: BandBlocks<Double>, newMixedLayer: UnsafePointer<Double>, scratch: Ocean.Scratch
+    @inline(__always)
+    func visit<Transport: VerticalTransport>(_ transport: [Transport]) -> UnsafePointer<Double> {
+        ocean.step(columns, newMixedLayer, transport: transport, scratch: scratch)
+    }
+}
+
 extension ColumnMixing {
+    public static let modelName = "upwelling_diffusion"
+
     public static func layerGrid(_ parameters: OceanParameters) -> OceanLayerGrid {
         OceanLayerGrid(thicknessMetres: parameters.layerThicknessMetres)
     }

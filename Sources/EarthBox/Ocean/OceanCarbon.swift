@@ -8,11 +8,11 @@
 /// equilibrates with the atmosphere in about a year. Each band's column is a tridiagonal system whose
 /// solution is affine in the unknown atmospheric carbon, so the well-mixed atmosphere couples all bands
 /// through one scalar equation (a Schur complement) — the same code for one band or many.
-public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
+public struct OceanCarbon: EarthSystemComponent {
     public let parameters: OceanCarbonParameters
     public let layers: OceanLayerGrid
-    /// The ocean's vertical transport of each band's column, shared with its heat.
-    public let transport: [Transport]
+    /// The ocean's vertical transport, which carries DIC as it carries heat.
+    public let transport: OceanTransport
     /// Ocean area of each band and in total, m².
     public let oceanArea: [Double]
     public let totalOceanArea: Double
@@ -22,9 +22,9 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
     public let preindustrialDIC: Double
     public let preindustrialHydrogenIon: Double
     /// PgC per (µmol kg⁻¹ · m) per m² of ocean area → multiply by the band's ocean area.
-    public static var petagramsPerMicromolMetreSquareMetre: Double { PhysicalConstants.seawaterDensity * 1e-6 * PhysicalConstants.carbonMolarMass * 1e-15 }
+    public static let petagramsPerMicromolMetreSquareMetre = PhysicalConstants.seawaterDensity * 1e-6 * PhysicalConstants.carbonMolarMass * 1e-15
 
-    public init(parameters: OceanCarbonParameters, ocean: Ocean<Transport>, grid: LatitudeGrid, preindustrialCO2PPM: Double, mode: CarbonMode) {
+    public init(parameters: OceanCarbonParameters, ocean: Ocean, grid: LatitudeGrid, preindustrialCO2PPM: Double, mode: CarbonMode) {
         self.parameters = parameters
         layers = ocean.layers
         transport = ocean.transport
@@ -62,7 +62,7 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
     /// F = u + v·C_atm' (PgC yr⁻¹ into the ocean) for this band.
     
     @inline(__always)
-    public func prepareBand(dic x: UnsafePointer<Double>, mixing column: Transport, hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
+    public func prepareBand<Transport: VerticalTransport>(dic x: UnsafePointer<Double>, mixing column: Transport, hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
                             dt: Double, workspace w: UnsafeMutablePointer<Double>,
                             base: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>,
                             constants: inout CarbonateConstants) -> (u: Double, v: Double) {
@@ -136,7 +136,7 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
     public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) {
         let state = view(v, block: block)
         state.atmosphere.pointee = preindustrialCO2PPM * AtmosphericMass.pgCPerPpmCO2
-        for b in 0..<transport.count {
+        for b in 0..<oceanArea.count {
             for k in 0..<layers.layerCount { state.dic(b)[k] = 0 }
             state.hydrogenIon(b).pointee = preindustrialHydrogenIon
         }
@@ -177,21 +177,23 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
         let base: UnsafeMutablePointer<Double>
         let slope: UnsafeMutablePointer<Double>
         let saved: UnsafeMutablePointer<Double>
-        let memory: ScratchMemory<Double>
     }
 
-    public func makeScratch() -> Scratch {
-        let n = layers.layerCount, bands = transport.count
-        let memory = ScratchMemory<Double>(count: n + 2 * bands * n + 7 * bands)
-        return Scratch(column: memory.take(n), base: memory.take(bands * n), slope: memory.take(bands * n), saved: memory.take(7 * bands),
-                       memory: memory)
+    public func makeScratch(in arena: ScratchArena) -> Scratch {
+        let n = layers.layerCount, bands = oceanArea.count
+        return Scratch(column: arena.take(n), base: arena.take(bands * n), slope: arena.take(bands * n), saved: arena.take(7 * bands))
     }
 
     /// Atmosphere and ocean carbon, solved together: every band's column is affine in the new atmospheric carbon,
     /// so one scalar equation (a Schur complement) closes the well-mixed atmosphere.
     @inline(__always)
     public func step(_ state: State, _ inputs: Inputs, scratch: Scratch) -> Fluxes {
-        let dt = inputs.dt, n = layers.layerCount, bands = transport.count
+        transport.visit(SolveCarbon(carbon: self, state: state, inputs: inputs, scratch: scratch))
+    }
+
+    @inline(__always)
+    func step<Transport: VerticalTransport>(_ state: State, _ inputs: Inputs, transport: [Transport], scratch: Scratch) -> Fluxes {
+        let dt = inputs.dt, n = layers.layerCount, bands = oceanArea.count
         let bases = scratch.base, slopes = scratch.slope, saved = scratch.saved
         var sumU = 0.0, sumV = 0.0, oceanBefore = 0.0
         for b in 0..<bands {
@@ -234,7 +236,7 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
     func finishBands(_ state: State, atmosphere atmosphereNew: Double, inputs: Inputs, scratch: Scratch, into fluxes: inout Fluxes) {
         let dt = inputs.dt, n = layers.layerCount
         var oceanAfter = 0.0, surfacePCO2 = 0.0, surfaceH = 0.0
-        for b in 0..<transport.count {
+        for b in 0..<oceanArea.count {
             let column = state.dic(b), base = scratch.base + b * n, slope = scratch.slope + b * n
             for k in 0..<n { column[k] = base[k] + atmosphereNew * slope[k] }
             let after = carbonInventory(dic: column, oceanAreaSquareMetres: oceanArea[b])
@@ -251,5 +253,13 @@ public struct OceanCarbon<Transport: VerticalTransport>: EarthSystemComponent {
         fluxes.oceanCarbon = oceanAfter
         fluxes.surfacePCO2 = surfacePCO2
         fluxes.surfaceHydrogenIon = surfaceH
+    }
+}
+
+private struct SolveCarbon: TransportVisitor {
+    let carbon: OceanCarbon, state: OceanCarbon.State, inputs: OceanCarbon.Inputs, scratch: OceanCarbon.Scratch
+    @inline(__always)
+    func visit<Transport: VerticalTransport>(_ transport: [Transport]) -> OceanCarbon.Fluxes {
+        carbon.step(state, inputs, transport: transport, scratch: scratch)
     }
 }

@@ -1,5 +1,8 @@
 /// Parameters of the ocean's heat transport and expansion.
 public struct OceanParameters: Sendable, Equatable {
+    /// The ocean model: `upwelling_diffusion` (the multi-layer column of Hoffert et al. 1980, as in MAGICC) or
+    /// `two_layer` (Held et al. 2010; Geoffroy et al. 2013a).
+    public var model = ColumnMixing.modelName
     /// Layer thicknesses, m, mixed layer first. Mixed layer 60 m (MAGICC6, Meinshausen et al. 2011, ACP 11, 1417);
     /// deep layers thicken with depth to a total of 3680 m, the mean ocean depth (Charette & Smith 2010, Oceanography 23, 112).
     public var layerThicknessMetres: [Double] = [60, 60, 80, 100, 120, 150, 180, 220, 260, 300, 340, 380, 420, 460, 550]
@@ -17,6 +20,11 @@ public struct OceanParameters: Sendable, Equatable {
     /// 529; Rudels et al. 1996, JGR 101, 8807), so the surface takes up little heat downward; the others are scaled
     /// as for the Southern Ocean factor. Has no effect with one band.
     public var arcticMixingFactor = 0.5
+    /// Two-layer ocean: heat capacities of the upper and deep layers, W yr m⁻² K⁻¹, and their heat exchange
+    /// coefficient γ, W m⁻² K⁻¹ (CMIP5 16-model means, Geoffroy et al. 2013a, J. Clim 26, 1841, Table 3).
+    public var twoLayerUpperHeatCapacity = 7.3
+    public var twoLayerDeepHeatCapacity = 106.0
+    public var twoLayerExchange = 0.73
 
     public init() {}
 }
@@ -25,6 +33,7 @@ public struct OceanParameters: Sendable, Equatable {
 extension OceanParameters: NamelistGroup {
     public static let groupName = "ocean"
     public static let fields: [NamelistField<OceanParameters>] = [
+        .string("model", \.model, allowed: OceanTransport.modelNames, "ocean model carrying heat and carbon: multi-layer upwelling-diffusion columns or the two-layer ocean"),
         .realList("layer_thickness", \.layerThicknessMetres, elementRange: 1...2000, count: 3...100, unit: "m",
                   "thickness of each ocean layer from the top, mixed layer first", citation: "Meinshausen et al. 2011; Charette & Smith 2010"),
         .real("vertical_diffusivity", \.verticalDiffusivity, range: 0.01...20, unit: "cm2 s-1",
@@ -35,5 +44,11 @@ extension OceanParameters: NamelistGroup {
               "vertical diffusivity multiplier for bands centred 65S-45S", citation: "Marshall & Speer 2012; Armour et al. 2016"),
         .real("arctic_mixing_factor", \.arcticMixingFactor, range: 0.01...20, unit: "1",
               "vertical diffusivity multiplier for bands centred 70N-90N (halocline)", citation: "Aagaard et al. 1981; Rudels et al. 1996"),
+        .real("two_layer_upper_heat_capacity", \.twoLayerUpperHeatCapacity, range: 0.5...100, unit: "W yr m-2 K-1",
+              "two-layer ocean: heat capacity of the upper layer", citation: "Geoffroy et al. 2013a"),
+        .real("two_layer_deep_heat_capacity", \.twoLayerDeepHeatCapacity, range: 1...2000, unit: "W yr m-2 K-1",
+              "two-layer ocean: heat capacity of the deep layer", citation: "Geoffroy et al. 2013a"),
+        .real("two_layer_exchange", \.twoLayerExchange, range: 0.01...10, unit: "W m-2 K-1",
+              "two-layer ocean: heat exchange coefficient between the layers (gamma)", citation: "Geoffroy et al. 2013a"),
     ]
 }

@@ -8,6 +8,8 @@
 /// Callers see the column only through the mixed layer: its thickness, its exchange with the layer below, the
 /// upwelling through it, and the reduced row.
 public protocol VerticalTransport: Sendable {
+    /// The ocean model's name in `&ocean model`.
+    static var modelName: String { get }
     /// The layers of every column of this ocean model.
     static func layerGrid(_ parameters: OceanParameters) -> OceanLayerGrid
     /// One column per latitude band.

@@ -41,4 +41,11 @@ enum FilePaths {
     }
 
     static var processID: Int32 { getpid() }
+
+    /// Bytes available to an unprivileged user in the file system holding `path`, nil if unknown.
+    static func freeBytes(_ path: String) -> UInt64? {
+        var fs = statvfs()
+        guard statvfs(path, &fs) == 0 else { return nil }
+        return UInt64(fs.f_bavail) &* UInt64(fs.f_frsize)
+    }
 }

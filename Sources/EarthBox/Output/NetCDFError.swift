@@ -16,8 +16,9 @@ public struct NetCDFError: Error, CustomStringConvertible, Equatable, Sendable {
         self.status = status
     }
 
+    /// One line: the file, then the reason, then the netCDF call and status for a bug report.
     public var description: String {
-        let code = status.map { " (netCDF status \($0))" } ?? ""
-        return "NetCDF error in \(operation) for '\(path)': \(message)\(code)"
+        let code = status.map { ", netCDF status \($0)" } ?? ""
+        return "\(path): error: \(message) (\(operation)\(code))"
     }
 }

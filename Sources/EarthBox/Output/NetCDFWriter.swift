@@ -26,17 +26,32 @@ extension NetCDF {
 
         try withNetCDFLock { (counter: inout UInt64) throws(NetCDFError) in
             counter &+= 1
-            let tempPath = "\(prefix).\(base).tmp-\(FilePaths.processID)-\(counter)"
-            do throws(NetCDFError) {
-                try writeFile(dataset, tempPath: tempPath, reportedPath: path)
-                if let reason = FilePaths.rename(tempPath, to: path) {
-                    throw NetCDFError(path: path, operation: "rename(\(tempPath))", message: reason)
+            let tempPath = TemporaryFiles.name(for: path, serial: counter)
+            try TemporaryFiles.whileWriting(tempPath) { () throws(NetCDFError) in
+                do throws(NetCDFError) {
+                    try writeFile(dataset, tempPath: tempPath, reportedPath: path)
+                    if let reason = FilePaths.rename(tempPath, to: path) {
+                        throw NetCDFError(path: path, operation: "rename(\(tempPath))", message: "cannot write the file: \(reason)")
+                    }
+                } catch {
+                    FilePaths.remove(tempPath)
+                    throw writeFailure(error, folder: folder)
                 }
-            } catch {
-                FilePaths.remove(tempPath)
-                throw error
             }
         }
+    }
+
+    /// A failed write says what the user can act on: a full disk or quota is named as such (HDF5 reports only
+    /// "HDF error"; the folder's free space tells), any other failure as "cannot write the file".
+    static func writeFailure(_ error: NetCDFError, folder: String) -> NetCDFError {
+        guard error.status != nil else { return error }
+        var failure = error
+        if let free = FilePaths.freeBytes(folder), free < 1 << 20 {
+            failure.message = "cannot write the file: disk full (no space left on device; \(error.message))"
+        } else {
+            failure.message = "cannot write the file: \(error.message)"
+        }
+        return failure
     }
 
     /// Creates, fills and closes the file. Must be called holding the lock.
@@ -45,6 +60,7 @@ extension NetCDF {
         try ncCheck(nc_create(tempPath, NC_NETCDF4 | NC_CLOBBER, &ncid), "nc_create(\(tempPath))", path: path)
         var open = true
         defer { if open { _ = nc_abort(ncid) } }
+        TemporaryFiles.holdForTest()
 
         var oldFill: Int32 = 0
         try ncCheck(nc_set_fill(ncid, NC_NOFILL, &oldFill), "nc_set_fill", path: path)
@@ -96,7 +112,11 @@ extension NetCDF {
         }
 
         open = false
-        try ncCheck(nc_close(ncid), "nc_close", path: path)
+        let status = nc_close(ncid)
+        // A failed nc_close (a full disk while HDF5 flushes) leaves the file open inside HDF5; without nc_abort,
+        // HDF5's exit handler flushes it again and crashes the process (seen as SIGSEGV after the error line).
+        if status != NC_NOERR { _ = nc_abort(ncid) }
+        try ncCheck(status, "nc_close", path: path)
     }
 
     /// Chunk shape: the full variable, halving the slowest-varying dimensions

@@ -107,7 +107,7 @@ public enum RunDataset {
             ("co2_mode", .text(plan.configuration.model.co2Mode.rawValue)),
             ("model_version", .text(modelVersion)),
             ("namelist_file", .text(plan.configuration.source)),
-            ("namelist", .text(plan.configuration.resolvedNamelist)),
+            ("namelist", .text(plan.configuration.namelistRecord)),
             ("references", .text("Forcing: RCMIP v5.1.0 (Nicholls et al. 2020, GMD 13, 5175). Physics and parameter sources: see `earthbox parameters`.")),
         ]
         return dataset

@@ -200,7 +200,10 @@ public struct Comparison: Sendable {
 
     /// Annual series (median and member range) in the IAMC wide layout, for plotting elsewhere.
     public var seriesTable: IAMCTable {
-        let first = 1850, last = groups.flatMap { $0.members.map(\.lastYear) }.max() ?? 2100
+        // From 1850, or from the earliest start if a run ends before 1850 (any valid run has a series).
+        let members = groups.flatMap(\.members)
+        let first = min(1850, members.map(\.firstYear).min() ?? 1850)
+        let last = max(first, members.map(\.lastYear).max() ?? 2100)
         var table = IAMCTable(path: "series.csv", extraColumns: [], years: Array(first...last))
         for g in groups {
             for (variable, unit, name, f) in Self.plotted {

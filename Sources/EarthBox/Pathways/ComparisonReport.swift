@@ -16,8 +16,18 @@ public struct ComparisonReport {
     /// Writes into `directory`; returns the files written and a note about figures (nil if they were made).
     @discardableResult
     public func write(to directory: String) throws -> (files: [String], figureNote: String?) {
+        // Runs that end before the usual first plotted year (1950) are plotted from their own start.
+        if plotStart != firstPlotYear {
+            var report = self
+            report.firstPlotYear = plotStart
+            return try report.write(to: directory)
+        }
         let fm = FileManager.default
+        let created = !fm.fileExists(atPath: directory)
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var finished = false
+        // A failed report leaves no folder behind that it made itself.
+        defer { if created && !finished && ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).isEmpty { try? fm.removeItem(atPath: directory) } }
         let tmp = (directory as NSString).appendingPathComponent(".compare.tmp-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(atPath: tmp)
         try fm.createDirectory(atPath: tmp, withIntermediateDirectories: true)
@@ -42,21 +52,24 @@ public struct ComparisonReport {
                     p.arguments = ["\(name)-\(ext).gp"]
                     p.currentDirectoryURL = URL(fileURLWithPath: tmp)
                     let err = Pipe(); p.standardError = err
-                    try p.run(); p.waitUntilExit()
-                    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                    if p.terminationStatus != 0 {
-                        // A series the inputs do not hold (an ensemble file stores a few variables only) leaves
-                        // gnuplot nothing to draw: leave that figure out and say so, keep the rest of the report.
-                        guard message.contains("undefined") else {
-                            throw InputError(file: "\(name)-\(ext).gp", message: "gnuplot failed: \(message)")
-                        }
+                    p.standardOutput = FileHandle.nullDevice
+                    var message = ""
+                    do {
+                        try p.run()
+                        message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                        p.waitUntilExit()
+                    } catch { message = "cannot start \(exe)" }
+                    if p.isRunning || p.terminationStatus != 0 {
+                        // A series the inputs do not hold (an ensemble file stores a few variables only), or data
+                        // gnuplot cannot draw, leaves that figure out with a one-line reason; the report goes on.
+                        let reason = message.contains("undefined") ? "the inputs hold no such series" : "gnuplot: " + Self.gnuplotReason(message)
                         for e in ["png", "svg"] { try? fm.removeItem(atPath: (tmp as NSString).appendingPathComponent("\(name).\(e)")) }
-                        skipped.append(name)
+                        skipped.append("\(name) (\(reason))")
                         continue figures
                     }
                 }
             }
-            if !skipped.isEmpty { note = "figures not drawn, the inputs hold no such series: " + skipped.joined(separator: ", ") }
+            if !skipped.isEmpty { note = "figures not drawn: " + skipped.joined(separator: "; ") }
         } else {
             note = "figures skipped: gnuplot not found (install gnuplot-nox)"
         }
@@ -70,7 +83,25 @@ public struct ComparisonReport {
             try fm.moveItem(atPath: (tmp as NSString).appendingPathComponent(name), toPath: target)
             written.append(target)
         }
+        finished = true
         return (written, note)
+    }
+
+    /// The first year plotted: `firstPlotYear`, or the earliest start when some run ends by then.
+    var plotStart: Int {
+        let members = comparison.groups.flatMap(\.members)
+        guard let earliestEnd = members.map(\.lastYear).min(), earliestEnd <= firstPlotYear,
+              let earliestStart = members.map(\.firstYear).min() else { return firstPlotYear }
+        return min(earliestStart, firstPlotYear)
+    }
+
+    /// gnuplot's own reason in one line: the last line naming an error ("x range is invalid"), without the file.
+    static func gnuplotReason(_ message: String) -> String {
+        let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "^" }
+        let last = lines.last { $0.hasPrefix("\"") } ?? lines.last ?? "failed"
+        // `"name.gp" line 15: x range is invalid` → `x range is invalid`
+        if let colon = last.range(of: ": ") { return String(last[colon.upperBound...]) }
+        return last
     }
 
     static func findOnPath(_ name: String) -> String? {

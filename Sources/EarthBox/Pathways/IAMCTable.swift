@@ -66,7 +66,7 @@ public struct IAMCTable: Sendable, Equatable {
     // MARK: Reading
 
     public static func load(path: String) throws(InputError) -> IAMCTable {
-        let bytes = try readWholeFile(path: path)
+        let bytes = try readWholeFile(path: path, limit: BoundedRead.iamcTableLimit, what: "IAMC pathway file")
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError(file: path, message: "the file is not valid UTF-8 text")
         }

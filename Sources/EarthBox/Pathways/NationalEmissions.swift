@@ -6,8 +6,8 @@ import Foundation
 /// Layout as openclimatedata writes it: `#` comment lines, a header `Year,<Country>,…,World`, then one row per
 /// year in MtC yr⁻¹. Empty cells (a country before its record starts) are missing.
 public struct NationalEmissions: Sendable {
-    /// Mt CO2 per Mt C: 44.009/12.011 = 3.664, the factor the GCB file header itself states.
-    public static let co2PerCarbon = 3.664
+    /// Mt CO2 per Mt C, the factor the GCB file header itself states.
+    public static let co2PerCarbon = AtmosphericMass.globalCarbonBudgetCO2PerCarbon
 
     public let path: String
     public let regions: [String]
@@ -16,7 +16,7 @@ public struct NationalEmissions: Sendable {
     private let mtCO2: [String: [Double]]
 
     public static func load(path: String) throws(InputError) -> NationalEmissions {
-        let bytes = try readWholeFile(path: path)
+        let bytes = try readWholeFile(path: path, limit: BoundedRead.iamcTableLimit, what: "national emissions file")
         let text = String(decoding: bytes, as: UTF8.self)
         var header: [String]? = nil
         var years: [Int] = []

@@ -22,8 +22,8 @@ public enum RegionalComposition {
     public static let nitrousOxide = "Emissions|N2O"
     public static let baseScenarioColumn = "Base_Scenario"
     public static let knownVariables = [co2, baseline, gross, removals, methane, nitrousOxide]
-    /// Mt CO2 per Pg C (44.009/12.011 × 1000, as Forcing/convert_rcmip.py).
-    public static let mtCO2PerPgC = 3664.0
+    /// Mt CO2 per Pg C (the GCB factor × 1000, as Forcing/convert_rcmip.py).
+    public static let mtCO2PerPgC = 1000 * AtmosphericMass.globalCarbonBudgetCO2PerCarbon
 
     /// The drivers with the pathway file's changes applied. `baseScenario` is the `&run scenario` the base came from;
     /// when the file has a `Base_Scenario` column it must name the same scenario.
@@ -51,6 +51,14 @@ public enum RegionalComposition {
                                  message: "unit is '\(row.unit)' but '\(unit)' is expected")
             }
             for (j, v) in row.values.enumerated() where v.isNaN { throw table.error(row, year: table.years[j], "no value for \(table.years[j])") }
+            // The plausible ranges of the forcing files (ForcingPlausibility); CO2 converted to Mt CO2/yr.
+            let fossil = ForcingPlausibility.ranges["co2_fossil"]!
+            let plausible = unit == "Mt CH4/yr" ? ForcingPlausibility.ranges["ch4"]! : unit == "Mt N2O/yr" ? ForcingPlausibility.ranges["n2o"]!
+                : fossil.lowerBound * mtCO2PerPgC...fossil.upperBound * mtCO2PerPgC
+            let (low, high) = (plausible.lowerBound, plausible.upperBound)
+            for (j, v) in row.values.enumerated() where !(low...high).contains(v) {
+                throw table.error(row, year: table.years[j], "year \(table.years[j]): \(v) \(unit) is outside the plausible range \(low)...\(high)")
+            }
             return row.values
         }
         var out = base

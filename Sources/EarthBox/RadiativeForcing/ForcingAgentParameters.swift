@@ -23,4 +23,16 @@ public struct ForcingAgentParameters: Sendable, Equatable {
     public var solarScale = 1.0
 
     public init() {}
+
+    /// These parameters measured from the preindustrial concentrations of `gases` (their one home).
+    public func referenced(to gases: GasCycleParameters) -> Self {
+        var p = self
+        p.greenhouseGases.co2Reference = gases.preindustrialCO2PPM
+        p.greenhouseGases.ch4Reference = gases.preindustrialMethanePPB
+        p.greenhouseGases.n2oReference = gases.preindustrialNitrousOxidePPB
+        p.ozone.referenceMethane = gases.preindustrialMethanePPB
+        p.ozone.referenceNitrousOxide = gases.preindustrialNitrousOxidePPB
+        p.stratosphericWaterVapour.referenceMethane = gases.preindustrialMethanePPB
+        return p
+    }
 }

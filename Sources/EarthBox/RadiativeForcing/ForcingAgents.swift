@@ -28,13 +28,7 @@ public struct ForcingAgents: EarthSystemComponent {
     public init(parameters: ForcingAgentParameters, gases: GasCycleParameters, halogens: [HalogenatedGas],
                 halogenPreindustrialPPT: [Double], referenceEmissions r: [Double], selection: ForcingSelection = .all) {
         self.selection = selection
-        var p = parameters
-        p.greenhouseGases.co2Reference = gases.preindustrialCO2PPM
-        p.greenhouseGases.ch4Reference = gases.preindustrialMethanePPB
-        p.greenhouseGases.n2oReference = gases.preindustrialNitrousOxidePPB
-        p.ozone.referenceMethane = gases.preindustrialMethanePPB
-        p.ozone.referenceNitrousOxide = gases.preindustrialNitrousOxidePPB
-        p.stratosphericWaterVapour.referenceMethane = gases.preindustrialMethanePPB
+        var p = parameters.referenced(to: gases)
         p.ozone.referenceCarbonMonoxide = r[DriverColumns.carbonMonoxide]
         p.ozone.referenceNMVOC = r[DriverColumns.volatileOrganics]
         p.ozone.referenceNOx = r[DriverColumns.nitrogenOxides]

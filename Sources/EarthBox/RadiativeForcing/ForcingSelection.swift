@@ -42,19 +42,10 @@ public struct ForcingSelection: OptionSet, Sendable, Hashable {
 /// historical period (DAMIP: 1850–2020, SSP2-4.5 after 2014) and `ssp245-X` continues it to 2100; here both
 /// are one run of the ssp245 forcing file over the configured years.
 public enum SingleForcingExperiment {
-    public static let names = ["hist-GHG", "hist-CO2", "hist-aer", "hist-nat", "ssp245-GHG", "ssp245-CO2", "ssp245-aer", "ssp245-nat"]
+    public static let names = Experiment.allCases.filter { $0.singleForcing != nil }.map(\.rawValue)
 
     /// The agents experiment `name` keeps, or nil if it is not a single-forcing experiment.
-    public static func selection(_ name: String) -> ForcingSelection? {
-        guard names.contains(name), let group = name.split(separator: "-").last else { return nil }
-        switch group {
-        case "GHG": return .wellMixedGreenhouseGases
-        case "CO2": return .co2
-        case "aer": return .aerosols
-        case "nat": return .natural
-        default: return nil
-        }
-    }
+    public static func selection(_ name: String) -> ForcingSelection? { Experiment(rawValue: name)?.singleForcing }
 
     /// The forcing file all of them use (DAMIP extends the historical period with SSP2-4.5).
     public static let scenario = "ssp245"

@@ -26,12 +26,12 @@ public struct GreenhouseGasForcingParameters: Sendable, Equatable {
     /// CH4 d₃, W m⁻² ppb^-1/2 (AR6 Table 7.SM.1).
     public var d3 = 0.045194
 
-    /// Reference CO2, ppm: AR6 1750 value (AR6 ch. 7 ERF baseline; FaIR 2.x AR6 `baseline_concentration`).
-    public var co2Reference = 278.3
-    /// Reference CH4, ppb: AR6 1750 value (AR6 ch. 7 ERF baseline; FaIR 2.x AR6 `baseline_concentration`).
-    public var ch4Reference = 729.2
-    /// Reference N2O, ppb: AR6 1750 value (AR6 ch. 7 ERF baseline; FaIR 2.x AR6 `baseline_concentration`).
-    public var n2oReference = 270.1
+    /// Reference CO2, CH4 and N2O: the model's own preindustrial atmosphere, whose one home is `GasCycleParameters`
+    /// (`&gases co2_preindustrial` …), so that a control run has zero forcing; `ForcingAgentParameters.referenced(to:)`
+    /// sets them from the configured gases. (AR6 measures from 278.3 ppm, 729.2 ppb, 270.1 ppb; RCMIP 1750 is used here.)
+    public var co2Reference = GasCycleParameters().preindustrialCO2PPM
+    public var ch4Reference = GasCycleParameters().preindustrialMethanePPB
+    public var n2oReference = GasCycleParameters().preindustrialNitrousOxidePPB
 
     /// CO2 tropospheric adjustment, ERF = SARF × (1 + 0.05) (AR6 WG1 §7.3.2.1; ch. 7 ERF code `1.05 * co2base`).
     public var co2TroposphericAdjustment = 0.05

@@ -18,10 +18,9 @@ public struct OzoneForcingParameters: Sendable, Equatable {
     /// Climate feedback on ozone ERF, W m⁻² K⁻¹ of warming since pre-industrial (Thornhill et al. 2021; AR6 ch. 7 ozone code; FaIR 2.x).
     public var temperatureFeedback = -0.037
 
-    /// Reference CH4, ppb (AR6 1750).
-    public var referenceMethane = 729.2
-    /// Reference N2O, ppb (AR6 1750).
-    public var referenceNitrousOxide = 270.1
+    /// Reference CH4 and N2O, ppb: the preindustrial atmosphere of `GasCycleParameters` (see `GreenhouseGasForcingParameters`).
+    public var referenceMethane = GasCycleParameters().preindustrialMethanePPB
+    public var referenceNitrousOxide = GasCycleParameters().preindustrialNitrousOxidePPB
     /// Reference EESC, ppt (AR6 1750 concentrations, Br efficiency 45; FaIR 2.x AR6 EESC baseline).
     public var referenceEESC = 344.3627591056
     /// Reference CO emissions, Mt yr⁻¹ (RCMIP v5.1.0 1750; FaIR 2.x AR6 `baseline_emissions`).

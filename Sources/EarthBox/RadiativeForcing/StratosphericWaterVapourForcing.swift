@@ -8,8 +8,8 @@ public struct StratosphericWaterVapourParameters: Sendable, Equatable {
     public var fractionOfMethaneERF = 0.09192
     /// W m⁻² per ppb CH4 above 1750 (IGCC 2024: 0.05 / (1866.3 − 729.2); FaIR 2.x AR6 `h2o_stratospheric_factor` 4.397e-5).
     public var perPpbMethane = 4.397e-5
-    /// Reference CH4, ppb (AR6 1750).
-    public var referenceMethane = 729.2
+    /// Reference CH4, ppb: the preindustrial atmosphere of `GasCycleParameters` (see `GreenhouseGasForcingParameters`).
+    public var referenceMethane = GasCycleParameters().preindustrialMethanePPB
 
     public init() {}
 }

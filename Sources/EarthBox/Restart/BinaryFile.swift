@@ -12,20 +12,36 @@ public struct BinaryWriter {
     public private(set) var bytes: [UInt8] = []
     public init() {}
     public mutating func append(_ x: UInt64) { for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: x >> (8 * k))) } }
+    public mutating func append(_ x: UInt32) { for k in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: x >> (8 * k))) } }
     public mutating func append(_ x: Int) { append(UInt64(bitPattern: Int64(x))) }
     public mutating func append(_ x: Double) { append(x.bitPattern) }
     public mutating func append(_ xs: [Double]) { append(xs.count); for x in xs { append(x.bitPattern) } }
     public mutating func append(_ s: String) { let u = Array(s.utf8); append(u.count); bytes += u }
+    /// Ends the data with its CRC-32C, which `BinaryReader.verifiedPayload` checks.
+    public mutating func appendChecksum() { append(CRC32C.checksum(bytes)) }
 }
 
+/// Reads what `BinaryWriter` wrote. Every length read from the data is checked against the bytes that are left
+/// with overflow-reporting arithmetic (a damaged length field must give nil, never a wrapped bound or a huge
+/// allocation — the EarthBox target is compiled with -Ounchecked, which removes the implicit overflow traps).
 public struct BinaryReader {
     let bytes: [UInt8]
     var offset = 0
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
     public var isAtEnd: Bool { offset == bytes.count }
+    var remaining: Int { bytes.count - offset }
+
+    /// The bytes before a trailing CRC-32C if it matches, nil for a file too short or damaged.
+    public static func verifiedPayload(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 4 else { return nil }
+        let payload = bytes[..<(bytes.count - 4)]
+        var stored: UInt32 = 0
+        for k in 0..<4 { stored |= UInt32(bytes[bytes.count - 4 + k]) << (8 * k) }
+        return CRC32C.checksum(payload) == stored ? Array(payload) : nil
+    }
 
     public mutating func uint64() -> UInt64? {
-        guard offset + 8 <= bytes.count else { return nil }
+        guard remaining >= 8 else { return nil }
         var x: UInt64 = 0
         for k in 0..<8 { x |= UInt64(bytes[offset + k]) << (8 * k) }
         offset += 8
@@ -33,53 +49,57 @@ public struct BinaryReader {
     }
     public mutating func int() -> Int? { uint64().map { Int(Int64(bitPattern: $0)) } }
     public mutating func double() -> Double? { uint64().map(Double.init(bitPattern:)) }
+    /// A count read from the data, nil unless 0 ≤ n and `n × elementSize` bytes are left.
+    mutating func count(elementSize: Int) -> Int? {
+        guard let n = int(), n >= 0 else { return nil }
+        let (size, overflow) = n.multipliedReportingOverflow(by: elementSize)
+        guard !overflow, size <= remaining else { return nil }
+        return n
+    }
     public mutating func doubles() -> [Double]? {
-        guard let n = int(), n >= 0, offset + 8 * n <= bytes.count else { return nil }
+        guard let n = count(elementSize: 8) else { return nil }
         var xs = [Double](); xs.reserveCapacity(n)
-        for _ in 0..<n { xs.append(Double(bitPattern: uint64()!)) }
+        for _ in 0..<n { guard let x = double() else { return nil }; xs.append(x) }
         return xs
     }
     public mutating func string() -> String? {
-        guard let n = int(), n >= 0, offset + n <= bytes.count else { return nil }
+        guard let n = count(elementSize: 1) else { return nil }
         defer { offset += n }
-        return String(decoding: bytes[offset..<offset + n], as: UTF8.self)
+        return String(validating: bytes[offset..<offset + n], as: UTF8.self)
     }
 }
 
 public enum BinaryFile {
-    /// Writes `bytes` to a temporary name in the same folder and renames it onto `path`; returns an error text on failure.
+    /// Writes `bytes` to a temporary name in the same folder and renames it onto `path`; returns an error text on
+    /// failure ("disk full" for ENOSPC), after which neither the temporary file nor a partial `path` exists.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
-        let (prefix, base) = FilePaths.split(path)
-        let temp = "\(prefix).\(base).tmp-\(FilePaths.processID)"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return "cannot create \(temp): \(String(cString: strerror(errno)))" }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n <= 0 { if errno == EINTR { continue }; return false }
-                written += n
+        let temp = TemporaryFiles.name(for: path)
+        return TemporaryFiles.whileWriting(temp) { () -> String? in
+            let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return "cannot create \(temp): \(systemErrorText(errno))" }
+            TemporaryFiles.holdForTest()
+            var failure: Int32 = 0
+            bytes.withUnsafeBytes { buffer in
+                var written = 0
+                while written < buffer.count {
+                    let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { failure = n < 0 ? errno : ENOSPC; return }
+                    written += n
+                }
             }
-            return true
+            // Some file systems (NFS) report a full disk only at close. No fsync: atomicity against a killed
+            // process needs none (the page cache survives it), and one per journal task would slow ensembles.
+            if close(fd) != 0 && failure == 0 { failure = errno }
+            guard failure == 0 else { FilePaths.remove(temp); return "cannot write \(path): \(systemErrorText(failure))" }
+            if let reason = FilePaths.rename(temp, to: path) { FilePaths.remove(temp); return "cannot write \(path): rename failed: \(reason)" }
+            return nil
         }
-        close(fd)
-        guard ok else { FilePaths.remove(temp); return "cannot write \(temp)" }
-        if let reason = FilePaths.rename(temp, to: path) { FilePaths.remove(temp); return "cannot rename to \(path): \(reason)" }
-        return nil
     }
 
-    public static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return bytes }
-            bytes += chunk[0..<n]
-        }
+    /// The bytes of a regular file of at most `limit` bytes, or an `InputError` naming the file and the reason.
+    public static func read(_ path: String, limit: Int, what: String) throws(InputError) -> [UInt8] {
+        try BoundedRead.bytes(path: path, limit: limit, what: what, regularOnly: true)
     }
 
     /// Names in `directory` (nil if it cannot be read).

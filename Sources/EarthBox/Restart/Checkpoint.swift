@@ -1,8 +1,10 @@
 /// A restart file of one run (CESM's ERS practice): the member's complete prognostic state (the flat state vector,
 /// the year and the random stream) and the record so far, so a run continued from it produces exactly the output
-/// of the uninterrupted run. A fingerprint of the resolved namelist refuses restarts with a different configuration.
+/// of the uninterrupted run. A fingerprint of the resolved namelist refuses restarts with a different configuration;
+/// a CRC-32C over the whole file refuses a damaged one.
 public struct Checkpoint: Sendable {
-    public static let magic: UInt64 = 0x3230_544B_4342_4245   // "EBCKPT02" little-endian (02: zonal record added)
+    public static let magic: UInt64 = 0x3330_544B_4342_4245   // "EBCKPT03" little-endian (02: zonal record; 03: CRC-32C)
+    static let olderMagics: Set<UInt64> = [0x3230_544B_4342_4245, 0x3130_544B_4342_4245]
     public var state: ModelState
     public var record: RunRecord
     public var fingerprint: UInt64
@@ -34,11 +36,34 @@ public struct Checkpoint: Sendable {
         w.append(record.layerTemperature)
         w.append(record.bandCount)
         w.append(record.zonal)
+        w.appendChecksum()
         return w.bytes
     }
 
+    /// Why bytes are not a usable checkpoint.
+    public enum DecodeProblem: Error, Equatable {
+        case notACheckpoint, olderFormat, damaged, otherLayout
+        var message: String {
+            switch self {
+            case .notACheckpoint: "not an EarthBox checkpoint (wrong magic number)"
+            case .olderFormat: "checkpoint of an older EarthBox format without a checksum; write it again with this version"
+            case .damaged: "the checkpoint is damaged (CRC-32C checksum mismatch, or truncated); it cannot be used"
+            case .otherLayout: "checkpoint of a different model layout (bands, ocean layers or diagnostics) or inconsistent record"
+            }
+        }
+    }
+
     public static func decode(_ bytes: [UInt8], layout: StateLayout) -> Checkpoint? {
-        var r = BinaryReader(bytes)
+        try? decodeChecked(bytes, layout: layout)
+    }
+
+    public static func decodeChecked(_ bytes: [UInt8], layout: StateLayout) throws(DecodeProblem) -> Checkpoint {
+        var head = BinaryReader(bytes)
+        let first = head.uint64()
+        if let first, olderMagics.contains(first) { throw .olderFormat }
+        guard first == magic else { throw .notACheckpoint }
+        guard let payload = BinaryReader.verifiedPayload(bytes) else { throw .damaged }
+        var r = BinaryReader(payload)
         guard r.uint64() == magic, let fingerprint = r.uint64(), let year = r.int(), let values = r.doubles(),
               values.count == layout.count,
               let s0 = r.uint64(), let s1 = r.uint64(), let s2 = r.uint64(), let s3 = r.uint64(),
@@ -47,7 +72,8 @@ public struct Checkpoint: Sendable {
               let zonal = r.doubles(), r.isAtEnd,
               recordValues.count % Diagnostic.count == 0,
               layers.count == recordValues.count / Diagnostic.count * layerCount,
-              zonal.count == recordValues.count / Diagnostic.count * ZonalDiagnostic.count * bandCount else { return nil }
+              zonal.count == recordValues.count / Diagnostic.count * ZonalDiagnostic.count * bandCount,
+              (-100_000...100_000).contains(year), year - recordValues.count / Diagnostic.count == firstYear else { throw .otherLayout }
         var state = ModelState(year: year, layout: layout, seed: 0)
         state.values = values
         state.random.state = (s0, s1, s2, s3)
@@ -64,7 +90,6 @@ public struct Checkpoint: Sendable {
                 }
             }
         }
-        guard record.yearCount == 0 || record.lastYear == year - 1 else { return nil }
         return Checkpoint(state: state, record: record, fingerprint: fingerprint)
     }
 
@@ -73,9 +98,10 @@ public struct Checkpoint: Sendable {
 
     /// Reads a checkpoint written for `plan`'s configuration; problems are `InputError`s naming the file.
     public static func read(path: String, plan: RunPlan) throws(InputError) -> Checkpoint {
-        guard let bytes = BinaryFile.read(path) else { throw InputError(file: path, message: "cannot read checkpoint file") }
-        guard let checkpoint = decode(bytes, layout: plan.simulation.model.layout) else {
-            throw InputError(file: path, message: "not an EarthBox checkpoint of this model layout (or truncated)")
+        let bytes = try BinaryFile.read(path, limit: BoundedRead.checkpointLimit, what: "checkpoint file")
+        let checkpoint: Checkpoint
+        do { checkpoint = try decodeChecked(bytes, layout: plan.simulation.model.layout) } catch {
+            throw InputError(file: path, message: error.message)
         }
         guard checkpoint.fingerprint == fingerprint(plan.configuration) else {
             throw InputError(file: path, message: "checkpoint was written with a different configuration than \(plan.configuration.source)")
@@ -91,16 +117,19 @@ extension RunPlan {
     /// Runs (or continues `from` a checkpoint) through the last year, writing a checkpoint at the end of each of
     /// `checkpointYears` via `write(checkpoint, year)`. The record equals the uninterrupted run's bit for bit:
     /// the step is a function of the state vector, the random stream and the drivers only.
+    /// A writer that throws (e.g. a restart file that cannot be written) stops the run with its error;
+    /// `goOn(part)` sees each part before its checkpoint is written, and false ends the run there.
     public func run(from checkpoint: Checkpoint? = nil, checkpointYears: [Int] = [],
-                    write: (Checkpoint, Int) -> Void = { _, _ in }) -> RunRecord {
+                    write: (Checkpoint, Int) throws -> Void = { _, _ in }, goOn: (RunRecord) -> Bool = { _ in true }) rethrows -> RunRecord {
         let fingerprint = Checkpoint.fingerprint(configuration)
         var state = checkpoint?.state ?? simulation.model.initialState(year: firstYear, seed: UInt64(configuration.model.variability.seed))
         var record = checkpoint?.record ?? RunRecord(firstYear: firstYear, layerCount: simulation.model.layout.layerCount,
                                                      bandCount: simulation.model.layout.bandCount, capacity: lastYear - firstYear + 1)
         for stop in (checkpointYears.filter { $0 >= state.year && $0 < lastYear }.sorted()) + [lastYear] where stop >= state.year {
             let part = simulation.run(from: &state, through: stop)
+            guard goOn(part) else { break }
             record.append(part)
-            if stop != lastYear { write(Checkpoint(state: state, record: record, fingerprint: fingerprint), stop) }
+            if stop != lastYear { try write(Checkpoint(state: state, record: record, fingerprint: fingerprint), stop) }
         }
         return record
     }
@@ -121,5 +150,12 @@ extension RunRecord {
                 }
             }
         }
+    }
+}
+
+extension RunPlan {
+    /// Runs (or continues `from` a checkpoint) through the last year, writing no checkpoint.
+    public func run(from checkpoint: Checkpoint?, checkpointYears: [Int] = []) -> RunRecord {
+        run(from: checkpoint, checkpointYears: checkpointYears) { _, _ in }
     }
 }

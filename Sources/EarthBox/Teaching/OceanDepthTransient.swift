@@ -18,10 +18,9 @@ public struct OceanDepthTransient: Sendable {
                 c.ocean.verticalDiffusivity = kappa
                 let e = DiagnosticExperiments(configuration: c, grid: experiments.grid, halogenPreindustrialPPT: experiments.halogenPreindustrialPPT,
                                               reference: experiments.reference)
-                let c0 = c.gases.preindustrialCO2PPM
-                let r = e.concentrationRun(years: 140) { c0 * _pow(1.01, Double($0 + 1)) }
+                let r = e.onePercentRun(years: 140)
                 let tas = r.series(.surfaceTemperature)
-                let tcr = tas[60..<80].reduce(0, +) / 20
+                let tcr = DiagnosticExperiments.transientResponse(r).tcr
                 let uptake = r.series(.deepOceanHeatUptake)[60..<80].reduce(0, +) / 20
                 t.rows.append([depth, kappa, tcr, tas[139], tcr / c.climate.equilibriumClimateSensitivity, uptake])
             }

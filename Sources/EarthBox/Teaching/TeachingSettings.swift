@@ -12,11 +12,11 @@ public struct TeachingSettings: Sendable, Equatable {
     public var mixedLayerDepths: [Double] = [10, 60, 150]
     /// Vertical diffusivities compared in the ocean-depth experiment, cm² s⁻¹.
     public var diffusivities: [Double] = [0.2, 0.6, 2.0]
+    /// Accept a preindustrial climate outside `BaseClimateCheck.plausibleGlobalMeanCelsius` (a snowball or hothouse
+    /// Earth on purpose, in a lab); off, such a configuration is refused as a likely input mistake.
+    public var allowImplausibleClimate = false
 
     public init() {}
-
-    /// Experiments that produce a table instead of one run.
-    public static let experiments = ["snowball-hysteresis", "feedback-switches", "zero-emission-commitment", "ocean-depth"]
 }
 
 extension TeachingSettings: NamelistGroup {
@@ -28,6 +28,7 @@ extension TeachingSettings: NamelistGroup {
         .integer("emissions_stop_year", \.emissionsStopYear, range: 0...3000, unit: "yr", "last year with CO2 emissions in the commitment experiment"),
         .logical("stop_all_emissions", \.stopAllEmissions, "stop every anthropogenic emission, not only CO2"),
         .realList("mixed_layer_depths", \.mixedLayerDepths, elementRange: 5...500, count: 1...10, unit: "m", "mixed-layer depths compared", citation: "Hansen et al. 1985"),
+        .logical("allow_implausible_climate", \.allowImplausibleClimate, "accept a preindustrial global mean outside 5-25 degC (snowball or hothouse labs)"),
         .realList("diffusivities", \.diffusivities, elementRange: 0.01...20, count: 1...10, unit: "cm2 s-1", "vertical diffusivities compared", citation: "Hoffert et al. 1980"),
     ]
 }

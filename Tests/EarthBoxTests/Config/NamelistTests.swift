@@ -191,8 +191,8 @@ private func values(_ text: String, group: String = "g", key: String) throws -> 
     @Test func missingFile() {
         let error = inputError { () throws(InputError) in try Namelist.load(path: "/nonexistent/earthbox/run.nml") }
         #expect(error == InputError(file: "/nonexistent/earthbox/run.nml",
-                                    message: "cannot open namelist file: no such file"))
-        #expect(error?.description == "/nonexistent/earthbox/run.nml: error: cannot open namelist file: no such file")
+                                    message: "cannot open the namelist file: No such file or directory"))
+        #expect(error?.description == "/nonexistent/earthbox/run.nml: error: cannot open the namelist file: No such file or directory")
     }
 
     @Test func textOutsideAGroup() {

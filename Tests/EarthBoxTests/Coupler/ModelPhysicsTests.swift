@@ -74,8 +74,8 @@ enum ConservationRun: String, CaseIterable, Sendable, CustomTestStringConvertibl
 // MARK: - 3. Control drift
 
 @Suite("Control drift") struct ControlDriftTests {
-    @Test("piControl and esm-piControl do not drift in 500 years", arguments: ["piControl", "esm-piControl"])
-    func noDrift(_ experiment: String) throws {
+    @Test("piControl and esm-piControl do not drift in 500 years", arguments: [Experiment.piControl, .esmPiControl])
+    func noDrift(_ experiment: Experiment) throws {
         let r = try TestSupport.run(TestSupport.configuration(experiment: experiment, startYear: 1, endYear: 500)).get()
         #expect(r.yearCount == 500)
         let c0 = GasCycleParameters().preindustrialCO2PPM
@@ -211,7 +211,7 @@ enum ConservationRun: String, CaseIterable, Sendable, CustomTestStringConvertibl
     @Test("a warmer ocean takes up less carbon")
     func warmerOceanTakesLessCarbon() throws {
         func uptake(ecs: Double) throws -> Double {
-            let c = TestSupport.configuration(experiment: "1pctCO2", startYear: 1, endYear: 150) { $0.model.climate.equilibriumClimateSensitivity = ecs }
+            let c = TestSupport.configuration(experiment: .onePercentCO2, startYear: 1, endYear: 150) { $0.model.climate.equilibriumClimateSensitivity = ecs }
             let r = try TestSupport.run(c).get()
             return r.value(.oceanCarbonAnomaly, year: 140)
         }

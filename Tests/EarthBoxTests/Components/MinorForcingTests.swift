@@ -64,7 +64,7 @@ import Testing
     @Test func landUse2019() throws {
         let afolu = try TestData.rcmipEmissions("Emissions|CO2|MAGICC AFOLU")
         let gtCO2 = afolu[0...(2019 - 1750)].reduce(0, +) / 1000
-        let pgC = gtCO2 * AtmosphericMass.carbonMolarMass / AtmosphericMass.carbonDioxideMolarMass
+        let pgC = gtCO2 * PhysicalConstants.carbonMolarMass / AtmosphericMass.carbonDioxideMolarMass
         let f = LandUseForcing.erf(cumulativeLandUseEmissionsPgC: pgC)
         print("2019 land-use ERF: \(f) (cumulative \(pgC) PgC)")
         #expect(abs(f - (-0.20)) < 0.002)

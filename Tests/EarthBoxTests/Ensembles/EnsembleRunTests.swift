@@ -5,7 +5,7 @@ import Testing
 /// `earthbox ensemble` end to end: PEM (any rank count gives the same file), kill -9 + --resume, bad input,
 /// and the constrained SSP2-4.5 ensemble against the assessed ranges.
 @Suite("Ensemble runs", .serialized) struct EnsembleRunTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestSupport.repository
     static let mpiEnvironmentPrefixes = ["OMPI_", "PMIX_"]
 
     static var earthbox: String { repository.appendingPathComponent(".build/debug/earthbox").path }
@@ -172,14 +172,7 @@ import Testing
         let c = try EnsembleConfiguration.from(Namelist.parse(text: text, file: "ensemble-ssp245-constrained.nml"), text: text)
         #expect(c.settings.members == 200)
         var worker = try EnsembleWorker(configuration: c)
-        let tasks = EnsembleTaskList(configuration: c)
-        var results = EnsembleResults(configuration: c, taskList: tasks)
-        var buffer: [Double] = []
-        for (t, task) in tasks.tasks.enumerated() {
-            buffer.removeAll(keepingCapacity: true)
-            worker.run(task, appendingTo: &buffer)
-            results.store(task: t, buffer[...])
-        }
+        let results = try #require(try EnsembleDriver(configuration: c).run(resume: false, worker: &worker, processes: SingleProcess()).results)
         let analysis = EnsembleAnalysis(results: results, observations: try Observations.load(directory: observations))
         print("[ensemble] 200-member constrained historical + SSP2-4.5:\n" + analysis.summaryText)
         let ecs = analysis.percentiles(results.metric(.ecs), constrained: true)

@@ -26,7 +26,7 @@ struct ModeAndPoolTests {
     @Test("concentration-driven SSP2-4.5 follows the prescribed gases and diagnoses compatible emissions")
     func concentrationDriven() throws {
         let r = try TestSupport.run(TestSupport.configuration(scenario: "ssp245", endYear: 2100) {
-            $0.run.co2Mode = "concentrations"; $0.run.otherGasMode = "concentrations"
+            $0.run.co2Mode = .concentrations; $0.run.otherGasMode = .concentrations
             $0.model.co2Mode = .concentrations; $0.model.otherGasMode = .concentrations
         }).get()
         // RCMIP v5.1.0 ssp245 concentrations in 2014: CO2 397.5469793 ppm, CH4 1831.470998 ppb (prescribed exactly).

@@ -3,26 +3,36 @@ import Testing
 
 @Suite struct GreenhouseGasForcingTests {
     let p = GreenhouseGasForcingParameters()
+    /// AR6's own baseline (AR6 WG1 ch. 7 ERF code: 278.3 ppm CO2, 729.2 ppb CH4, 270.1 ppb N2O), to check its numbers;
+    /// the model measures from its own preindustrial atmosphere (`GasCycleParameters`).
+    static let ar6: GreenhouseGasForcingParameters = {
+        var q = GreenhouseGasForcingParameters()
+        q.co2Reference = 278.3; q.ch4Reference = 729.2; q.n2oReference = 270.1
+        return q
+    }()
 
     // Reference: AR6 WG1 §7.3.2.1, ERF of 2×CO2 = 3.93 ± 0.47 W m⁻². Tolerance ±0.05 (the formula itself, not the
     // assessed range): Meinshausen SARF at 2×278.3 ppm with N2O 270.1 ppb is 3.7468, ×1.05 → 3.934.
     @Test func doublingCO2() {
-        let f2x = CarbonDioxideForcing.doublingERF()
+        let f2x = CarbonDioxideForcing.doublingERF(parameters: Self.ar6)
         #expect(abs(f2x - 3.93) < 0.05, "F2x = \(f2x)")
-        #expect(abs(CarbonDioxideForcing.sarf(co2: 2 * 278.3, n2o: 270.1) - 3.7468) < 0.001)
+        #expect(abs(CarbonDioxideForcing.sarf(co2: 2 * 278.3, n2o: 270.1, parameters: Self.ar6) - 3.7468) < 0.001)
+        // From the model's own 1750 (RCMIP 277.147 ppm, N2O 273.865 ppb) doubling is within the same tolerance.
+        #expect(abs(CarbonDioxideForcing.doublingERF() - 3.93) < 0.05, "model F2x = \(CarbonDioxideForcing.doublingERF())")
+        #expect(p.co2Reference == GasCycleParameters().preindustrialCO2PPM && p.n2oReference == GasCycleParameters().preindustrialNitrousOxidePPB)
     }
 
     // Forcing vanishes at the reference and α′ is continuous at C_α,max (Meinshausen et al. 2020 Table 3);
     // tolerance 1e-9 W m⁻² (pure round-off).
     @Test func co2ExpressionLimits() {
-        #expect(abs(CarbonDioxideForcing.sarf(co2: 278.3, n2o: 300)) < 1e-12)
+        #expect(abs(CarbonDioxideForcing.sarf(co2: p.co2Reference, n2o: 300)) < 1e-12)
         let cMax = p.co2Reference - p.b1 / (2 * p.a1)
         let below = CarbonDioxideForcing.sarf(co2: cMax - 1e-7, n2o: 270.1)
         let above = CarbonDioxideForcing.sarf(co2: cMax + 1e-7, n2o: 270.1)
         #expect(abs(below - above) < 1e-9)
         #expect(CarbonDioxideForcing.sarf(co2: 200, n2o: 270.1) < 0)
-        #expect(MethaneForcing.sarf(ch4: 729.2, n2o: 300) == 0)
-        #expect(NitrousOxideForcing.sarf(co2: 400, ch4: 1800, n2o: 270.1) == 0)
+        #expect(MethaneForcing.sarf(ch4: p.ch4Reference, n2o: 300) == 0)
+        #expect(NitrousOxideForcing.sarf(co2: 400, ch4: 1800, n2o: p.n2oReference) == 0)
     }
 
     // Reference: AR6 WG1 Table 7.8, 1750–2019 ERF: CO2 2.16, CH4 0.54, N2O 0.21 W m⁻². Tolerance ±10 % (brief).
