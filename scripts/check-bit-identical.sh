@@ -54,15 +54,22 @@ compare() {   # name, old file, new file
 run_both() {   # name, extension, command arguments (the output path is appended)
   local name=$1 ext=$2; shift 2
   mkdir -p "$WORK/old" "$WORK/new"
-  "$OLD" "$@" --output "$WORK/old/$name.$ext" >/dev/null
-  "$NEW" "$@" --output "$WORK/new/$name.$ext" >/dev/null
+  rm -rf "$WORK/journal"; "$OLD" "$@" --output "$WORK/old/$name.$ext" >/dev/null
+  rm -rf "$WORK/journal"; "$NEW" "$@" --output "$WORK/new/$name.$ext" >/dev/null
   compare "$name" "$WORK/old/$name.$ext" "$WORK/new/$name.$ext"
 }
 
 for namelist in Namelists/*.nml Namelists/*/*.nml; do
   name=$(echo "${namelist#Namelists/}" | tr / _ | sed 's/\.nml$//')
   case "$namelist" in
-    Namelists/ensembles/*) run_both "$name" nc ensemble "$namelist" --quiet ;;
+    Namelists/ensembles/*)
+      # A journalled ensemble gets a fresh journal of its own for each side (never the user's, never shared).
+      if grep -q "journal_directory" "$namelist"; then
+        mkdir -p "$WORK/namelists"
+        sed "s|journal_directory *=.*|journal_directory = '$WORK/journal'|" "$namelist" > "$WORK/namelists/$name.nml"
+        namelist=$WORK/namelists/$name.nml
+      fi
+      run_both "$name" nc ensemble "$namelist" --quiet ;;
     Namelists/teaching/*) run_both "$name" csv run "$namelist" --quiet ;;
     *) run_both "$name" nc run "$namelist" --quiet ;;
   esac

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every shipped pathway (Namelists/pathways/) and its base SSPs, each with a small ECS ensemble
 # (AR6 likely range, see below), and writes the comparison report to Runs/compare/report.html.
-#   bash scripts/compare-pathways.sh            # debug build (fast to build); EARTHBOX=path overrides the binary
+#   bash scripts/compare-pathways.sh   # the release build when there is one (setup-and-run.sh), else a debug build;
+#                                      # EARTHBOX=path overrides the binary
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EARTHBOX=${EARTHBOX:-}
+if [ -z "$EARTHBOX" ] && [ -x .build/release/earthbox ]; then EARTHBOX=.build/release/earthbox; fi
 if [ -z "$EARTHBOX" ]; then swift build --product earthbox >/dev/null; EARTHBOX=.build/debug/earthbox; fi
 OUT=Runs/pathways
 mkdir -p "$OUT" Runs/compare

@@ -6,11 +6,13 @@
 #   openmpi-bin    mpirun
 #   pkg-config     lets SwiftPM find the Open MPI headers (ompi-c.pc)
 #   gnuplot-nox    figures of `earthbox compare` (PNG via cairo, SVG); without it compare writes tables only
+#   libudunits2-dev, udunits-bin  udunits-2, which the CF checkers (cfchecker, compliance-checker) parse units with
+#   python3-venv   the virtual environment of the CF checks and the Python package's tests (scripts/python-env.sh)
 # Idempotent: prints nothing and exits 0 when everything is already installed.
 # Uses sudo only when not root and sudo exists. Exits non-zero on failure.
 set -euo pipefail
 
-PACKAGES=(libnetcdf-dev netcdf-bin libopenmpi-dev openmpi-bin pkg-config gnuplot-nox)
+PACKAGES=(libnetcdf-dev netcdf-bin libopenmpi-dev openmpi-bin pkg-config gnuplot-nox libudunits2-dev udunits-bin python3-venv)
 
 die() { echo "install-deps: error: $*" >&2; exit 1; }
 

@@ -10,13 +10,18 @@ else
   echo "forcing reproducibility check skipped: ../shared/data/rcmip not found"
 fi
 swift build --build-tests
-# The shipped pathway files must be what their namelists make from the GCB national data (when present).
-GCB=../shared/data/observations/global-carbon-budget-2023-national-fossil-territorial-emissions_Year-China-World.csv
-if [ -f "$GCB" ]; then
-  .build/debug/earthbox pathway --check --history-file "$GCB" Namelists/pathways/*.nml
-else
-  echo "pathway reproducibility check skipped: $GCB not found"
+# The observation copies must match their checksums (and ../shared's copies, when present), and the shipped pathway
+# files must be what their namelists make from the GCB national data in Observations/.
+(cd Observations && sha256sum --quiet -c SHA256SUMS)
+if [ -d ../shared/data/observations ]; then
+  for f in $(cut -d' ' -f3 Observations/SHA256SUMS); do
+    cmp -s "Observations/$f" "../shared/data/observations/$f" || { echo "Observations/$f differs from ../shared/data/observations/$f" >&2; exit 1; }
+  done
 fi
+.build/debug/earthbox pathway --check Namelists/pathways/*.nml
+# CF-1.8 conformance of a box, a zonal and an ensemble file; the Python package's tests.
+bash scripts/check-cf.sh
+bash scripts/check-python.sh
 swift test --skip-build "$@"
 # Release and debug builds must agree bit for bit (undefined behaviour under -Ounchecked shows up only here).
 if [ "$#" -eq 0 ]; then bash scripts/check-release-matches-debug.sh; fi
@@ -25,3 +30,5 @@ if [ "$#" -eq 0 ]; then bash scripts/check-release-matches-debug.sh; fi
 if [ "${EARTHBOX_FUZZ_SECONDS:-30}" != 0 ]; then
   bash scripts/fuzz.sh "${EARTHBOX_FUZZ_SECONDS:-30}"
 fi
+# Every README command, in order, on a fresh clone (release build; README_CHECK=0 skips it locally).
+if [ "${README_CHECK:-1}" != 0 ]; then bash scripts/check-readme.sh; fi

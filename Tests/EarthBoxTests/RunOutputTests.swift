@@ -25,7 +25,7 @@ struct RunOutputTests {
         try NetCDF.write(dataset, to: path)
         let back = try NetCDF.read(path: path)
         #expect(back.dimension("time")?.length == 151)
-        for name in ["tas", "co2", "fgco2", "nbp", "cVeg", "zostoga", "erf", "thetao_change", "emissions_co2_fossil"] {
+        for name in ["tas_anomaly", "time", "time_bnds", "year", "height", "co2", "fgco2", "nbp", "cVeg", "zostoga", "erf", "thetao_change", "emissions_co2_fossil"] {
             let written = try #require(dataset.variables.first { $0.name == name })
             let read = try #require(back.variables.first { $0.name == name }, "variable \(name) missing after reading back")
             #expect(read == written, "variable \(name) differs after the round trip")
@@ -38,6 +38,32 @@ struct RunOutputTests {
         #expect(reparsed.model.climate == configuration.model.climate)
         #expect(reparsed.model.land == configuration.model.land)
         #expect(back.globalAttributes.contains { $0.0 == "Conventions" && $0.1 == .text("CF-1.8") })
+        #expect(back.globalAttributes.contains { $0.0 == "history" })
+    }
+
+    @Test("the file's year is the model's year: a flux times its cell width and the ocean area is the global total")
+    func calendarMatchesTheModelYear() throws {
+        let plan = try TestSupport.plan(TestSupport.configuration(endYear: 1900))
+        let dataset = RunDataset.make(record: plan.run(), plan: plan)
+        #expect(dataset.variable("time")?.attribute("calendar") == .text("julian"))
+        let bounds = try #require(dataset.variable("time_bnds")?.data)
+        let flux = try #require(dataset.variable("fgco2")?.data), total = try #require(dataset.variable("fgco2_global")?.data)
+        let oceanArea = plan.simulation.model.oceanArea.reduce(0, +)
+        for t in [10, 100, 150] {
+            let seconds = (bounds[2 * t + 1] - bounds[2 * t]) * 86_400
+            let pgC = flux[t] * oceanArea * seconds / 1e12
+            #expect(abs(pgC - total[t]) <= 1e-12 * abs(total[t]), "year \(t): \(pgC) vs \(total[t])")
+        }
+        // Cell bounds stay within a day of 1 January, so every mid-year time decodes to its own year.
+        let time = try #require(dataset.variable("time")?.data)
+        #expect(time.enumerated().allSatisfy { abs($1 - (Double($0) * 365.25 + 182.625)) < 1e-9 })
+        // Global totals are area sums, global means area means; every anomaly says what it is relative to.
+        #expect(dataset.variable("fgco2_global")?.attribute("cell_methods") == .text("time: mean area: sum"))
+        #expect(dataset.variable("fgco2_global")?.attribute("units") == .text("Pg yr-1"))
+        #expect(dataset.variable("tas_anomaly")?.attribute("standard_name") == .text("air_temperature_anomaly"))
+        for v in dataset.variables where v.attribute("standard_name").map({ if case .text(let s) = $0 { s.hasSuffix("_anomaly") } else { false } }) ?? false {
+            #expect(v.attribute("reference_period") != nil, "\(v.name) has no reference period")
+        }
     }
 
     /// Writes `namelist` as `<name>.nml` in `folder` and runs the built `earthbox run` on it.

@@ -51,6 +51,11 @@ public struct EnsembleConfiguration: Sendable {
             throw namelist.error(group: "ensemble", key: "variability_realisations",
                                  "\(settings.variabilityRealisations) realisations need internal variability: set &variability enabled = .true.")
         }
+        // 'tas' is the old name of tas_anomaly: both, or any name twice, would be two variables of one name.
+        let outputs = settings.outputVariables.map { Diagnostic.named($0)?.name ?? $0 }
+        if let twice = outputs.enumerated().first(where: { outputs[..<$0.offset].contains($0.element) })?.element {
+            throw namelist.error(group: "ensemble", key: "output_variables", "'\(twice)' is listed twice ('tas' is tas_anomaly)")
+        }
         var seen = Set<String>()
         for prior in priors {
             if !seen.insert(prior.parameter.name).inserted {
@@ -103,7 +108,7 @@ public struct EnsembleConfiguration: Sendable {
 
     /// The output variables as diagnostics, in namelist order.
     public var outputDiagnostics: [Diagnostic] {
-        settings.outputVariables.map { name in Diagnostic.allCases.first { $0.name == name }! }
+        settings.outputVariables.map { Diagnostic.named($0)! }
     }
 
     /// 64-bit FNV-1a hash of the namelist text (Fowler, Noll & Vo): identifies the ensemble a journal belongs to.

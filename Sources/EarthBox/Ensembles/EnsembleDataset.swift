@@ -1,7 +1,9 @@
-/// The CF-1.8 NetCDF file of an ensemble: `member`, `scenario`, `time`, `percentile` and `threshold` dimensions;
-/// the sampled parameters and the weights per member; every output variable per scenario, member and year; its
-/// weighted percentiles (5, 17, 50, 83, 95) per scenario and year, unconstrained and constrained; the summary
-/// metrics with their percentiles; and the probabilities of exceeding 1.5 °C and 2 °C.
+/// The CF-1.8 NetCDF file of an ensemble: `member` (integer), `scenario` (string labels, so xarray selects with
+/// `sel(scenario="ssp126")`), `time` (with the integer coordinate `year`), `quantile` (0-1, as xarray's `quantile`)
+/// and `threshold` dimensions; the sampled parameters and the weights per member; every output variable per
+/// scenario, member and year; its weighted quantiles (0.05, 0.17, 0.5, 0.83, 0.95) per scenario and year,
+/// unconstrained and constrained; the summary
+/// metrics with their quantiles; and the probabilities of exceeding 1.5 °C and 2 °C.
 /// Nothing in it depends on the number of ranks or on timing, so files from different runs compare bit for bit.
 public enum EnsembleDataset {
     public static let thresholds = [1.5, 2.0]
@@ -11,27 +13,30 @@ public enum EnsembleDataset {
         let m = c.memberCount, s = c.scenarios.count, n = c.years.count, p = WeightedStatistics.reportedPercentiles.count
         var ds = Dataset(dimensions: [Dimension(name: "member", length: m), Dimension(name: "scenario", length: s),
                                       Dimension(name: "time", length: n), Dimension(name: "bnds", length: 2),
-                                      Dimension(name: "percentile", length: p), Dimension(name: "threshold", length: thresholds.count)])
+                                      Dimension(name: "scenario_strlen", length: c.scenarios.map(\.utf8.count).max() ?? 1),
+                                      Dimension(name: "quantile", length: p), Dimension(name: "threshold", length: thresholds.count)])
         func add(_ name: String, _ dims: [String], _ data: [Double], _ attributes: [(String, AttributeValue)]) {
             ds.variables.append(Variable(name: name, dimensions: dims, data: data, attributes: attributes))
         }
         let years = Array(c.years)
-        add("time", ["time"], years.map { Double($0 - 1750) * 365 + 182.5 }, [
-            ("standard_name", .text("time")), ("long_name", .text("time")), ("units", .text("days since 1750-01-01 00:00:00")),
-            ("calendar", .text("365_day")), ("axis", .text("T")), ("bounds", .text("time_bnds"))])
-        add("time_bnds", ["time", "bnds"], years.flatMap { [Double($0 - 1750) * 365, Double($0 - 1749) * 365] }, [])
-        add("year", ["time"], years.map(Double.init), [("long_name", .text("calendar year")), ("units", .text("1"))])
-        add("member", ["member"], (0..<m).map(Double.init), [("long_name", .text("ensemble member (parameter sample x variability realisation)"))])
-        add("parameter_sample", ["member"], (0..<m).map { Double(c.sample(ofMember: $0)) }, [("long_name", .text("index of the member's parameter sample"))])
-        add("realisation", ["member"], (0..<m).map { Double(c.realisation(ofMember: $0)) }, [("long_name", .text("internal-variability realisation of the member"))])
-        add("scenario", ["scenario"], (0..<s).map(Double.init), [("long_name", .text("scenario index")),
-            ("scenario_names", .text(c.scenarios.joined(separator: " ")))])
-        add("percentile", ["percentile"], WeightedStatistics.reportedPercentiles, [("long_name", .text("percentile of the member distribution")), ("units", .text("percent"))])
-        add("threshold", ["threshold"], thresholds, [("long_name", .text("global warming level relative to 1850-1900")), ("units", .text("K"))])
+        ds.variables += CFMetadata.timeAxis(years: years)
+        ds.variables.append(CFMetadata.heightCoordinate)
+        ds.variables.append(Variable(name: "member", dimensions: ["member"], data: (0..<m).map(Double.init), attributes: [
+            ("long_name", .text("ensemble member (parameter sample x variability realisation)")), ("units", .text("1"))], type: .int))
+        ds.variables.append(Variable(name: "parameter_sample", dimensions: ["member"], data: (0..<m).map { Double(c.sample(ofMember: $0)) },
+                                     attributes: [("long_name", .text("index of the member's parameter sample"))], type: .int))
+        ds.variables.append(Variable(name: "realisation", dimensions: ["member"], data: (0..<m).map { Double(c.realisation(ofMember: $0)) },
+                                     attributes: [("long_name", .text("internal-variability realisation of the member"))], type: .int))
+        ds.variables.append(Variable(name: "scenario", dimensions: ["scenario", "scenario_strlen"], strings: c.scenarios, attributes: [
+            ("long_name", .text("scenario (historical + SSP, RCMIP v5.1.0 names)"))]))
+        add("quantile", ["quantile"], WeightedStatistics.reportedPercentiles.map { $0 / 100 }, [
+            ("long_name", .text("quantile of the weighted member distribution")), ("units", .text("1"))])
+        add("threshold", ["threshold"], thresholds, [("long_name", .text("global warming level relative to 1850-1900")), ("units", .text("K"))]
+            + CFMetadata.warmingReference)
 
         for (j, prior) in c.priors.enumerated() {
-            add(prior.parameter.variableName, ["member"], (0..<m).map { c.samples[c.sample(ofMember: $0)][j] }, [
-                ("long_name", .text(prior.parameter.documentation)), ("units", .text(prior.parameter.unit)),
+            add(prior.parameter.variableName, ["member"], (0..<m).map { c.samples[c.sample(ofMember: $0)][j] },
+                CFMetadata.unitAttributes(prior.parameter.unit, longName: prior.parameter.documentation) + [
                 ("namelist_key", .text(prior.parameter.name)), ("prior", .text(prior.distribution.summary)),
                 ("citation", .text(prior.parameter.citation))])
         }
@@ -42,17 +47,18 @@ public enum EnsembleDataset {
             add("log_likelihood", ["member"], r.logLikelihoods(constraint), [("long_name", .text("Gaussian log-likelihood against the observational constraints")), ("units", .text("1"))])
         }
 
-        func percentileVariables(_ name: String, _ values: [Double], dims: [String], units: String, long: String) {
-            add(name + "_percentiles", dims + ["percentile"], a.percentiles(values, constrained: false), [
-                ("long_name", .text(long + ", percentiles over the prior ensemble")), ("units", .text(units))])
-            add(name + "_percentiles_constrained", dims + ["percentile"], a.percentiles(values, constrained: true), [
-                ("long_name", .text(long + ", percentiles weighted by the observational constraints")), ("units", .text(units))])
+        func quantileVariables(_ name: String, _ values: [Double], dims: [String], units: String, long: String,
+                               extra: [(String, AttributeValue)] = []) {
+            add(name + "_quantiles", dims + ["quantile"], a.percentiles(values, constrained: false),
+                CFMetadata.unitAttributes(units, longName: long + ", quantiles over the prior ensemble") + extra)
+            add(name + "_quantiles_constrained", dims + ["quantile"], a.percentiles(values, constrained: true),
+                CFMetadata.unitAttributes(units, longName: long + ", quantiles weighted by the observational constraints") + extra)
         }
         if c.settings.climateMetrics {
             for k in ClimateMetricExperiments.Metric.allCases {
                 let values = r.metric(k)
-                add(k.name, ["member"], values, [("long_name", .text(k.longName)), ("units", .text(k.units))])
-                percentileVariables(k.name, values, dims: [], units: k.units, long: k.longName)
+                add(k.name, ["member"], values, CFMetadata.unitAttributes(k.units, longName: k.longName))
+                quantileVariables(k.name, values, dims: [], units: k.units, long: k.longName)
             }
         }
         for k in ScenarioSummary.allCases {
@@ -63,9 +69,12 @@ public enum EnsembleDataset {
                 unconstrained += a.percentiles(values, constrained: false)
                 constrained += a.percentiles(values, constrained: true)
             }
-            add(k.name, ["scenario", "member"], all, [("long_name", .text(k.longName)), ("units", .text(k.units))])
-            add(k.name + "_percentiles", ["scenario", "percentile"], unconstrained, [("long_name", .text(k.longName + ", percentiles over the prior ensemble")), ("units", .text(k.units))])
-            add(k.name + "_percentiles_constrained", ["scenario", "percentile"], constrained, [("long_name", .text(k.longName + ", percentiles weighted by the observational constraints")), ("units", .text(k.units))])
+            let reference = k.isWarming ? CFMetadata.warmingReference : []
+            add(k.name, ["scenario", "member"], all, CFMetadata.unitAttributes(k.units, longName: k.longName) + reference)
+            add(k.name + "_quantiles", ["scenario", "quantile"], unconstrained,
+                CFMetadata.unitAttributes(k.units, longName: k.longName + ", quantiles over the prior ensemble") + reference)
+            add(k.name + "_quantiles_constrained", ["scenario", "quantile"], constrained,
+                CFMetadata.unitAttributes(k.units, longName: k.longName + ", quantiles weighted by the observational constraints") + reference)
         }
         for (label, k) in [("peak_warming", ScenarioSummary.peakWarming), ("warming_2081_2100", .warming2081to2100)] {
             for constrained in [false, true] {
@@ -78,14 +87,14 @@ public enum EnsembleDataset {
                 }
                 add("probability_\(label)_above" + (constrained ? "_constrained" : ""), ["scenario", "threshold"], probability, [
                     ("long_name", .text("probability that the \(k.longName) exceeds the threshold" + (constrained ? " (constrained)" : " (prior ensemble)"))),
-                    ("units", .text("1"))])
+                    ("units", .text("1"))] + CFMetadata.warmingReference)
             }
         }
 
         for (v, diagnostic) in c.outputDiagnostics.enumerated() {
             let block = r.series[(v * s * m * n)..<((v + 1) * s * m * n)]
-            add(diagnostic.name, ["scenario", "member", "time"], Array(block), [
-                ("long_name", .text(diagnostic.longName)), ("units", .text(diagnostic.units)), ("cell_methods", .text("time: mean area: mean"))])
+            let attributes = diagnostic.attributes(startYear: c.years.lowerBound)
+            add(diagnostic.name, ["scenario", "member", "time"], Array(block), attributes)
             var unconstrained = [Double](repeating: 0, count: s * p * n), constrained = unconstrained
             var column = [Double](repeating: 0, count: m)
             for scenario in 0..<s {
@@ -98,10 +107,11 @@ public enum EnsembleDataset {
                     }
                 }
             }
-            add(diagnostic.name + "_percentiles", ["scenario", "percentile", "time"], unconstrained, [
-                ("long_name", .text(diagnostic.longName + ", percentiles over the prior ensemble")), ("units", .text(diagnostic.units))])
-            add(diagnostic.name + "_percentiles_constrained", ["scenario", "percentile", "time"], constrained, [
-                ("long_name", .text(diagnostic.longName + ", percentiles weighted by the observational constraints")), ("units", .text(diagnostic.units))])
+            let kept = attributes.filter { ["cell_methods", "coordinates", "reference_period", "comment"].contains($0.0) }
+            add(diagnostic.name + "_quantiles", ["scenario", "quantile", "time"], unconstrained,
+                CFMetadata.unitAttributes(diagnostic.units, longName: diagnostic.longName + ", quantiles over the prior ensemble") + kept)
+            add(diagnostic.name + "_quantiles_constrained", ["scenario", "quantile", "time"], constrained,
+                CFMetadata.unitAttributes(diagnostic.units, longName: diagnostic.longName + ", quantiles weighted by the observational constraints") + kept)
         }
 
         var constraintText = "none"
@@ -123,10 +133,16 @@ public enum EnsembleDataset {
             ("constraints", .text(constraintText)),
             ("model_version", .text(RunDataset.modelVersion)),
             ("namelist_file", .text(c.source)),
+            ("history", .text(RunDataset.history(c.source))),
             ("namelist", .text(c.namelistText)),
             ("resolved_base_namelist", .text(c.base.resolvedNamelist)),
             ("references", .text("Forcing: RCMIP v5.1.0 (Nicholls et al. 2020). Observations: IGCC 2024 (Forster et al. 2025, ESSD 17, 2641); Global Carbon Budget 2023 (Friedlingstein et al. 2023, ESSD 15, 5301).")),
         ]
         return ds
     }
+}
+
+extension ScenarioSummary {
+    /// Whether the summary is a warming relative to 1850-1900 (its reference period goes into the file).
+    var isWarming: Bool { self == .warming2011to2020 || self == .warming2081to2100 || self == .peakWarming }
 }

@@ -15,7 +15,7 @@ public struct EnsembleSettings: Sendable, Equatable {
     /// Run abrupt-4xCO2 (150 yr) and 1pctCO2 (80 yr) per sample for ECS, TCR and TCRE.
     public var climateMetrics = true
     /// Annual diagnostics stored per member and scenario (names as in the single-run output).
-    public var outputVariables = ["tas", "co2", "ohc", "fgco2_global", "nbp_global"]
+    public var outputVariables = ["tas_anomaly", "co2", "ohc", "fgco2_global", "nbp_global"]
     /// Folder holding the observation files (copies of ../shared/data/observations; see Observations/README.md).
     public var observationsDirectory = "Observations"
     /// Folder of the restart journal (one file per finished task); empty = no journal, no `--resume`.
@@ -43,7 +43,7 @@ extension EnsembleSettings: NamelistGroup {
                  "internal-variability realisations per parameter sample (needs &variability enabled)"),
         .logical("constrain", \.constrain, "weight members against observed GMST, CO2, ocean heat and GCB sinks"),
         .logical("climate_metrics", \.climateMetrics, "run abrupt-4xCO2 and 1pctCO2 per sample for ECS, TCR, TCRE"),
-        .stringList("output_variables", \.outputVariables, allowed: Diagnostic.allCases.map(\.name), count: 1...Diagnostic.count,
+        .stringList("output_variables", \.outputVariables, allowed: Diagnostic.allCases.map(\.name) + ["tas"], count: 1...Diagnostic.count,
                     "annual diagnostics stored per member and scenario"),
         .string("observations_directory", \.observationsDirectory, allowed: nil, "folder holding the observation CSV files"),
         .string("journal_directory", \.journalDirectory, allowed: nil, "restart journal folder (empty: none); needed for --resume"),

@@ -31,7 +31,7 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
 
     public var name: String {
         switch self {
-        case .surfaceTemperature: "tas"
+        case .surfaceTemperature: "tas_anomaly"
         case .imbalance: "eei"
         case .deepOceanHeatUptake: "deep_ocean_heat_uptake"
         case .oceanHeatContent: "ohc"
@@ -122,7 +122,7 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
 
     public var longName: String {
         switch self {
-        case .surfaceTemperature: "global-mean near-surface air temperature change since preindustrial (1750)"
+        case .surfaceTemperature: "global-mean near-surface air temperature change since preindustrial"
         case .imbalance: "Earth energy imbalance at the top of the atmosphere"
         case .deepOceanHeatUptake: "heat flux from the mixed layer into the deep ocean"
         case .oceanHeatContent: "ocean heat content change since preindustrial, full depth"

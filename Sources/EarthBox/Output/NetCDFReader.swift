@@ -3,7 +3,8 @@ import CNetCDF
 extension NetCDF {
     /// Reads the root group of a netCDF file (any format netCDF-C can open).
     ///
-    /// Numeric variables of any type are returned as doubles. Attributes map
+    /// Numeric variables of any type are returned as doubles (typed `.int` when stored as a 32-bit or smaller
+    /// integer); NC_CHAR arrays as `strings` (one per row of the last dimension). Attributes map
     /// back as: NC_CHAR/NC_STRING → `.text`; length-1 NC_DOUBLE/NC_FLOAT →
     /// `.double`, other lengths → `.doubles`; length-1 NC_INT/NC_SHORT/NC_BYTE/
     /// NC_UBYTE/NC_USHORT → `.int`; all other numeric attributes → `.double(s)`.
@@ -56,9 +57,9 @@ extension NetCDF {
             try ncCheck(nc_inq_var(ncid, varid, &nameBuf, &type, &vndims, &vdims, &natts),
                         "nc_inq_var(\(varid))", path: path)
             let name = string(nameBuf)
-            guard isNumeric(type) else {
+            guard isNumeric(type) || type == NC_CHAR else {
                 throw NetCDFError(path: path, operation: "read variable \(name)",
-                                  message: "unsupported variable type \(type) (only numeric variables are read)")
+                                  message: "unsupported variable type \(type) (only numeric and character variables are read)")
             }
             var dimNames: [String] = []
             var counts: [Int] = []
@@ -71,6 +72,19 @@ extension NetCDF {
                 counts.append(d.length)
             }
             let total = counts.reduce(1, *)
+            let attributes = try readAttributes(ncid, varid: varid, count: natts, owner: name, path: path)
+            if type == NC_CHAR {
+                let width = max(1, counts.last ?? 1)
+                var bytes = [CChar](repeating: 0, count: max(1, total))
+                if total > 0 {
+                    let start = [Int](repeating: 0, count: max(1, counts.count))
+                    try ncCheck(nc_get_vara_text(ncid, varid, start, counts.isEmpty ? [1] : counts, &bytes), "nc_get_vara_text(\(name))", path: path)
+                }
+                let strings = stride(from: 0, to: total, by: width).map { string(Array(bytes[$0..<($0 + width)]) + [0]) }
+                variables.append(Variable(name: name, dimensions: dimNames, strings: strings,
+                                          attributes: attributes.filter { $0.0 != "_Encoding" }))
+                continue
+            }
             var data = [Double](repeating: 0, count: total)
             if total > 0 {
                 let start = [Int](repeating: 0, count: max(1, counts.count))
@@ -80,8 +94,8 @@ extension NetCDF {
                 }
                 try ncCheck(status, "nc_get_vara_double(\(name))", path: path)
             }
-            let attributes = try readAttributes(ncid, varid: varid, count: natts, owner: name, path: path)
-            variables.append(Variable(name: name, dimensions: dimNames, data: data, attributes: attributes))
+            let isInteger = [NC_INT, NC_SHORT, NC_BYTE, NC_UBYTE, NC_USHORT].contains(type)
+            variables.append(Variable(name: name, dimensions: dimNames, data: data, attributes: attributes, type: isInteger ? .int : .double))
         }
 
         var ngatts: Int32 = 0

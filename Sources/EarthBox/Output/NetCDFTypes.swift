@@ -25,8 +25,15 @@ public struct Dimension: Equatable, Sendable {
     }
 }
 
-/// A variable, always stored as NC_DOUBLE. `data` is in C (row-major) order:
-/// the last dimension varies fastest. Attributes keep their order.
+/// How a variable is stored: NC_DOUBLE, NC_INT (values in `data`, whole numbers) or text (values in `strings`),
+/// written as an NC_CHAR array whose last dimension is the string length (CF-1.8 §2.2; the form every CF checker
+/// reads) with `_Encoding = "utf-8"`, so xarray decodes the labels as strings (e.g. a `scenario` coordinate).
+public enum VariableType: Sendable, Equatable {
+    case double, int, string
+}
+
+/// A variable, stored as NC_DOUBLE unless `type` says otherwise. `data` (or `strings`) is in C (row-major)
+/// order: the last dimension varies fastest. Attributes keep their order.
 ///
 /// `_FillValue` (must be `.double`) and `missing_value` (`.double`/`.doubles`)
 /// are written as NC_DOUBLE attributes as CF requires. Data are written
@@ -36,14 +43,29 @@ public struct Variable: Equatable, Sendable {
     public var dimensions: [String]
     public var data: [Double]
     public var attributes: [(String, AttributeValue)]
+    public var type: VariableType
+    /// The values of a text variable, one per element of all dimensions but the last (empty otherwise).
+    public var strings: [String]
 
     public init(name: String, dimensions: [String], data: [Double],
-                attributes: [(String, AttributeValue)] = []) {
+                attributes: [(String, AttributeValue)] = [], type: VariableType = .double) {
         self.name = name
         self.dimensions = dimensions
         self.data = data
         self.attributes = attributes
+        self.type = type
+        self.strings = []
     }
+
+    /// A text variable; the last dimension is the string length in UTF-8 bytes (shorter strings are NUL-padded).
+    public init(name: String, dimensions: [String], strings: [String], attributes: [(String, AttributeValue)] = []) {
+        self.init(name: name, dimensions: dimensions, data: [], attributes: attributes, type: .string)
+        self.strings = strings
+    }
+
+    /// Number of values held, whatever the type.
+    public var valueCount: Int { type == .string ? strings.count : data.count }
+
 
     /// Value of the first attribute called `name`, if any.
     public func attribute(_ name: String) -> AttributeValue? {
@@ -55,6 +77,7 @@ public struct Variable: Equatable, Sendable {
     public static func == (lhs: Variable, rhs: Variable) -> Bool {
         lhs.name == rhs.name
             && lhs.dimensions == rhs.dimensions
+            && lhs.type == rhs.type && lhs.strings == rhs.strings
             && lhs.data.count == rhs.data.count
             && zip(lhs.data, rhs.data).allSatisfy { $0.bitPattern == $1.bitPattern }
             && attributesEqual(lhs.attributes, rhs.attributes)

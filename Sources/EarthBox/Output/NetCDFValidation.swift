@@ -52,8 +52,17 @@ enum NetCDFValidation {
             guard Set(v.dimensions).count == v.dimensions.count else {
                 throw fail("variable '\(v.name)' repeats a dimension")
             }
-            guard v.data.count == expected else {
-                throw fail("variable '\(v.name)' has \(v.data.count) values but its dimensions "
+            if v.type == .string {
+                guard let width = v.dimensions.last.flatMap({ lengths[$0] }), width > 0 else {
+                    throw fail("text variable '\(v.name)' needs a last dimension for the string length")
+                }
+                if let long = v.strings.first(where: { $0.utf8.count > width }) {
+                    throw fail("text variable '\(v.name)': '\(long)' is longer than its \(width)-byte dimension")
+                }
+                expected /= width
+            }
+            guard v.valueCount == expected, v.type == .string || v.strings.isEmpty, v.type != .string || v.data.isEmpty else {
+                throw fail("variable '\(v.name)' has \(v.valueCount) values but its dimensions "
                     + "\(v.dimensions) hold \(expected)")
             }
             try validateAttributes(v.attributes, owner: "variable '\(v.name)'", fail: fail)

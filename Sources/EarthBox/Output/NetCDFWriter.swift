@@ -83,7 +83,8 @@ extension NetCDF {
         for v in ds.variables {
             let ids = v.dimensions.map { dimIDs[$0]! }
             var varid: Int32 = -1
-            try ncCheck(nc_def_var(ncid, v.name, NC_DOUBLE, Int32(ids.count), ids, &varid),
+            let ncType = switch v.type { case .double: NC_DOUBLE; case .int: NC_INT; case .string: NC_CHAR }
+            try ncCheck(nc_def_var(ncid, v.name, ncType, Int32(ids.count), ids, &varid),
                         "nc_def_var(\(v.name))", path: path)
             let lengths = v.dimensions.map { dimLengths[$0]! }
             let compress = v.data.count > compressionThreshold && !ids.isEmpty
@@ -95,19 +96,19 @@ extension NetCDF {
             if compress {
                 try ncCheck(nc_def_var_deflate(ncid, varid, 1, 1, 1), "nc_def_var_deflate(\(v.name))", path: path)
             }
-            try putAttributes(v.attributes, ncid: ncid, varid: varid, owner: v.name, path: path)
+            let encoding: [(String, AttributeValue)] = v.type == .string ? [("_Encoding", .text("utf-8"))] : []
+            try putAttributes(v.attributes + encoding, ncid: ncid, varid: varid, owner: v.name, path: path)
             varIDs.append(varid)
         }
 
         try ncCheck(nc_enddef(ncid), "nc_enddef", path: path)
 
-        for (v, varid) in zip(ds.variables, varIDs) where !v.data.isEmpty {
+        for (v, varid) in zip(ds.variables, varIDs) where v.valueCount > 0 {
             let start = [Int](repeating: 0, count: max(1, v.dimensions.count))
             var count = v.dimensions.map { dimLengths[$0]! }
             if count.isEmpty { count = [1] }
-            let status = v.data.withUnsafeBufferPointer { buf in
-                nc_put_vara_double(ncid, varid, start, count, buf.baseAddress)
-            }
+            let status = v.type == .string ? putStrings(v.strings, ncid: ncid, varid: varid, start: start, count: count)
+                : v.data.withUnsafeBufferPointer { buf in nc_put_vara_double(ncid, varid, start, count, buf.baseAddress) }
             try ncCheck(status, "nc_put_vara_double(\(v.name))", path: path)
         }
 
@@ -117,6 +118,16 @@ extension NetCDF {
         // HDF5's exit handler flushes it again and crashes the process (seen as SIGSEGV after the error line).
         if status != NC_NOERR { _ = nc_abort(ncid) }
         try ncCheck(status, "nc_close", path: path)
+    }
+
+    /// Text values as the NUL-padded rows of an NC_CHAR array (`count.last` bytes each).
+    private static func putStrings(_ strings: [String], ncid: Int32, varid: Int32, start: [Int], count: [Int]) -> Int32 {
+        let width = count.last ?? 1
+        var bytes = [CChar](repeating: 0, count: strings.count * width)
+        for (i, s) in strings.enumerated() {
+            for (j, b) in s.utf8.prefix(width).enumerated() { bytes[i * width + j] = CChar(bitPattern: b) }
+        }
+        return nc_put_vara_text(ncid, varid, start, count, bytes)
     }
 
     /// Chunk shape: the full variable, halving the slowest-varying dimensions

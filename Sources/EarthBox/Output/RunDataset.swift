@@ -4,37 +4,19 @@
 public enum RunDataset {
     public static let modelVersion = "0.1.0"
 
-    /// CF standard names, where one exists for the quantity as recorded (Eyring et al. 2016 CMIP6 data request).
-    static func standardName(_ d: Diagnostic) -> String? {
-        switch d {
-        case .co2Concentration: "mole_fraction_of_carbon_dioxide_in_air"
-        case .atmosphereCarbon: "atmosphere_mass_of_carbon_dioxide"
-        case .methane: "mole_fraction_of_methane_in_air"
-        case .nitrousOxide: "mole_fraction_of_nitrous_oxide_in_air"
-        case .thermostericSeaLevel: "global_average_thermosteric_sea_level_change"
-        case .surfaceOceanPH: "sea_water_ph_reported_on_total_scale"
-        default: nil
-        }
-    }
-
     public static func make(record: RunRecord, plan: RunPlan) -> Dataset {
         let n = record.yearCount
         let model = plan.simulation.model
-        let time = record.years.map { Double($0 - 1750) * 365 + 182.5 }
-        var bounds = [Double]()
-        for y in record.years { bounds += [Double(y - 1750) * 365, Double(y - 1750 + 1) * 365] }
         let layers = model.oceanLayers
         var depthBounds = [Double]()
         for (top, dz) in zip(layers.topDepthsMetres, layers.thicknessMetres) { depthBounds += [top, top + dz] }
         let grid = model.grid
         var dataset = Dataset(dimensions: [Dimension(name: "time", length: n), Dimension(name: "bnds", length: 2),
                                            Dimension(name: "depth", length: layers.layerCount), Dimension(name: "lat", length: grid.count)])
-        dataset.variables.append(Variable(name: "time", dimensions: ["time"], data: time, attributes: [
-            ("standard_name", .text("time")), ("long_name", .text("time")), ("units", .text("days since 1750-01-01 00:00:00")),
-            ("calendar", .text("365_day")), ("axis", .text("T")), ("bounds", .text("time_bnds"))]))
-        dataset.variables.append(Variable(name: "time_bnds", dimensions: ["time", "bnds"], data: bounds))
-        dataset.variables.append(Variable(name: "year", dimensions: ["time"], data: record.years.map(Double.init), attributes: [
-            ("long_name", .text("calendar year")), ("units", .text("1"))]))
+        let startYear = record.years.first ?? plan.configuration.run.startYear
+        dataset.variables += CFMetadata.timeAxis(years: record.years)
+        dataset.variables.append(CFMetadata.heightCoordinate)
+        dataset.variables += CFMetadata.longitudeCoordinates
         dataset.variables.append(Variable(name: "depth", dimensions: ["depth"], data: layers.centreDepthsMetres, attributes: [
             ("standard_name", .text("depth")), ("long_name", .text("depth of the centre of the ocean layer")), ("units", .text("m")),
             ("positive", .text("down")), ("axis", .text("Z")), ("bounds", .text("depth_bnds"))]))
@@ -47,21 +29,22 @@ public enum RunDataset {
         dataset.variables.append(Variable(name: "lat_bnds", dimensions: ["lat", "bnds"], data: latitudeBounds))
         dataset.variables.append(Variable(name: "area_weight", dimensions: ["lat"], data: grid.areaWeights, attributes: [
             ("long_name", .text("fraction of the Earth's surface in the band")), ("units", .text("1"))]))
+        dataset.variables.append(Variable(name: "cell_area", dimensions: ["lat"],
+                                          data: grid.areaWeights.map { $0 * PhysicalConstants.earthSurfaceAreaSquareMetres }, attributes: [
+            ("standard_name", .text("cell_area")), ("long_name", .text("area of the latitude band")), ("units", .text("m2"))]))
         dataset.variables.append(Variable(name: "sftlf", dimensions: ["lat"], data: grid.landFraction.map { $0 * 100 }, attributes: [
             ("standard_name", .text("land_area_fraction")), ("long_name", .text("percentage of the band that is land")), ("units", .text("%"))]))
         dataset.variables.append(Variable(name: "ts_preindustrial", dimensions: ["lat"],
                                           data: model.energyBalance.preindustrialTemperature.map { $0 + 273.15 }, attributes: [
-            ("long_name", .text("preindustrial climatology of the surface temperature (zonal energy balance equilibrium)")), ("units", .text("K"))]))
+            ("standard_name", .text("surface_temperature")),
+            ("long_name", .text("preindustrial climatology of the surface temperature (zonal energy balance equilibrium)")), ("units", .text("K")),
+            ("cell_methods", .text("longitude: mean")), ("cell_measures", .text("area: cell_area")), ("coordinates", .text("longitude"))]))
         for z in ZonalDiagnostic.allCases {
-            dataset.variables.append(Variable(name: z.name, dimensions: ["time", "lat"], data: record.zonalSeries(z), attributes: [
-                ("long_name", .text(z.longName)), ("units", .text(z.units)), ("cell_methods", .text("time: mean lon: mean"))]))
+            dataset.variables.append(Variable(name: z.name, dimensions: ["time", "lat"], data: record.zonalSeries(z),
+                                              attributes: z.attributes(startYear: startYear) + [("cell_measures", .text("area: cell_area"))]))
         }
-
         for d in Diagnostic.allCases {
-            var attributes: [(String, AttributeValue)] = [("long_name", .text(d.longName)), ("units", .text(d.units))]
-            if let s = standardName(d) { attributes.insert(("standard_name", .text(s)), at: 0) }
-            attributes.append(("cell_methods", .text("time: mean area: mean")))
-            dataset.variables.append(Variable(name: d.name, dimensions: ["time"], data: record.series(d), attributes: attributes))
+            dataset.variables.append(Variable(name: d.name, dimensions: ["time"], data: record.series(d), attributes: d.attributes(startYear: startYear)))
         }
 
         // CMIP per-area forms of the global totals (kg m-2 s-1 and kg m-2; Jones et al. 2016, C4MIP, GMD 9, 2853).
@@ -71,7 +54,7 @@ public enum RunDataset {
         func perArea(_ name: String, _ source: Diagnostic, scale: Double, units: String, standard: String, long: String) {
             dataset.variables.append(Variable(name: name, dimensions: ["time"], data: record.series(source).map { $0 * scale }, attributes: [
                 ("standard_name", .text(standard)), ("long_name", .text(long)), ("units", .text(units)),
-                ("cell_methods", .text("time: mean area: mean where \(name == "fgco2" ? "sea" : "land")"))]))
+                ("cell_methods", .text("time: mean area: mean where \(name == "fgco2" ? "sea" : "land")")), ("coordinates", .text("year"))]))
         }
         perArea("fgco2", .oceanCarbonUptake, scale: fluxScale / oceanArea, units: "kg m-2 s-1",
                 standard: "surface_downward_mass_flux_of_carbon_dioxide_expressed_as_carbon", long: "surface downward flux of total CO2")
@@ -91,10 +74,14 @@ public enum RunDataset {
         var layerHeat = [Double]()
         layerHeat.reserveCapacity(record.layerTemperature.count)
         for (i, t) in record.layerTemperature.enumerated() { layerHeat.append(t * heatPerKelvin[i % layers.layerCount]) }
+        let reference = CFMetadata.anomalyReference(startYear: startYear)
         dataset.variables.append(Variable(name: "thetao_change", dimensions: ["time", "depth"], data: record.layerTemperature, attributes: [
-            ("long_name", .text("ocean-area-mean sea water temperature change by layer since preindustrial")), ("units", .text("K"))]))
+            ("standard_name", .text("sea_water_temperature_anomaly")),
+            ("long_name", .text("ocean-area-mean sea water temperature change by layer since preindustrial")), ("units", .text("K")),
+            ("cell_methods", .text("time: mean area: mean where sea")), ("coordinates", .text("year"))] + reference))
         dataset.variables.append(Variable(name: "ohc_layer", dimensions: ["time", "depth"], data: layerHeat, attributes: [
-            ("long_name", .text("ocean heat content change by layer since preindustrial")), ("units", .text("J"))]))
+            ("long_name", .text("ocean heat content change by layer since preindustrial")), ("units", .text("J")),
+            ("cell_methods", .text("time: mean area: sum where sea")), ("coordinates", .text("year"))] + reference))
 
         let run = plan.configuration.run
         dataset.globalAttributes = [
@@ -107,9 +94,15 @@ public enum RunDataset {
             ("co2_mode", .text(plan.configuration.model.co2Mode.rawValue)),
             ("model_version", .text(modelVersion)),
             ("namelist_file", .text(plan.configuration.source)),
+            ("history", .text(history(plan.configuration.source))),
             ("namelist", .text(plan.configuration.namelistRecord)),
             ("references", .text("Forcing: RCMIP v5.1.0 (Nicholls et al. 2020, GMD 13, 5175). Physics and parameter sources: see `earthbox parameters`.")),
         ]
         return dataset
+    }
+
+    /// CF `history`: what made the file. No date, so that reruns (and restarts) give the same bits.
+    static func history(_ namelistFile: String) -> String {
+        "EarthBox \(modelVersion) from namelist \(namelistFile) (resolved namelist in the `namelist` attribute)"
     }
 }

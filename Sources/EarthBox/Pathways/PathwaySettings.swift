@@ -20,8 +20,9 @@ public struct PathwaySettings: Sendable, Equatable {
     /// CH4 and N2O emissions reach this fraction of the base scenario's by the net-zero year (linear from the first
     /// pathway year; world totals, since the data hold no regional non-CO2 split). 1 = follow the base scenario.
     public var nonCO2Fraction = 1.0
-    /// Global Carbon Budget 2023 national territorial fossil emissions (MtC/yr), see ../shared/data/observations/README.md.
-    public var historyFile = "../shared/data/observations/global-carbon-budget-2023-national-fossil-territorial-emissions_Year-China-World.csv"
+    /// Global Carbon Budget 2023 national territorial fossil emissions (MtC/yr): the repository's copy, see Observations/README.md.
+    /// A relative path is relative to the working directory, as the other folders of a namelist.
+    public var historyFile = "Observations/global-carbon-budget-2023-national-fossil-territorial-emissions_Year-China-World.csv"
     /// Years over which the recent growth rate (start slope of the join to the peak) is measured.
     public var trendYears = 5
 

@@ -32,8 +32,13 @@ public struct RunSeries: Sendable {
         return s[year - firstYear]
     }
 
-    /// Reads a run file, or every member of an ensemble file (dimension `member`, variables `tas(member, time)` or
-    /// `tas(member, scenario, time)` with labels in the global attribute `scenarios`, comma-separated).
+    /// The variable holding series `name` in a file: the warming is `tas_anomaly` (`tas` in files written before).
+    static func variable(_ name: String, in d: Dataset) -> Variable? {
+        name == "tas" ? d.variable(Diagnostic.surfaceTemperature.name) ?? d.variable("tas") : d.variable(name)
+    }
+
+    /// Reads a run file, or every member of an ensemble file (dimension `member`, variables `tas_anomaly(member, time)`
+    /// or `tas_anomaly(scenario, member, time)` with labels in the string coordinate `scenario`).
     public static func load(path: String) throws -> [RunSeries] {
         let d = try NetCDF.read(path: path)
         func text(_ name: String) -> String? { if case .text(let t)? = d.globalAttribute(name) { return t }; return nil }
@@ -59,7 +64,7 @@ public struct RunSeries: Sendable {
         if nm == 0 {
             var s: [String: [Double]] = [:]
             for name in needed {
-                guard let v = d.variable(name) else { throw InputError(file: path, key: name, message: "variable missing from the run file") }
+                guard let v = variable(name, in: d) else { throw InputError(file: path, key: name, message: "variable missing from the run file") }
                 s[name] = v.data
             }
             return [RunSeries(label: label, baseScenario: base, pathwayFile: pathway, firstYear: Int(first), series: s,
@@ -67,17 +72,17 @@ public struct RunSeries: Sendable {
         }
         // Ensemble file: split every needed variable by member (and scenario, when present).
         let ns = d.dimension("scenario")?.length ?? 1
-        let names = (text("scenarios")?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) ?? []
+        let names = d.variable("scenario")?.strings ?? []
         var out: [RunSeries] = []
         for m in 0..<nm {
             for k in 0..<ns {
                 var s: [String: [Double]] = [:]
                 for name in needed {
-                    guard let v = d.variable(name) else { continue }
-                    let offset = (m * ns + k) * nt
+                    guard let v = variable(name, in: d) else { continue }
+                    let offset = v.dimensions.first == "scenario" ? (k * nm + m) * nt : (m * ns + k) * nt
                     s[name] = Array(v.data[offset..<(offset + nt)])
                 }
-                guard s["tas"] != nil else { throw InputError(file: path, key: "tas", message: "ensemble file without tas") }
+                guard s["tas"] != nil else { throw InputError(file: path, key: Diagnostic.surfaceTemperature.name, message: "ensemble file without the warming") }
                 for name in needed where s[name] == nil { s[name] = [Double](repeating: .nan, count: nt) }
                 let l = ns > 1 ? (k < names.count ? names[k] : "\(label)-\(k)") : label
                 out.append(RunSeries(label: l, baseScenario: ns > 1 ? l : base, pathwayFile: ns > 1 ? "" : pathway, firstYear: Int(first),

@@ -74,14 +74,20 @@ import Testing
         }
         let dataset = try NetCDF.read(path: serial)
         #expect(dataset.dimension("member")?.length == 6 && dataset.dimension("scenario")?.length == 2)
-        #expect(dataset.variable("tas")?.dimensions == ["scenario", "member", "time"])
-        #expect(dataset.variable("tas_percentiles_constrained")?.dimensions == ["scenario", "percentile", "time"])
-        #expect(dataset.variable("percentile")?.data == [5, 17, 50, 83, 95])
+        #expect(dataset.variable("tas_anomaly")?.dimensions == ["scenario", "member", "time"])
+        #expect(dataset.variable("tas_anomaly_quantiles_constrained")?.dimensions == ["scenario", "quantile", "time"])
+        #expect(dataset.variable("quantile")?.data == [0.05, 0.17, 0.5, 0.83, 0.95])
+        // Usable coordinates: scenario labels as strings, integer members and years.
+        #expect(dataset.variable("scenario")?.strings == ["ssp126", "ssp585"])
+        #expect(dataset.variable("member")?.type == .int && dataset.variable("member")?.data == [0, 1, 2, 3, 4, 5])
+        #expect(dataset.variable("year")?.type == .int && dataset.variable("year")?.data.first == 1750)
+        #expect(dataset.variable("tas_anomaly")?.attribute("reference_period") == .text("1750"))
+        #expect(dataset.variable("warming_2081_2100")?.attribute("reference_period") == .text("1850-1900"))
         #expect(dataset.variable("probability_peak_warming_above")?.dimensions == ["scenario", "threshold"])
         let weights = try #require(dataset.variable("weight")?.data)
         #expect(abs(weights.reduce(0, +) - 1) < 1e-12)
         // Realisations of one sample share parameters but not their noise.
-        let tas = try #require(dataset.variable("tas")?.data)
+        let tas = try #require(dataset.variable("tas_anomaly")?.data)
         let n = 281
         #expect(tas[0..<n] != tas[n..<2 * n])
     }

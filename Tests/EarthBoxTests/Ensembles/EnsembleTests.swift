@@ -69,6 +69,7 @@ import Testing
         // Bounds inside the key's range, but samples that break the steady-state soil check of RunConfiguration.
         ("&ensemble members = 20 /\n&priors\n land.soil_turnover_time = 'uniform', 10, 900 /", "e.nml:3: error: 'soil_turnover_time': sample"),
         ("&run experiment = '1pctCO2' /\n&ensemble members = 2 /", "e.nml:1: error: 'experiment': an ensemble runs historical"),
+        ("&ensemble\n output_variables = 'tas', 'co2', 'tas_anomaly' /", "e.nml:2: error: 'output_variables': 'tas_anomaly' is listed twice"),
     ])
     func badInput(_ text: String, _ expected: String) {
         let error = TestSupport.inputError { () throws(InputError) in try Self.ensemble(text) }
