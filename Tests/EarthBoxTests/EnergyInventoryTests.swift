@@ -32,16 +32,15 @@ struct EnergyInventoryTests {
             let share = g.ocean / g.total
             print("[inventory] \(label) 1971-2018 ZJ: ocean \(g.ocean) (0-700 m \(g.shallow), 700-2000 m \(g.middle), > 2000 m \(g.deep)), "
                   + "land \(g.land), atmosphere \(g.atmosphere), cryosphere \(g.cryosphere); ocean share \(share)")
-            // AR6 WG1 §7.2.2.2 / von Schuckmann et al. 2020, 2023: ocean 89–91 % of the inventory. The issue asks
-            // 89–93 %; the model sits at 93.3–93.4 % (its land stores ground heat only, ~12 ZJ as Cuesta-Valero
-            // et al. 2021 find, against IGCC's 20 ZJ with permafrost and inland waters), so the bound here is 94 %.
-            #expect((0.89...0.94).contains(share), "\(label): ocean share \(share)")
+            // AR6 WG1 §7.2.2.2 / von Schuckmann et al. 2020, 2023: ocean ~91 % of the inventory; issue 11: 89–93 %.
+            #expect((0.89...0.93).contains(share), "\(label): ocean share \(share)")
             let ocean = try Self.observed("ocean_full_depth"), sigma = try Observations.Table(Self.observations, Observations.heatInventoryFile)
                 .mean("ocean_full_depth_error", 2018...2018)
             #expect(abs(g.ocean - ocean) < 2 * sigma, "\(label): full-depth OHC gain \(g.ocean) ZJ vs IGCC \(ocean) ± \(sigma)")
-            // Ground heat: Cuesta-Valero et al. 2021 ~12 ZJ; IGCC (with permafrost and inland water) 20 ZJ.
+            // Continental heat: IGCC 20.3 ZJ (Cuesta-Valero et al. 2023: 90 % of it ground heat, which the column is
+            // calibrated to); within 25 %.
             let land = try Self.observed("land"), atmosphere = try Self.observed("atmosphere")
-            #expect((8...25).contains(g.land), "\(label): land \(g.land) ZJ vs IGCC \(land)")
+            #expect(abs(g.land / land - 1) < 0.25, "\(label): land \(g.land) ZJ vs IGCC \(land)")
             // Atmosphere: IGCC 5.2 ZJ.
             #expect(abs(g.atmosphere / atmosphere - 1) < 0.3, "\(label): atmosphere \(g.atmosphere) ZJ vs \(atmosphere)")
             // Cryosphere: calibrated in the box model to IGCC 12.3 ZJ; the ice line of the zonal model gives its own.
