@@ -75,6 +75,13 @@ public struct EnergyBalance: EarthSystemComponent {
             })
         }
         let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
+        // Over the Antarctic ice sheet the polar weakening of the feedback takes `iceSheetFeedbackP2` instead: the
+        // elevated plateau has almost no surface inversion, so its lapse-rate feedback is near zero where the
+        // Arctic's is strongly positive (Hahn et al. 2020, GRL 47, e2020GL088965).
+        let landPattern = (0..<grid.count).map { b -> Double in
+            let fl = grid.landFraction[b], sheet = fl > 0 ? min(1, albedo.iceSheetFraction[b] / fl) : 0
+            return (1 - sheet) * pattern[b] + sheet * (1 + zonal.iceSheetFeedbackP2 * climatology.insolation.legendreP2[b])
+        }
         let ratio = climate.landFeedbackRatio
         let rh = zonal.relativeHumidity
         let transport = rh > 0 && grid.count > 1
@@ -83,7 +90,7 @@ public struct EnergyBalance: EarthSystemComponent {
             : climatology.diffusion
         func model(_ scale: Double, _ calibration: (Int, Int, Bool)) -> Self {
             Self(copying: climate, zonal, grid, albedo, transport, doublingForcing, scale,
-                 pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
+                 pattern.map { scale * $0 }, landPattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
         }
         if let fixedScale {
             self = model(fixedScale, (0, 0, true))

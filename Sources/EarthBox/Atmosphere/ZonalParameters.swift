@@ -61,9 +61,14 @@ public struct ZonalParameters: Sendable, Equatable {
     /// P2 coefficient of the local feedback: λ(x) = Λ(1 + c·P2(x)); negative makes high latitudes feed back
     /// less (positive lapse-rate feedback there), the CMIP pattern of Armour, Bitz & Roe 2013 (J. Clim 26, 4518)
     /// and Bonan et al. 2018 (GRL 45, 2377). Its global mean is zero, so it changes no global number with one band.
-    /// −0.6 (was −0.5) keeps the Arctic amplification of SSP2-4.5 above 1.8 with the seasonal ice line, which
-    /// spreads the ice-albedo feedback over more latitudes than the annual-mean line.
-    public var feedbackP2 = -0.6
+    /// −0.7 (was −0.5), with the Antarctic ice sheet exempt (`iceSheetFeedbackP2`), keeps the Arctic amplification
+    /// of SSP2-4.5 near 1.9–2.0 with the seasonal ice line, which spreads the ice-albedo feedback over more
+    /// latitudes than the annual-mean line, while the Southern Ocean still warms least.
+    public var feedbackP2 = -0.7
+    /// P2 coefficient of the local feedback over the Antarctic ice sheet (`iceSheetSouthOf`): its lapse-rate feedback
+    /// is near zero, unlike the Arctic's (Hahn et al. 2020, GRL 47, e2020GL088965; AR6 WG1 §7.4.4.1), so the polar
+    /// weakening of `feedbackP2` does not apply there (0); `feedbackP2` applies it everywhere.
+    public var iceSheetFeedbackP2 = 0.0
     /// Heat capacity used to integrate the absolute climatology to equilibrium (J m⁻² K⁻¹; 60 m of water).
     public var climatologyHeatCapacity = 2.45e8
 

@@ -149,6 +149,7 @@ extension ZonalParameters: NamelistGroup {
         .real("ice_sheet_south_of", \.iceSheetSouthOf, range: -90...0, unit: "degrees_north", "land south of this latitude is permanent ice sheet", citation: "Fretwell et al. 2013"),
         .real("ice_albedo_transmission", \.iceAlbedoTransmission, range: 0...1, unit: "1", "share of a surface-albedo change felt at the top of the atmosphere", citation: "Qu & Hall 2005"),
         .logical("ice_albedo_feedback", \.iceAlbedoFeedback, "let the moving ice line change absorbed sunlight in a run", citation: "Budyko 1969; Sellers 1969"),
+        .real("ice_sheet_feedback_p2", \.iceSheetFeedbackP2, range: -0.9...0.9, unit: "1", "P2 pattern of the local feedback over the Antarctic ice sheet", citation: "Hahn et al. 2020"),
         .real("feedback_p2", \.feedbackP2, range: -0.9...0.9, unit: "1", "P2 pattern of the local feedback (negative: weaker at the poles)", citation: "Armour et al. 2013; Bonan et al. 2018"),
         .real("climatology_heat_capacity", \.climatologyHeatCapacity, range: 1e6...1e10, unit: "J m-2 K-1", "heat capacity used to integrate the absolute climatology to equilibrium", citation: "North et al. 1981"),
     ]
