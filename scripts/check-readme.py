@@ -49,6 +49,8 @@ def commands(readme: str):
                 heredoc = re.search(r"<<-?\s*['\"]?(\w+)['\"]?", pending)
                 if heredoc and not re.search(rf"^\s*{heredoc.group(1)}\s*$", pending.split("\n", 1)[-1] if "\n" in pending else "", re.M):
                     continue  # a here-document runs to its delimiter line
+                if pending.rstrip().endswith("\\"):
+                    continue  # a line continued with a backslash goes on on the next line
                 if subprocess.run(["bash", "-n", "-c", pending], capture_output=True).returncode == 0:
                     reason = next((r for prefix, r in skips if pending.strip().startswith(prefix)), None)
                     out.append((pending, reason))

@@ -7,7 +7,7 @@
 #   pkg-config     lets SwiftPM find the Open MPI headers (ompi-c.pc)
 #   gnuplot-nox    figures of `earthbox compare` (PNG via cairo, SVG); without it compare writes tables only
 #   libudunits2-dev, udunits-bin  udunits-2, which the CF checkers (cfchecker, compliance-checker) parse units with
-#   python3-venv   the virtual environment of the CF checks and the Python package's tests (scripts/python-env.sh)
+#   python3-venv   the virtual environment of the CF checks, the Python package's tests and the pyam/scmdata checks of the IAMC files (scripts/python-env.sh)
 # Idempotent: prints nothing and exits 0 when everything is already installed.
 # Uses sudo only when not root and sudo exists. Exits non-zero on failure.
 set -euo pipefail

@@ -19,9 +19,11 @@ if [ -d ../shared/data/observations ]; then
   done
 fi
 .build/debug/earthbox pathway --check Namelists/pathways/*.nml
-# CF-1.8 conformance of a box, a zonal and an ensemble file; the Python package's tests.
+# CF-1.8 conformance of a box, a zonal and an ensemble file; the Python package's tests; pyam and scmdata read
+# what assess writes and the shipped pathway files.
 bash scripts/check-cf.sh
 bash scripts/check-python.sh
+bash scripts/check-iamc-readers.sh
 swift test --skip-build "$@"
 # Release and debug builds must agree bit for bit (undefined behaviour under -Ounchecked shows up only here).
 if [ "$#" -eq 0 ]; then bash scripts/check-release-matches-debug.sh; fi

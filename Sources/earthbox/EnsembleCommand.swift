@@ -33,46 +33,21 @@ struct Ensemble: ParsableCommand {
     var stopAfterTasks: Int?
 
     func run() throws {
-        let mpi = MPIEnvironment.shared
-        let clock = ContinuousClock(), started = clock.now
-        defer { mpi.finalize() }
-        do {
+        let ensemble = EnsembleRun(quiet: quiet, stopAfterTasks: stopAfterTasks)
+        try ensemble.reportingFailure {
             // 1. Read and check everything, on every rank.
             let inputs = try readInputs()
-            let configuration = inputs.configuration, path = inputs.path
             var worker = inputs.worker
-            let driver = EnsembleDriver(configuration: configuration)
-
             // 2.-4. Journal verdict, this rank's share, gather and assembly (EnsembleDriver).
-            let progress = Progress(enabled: mpi.isRoot && !quiet, ranks: mpi.size, members: configuration.memberCount)
-            let outcome = try driver.run(resume: resume, worker: &worker, processes: mpi, clock: clock,
-                                         report: { [peakMemoryMegabytes()] },
-                                         warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) { step in
-                if let stopAfterTasks, step.done >= stopAfterTasks { kill(getpid(), SIGKILL) }
-                progress.update(step)
-            }
+            let outcome = try ensemble.run(inputs.configuration, worker: &worker, resume: resume)
             guard let results = outcome.results else { return }
             let analysis = EnsembleAnalysis(results: results, observations: inputs.observations)
-            try NetCDF.write(EnsembleDataset.make(analysis), to: path)
+            try NetCDF.write(EnsembleDataset.make(analysis), to: inputs.path)
             if !quiet {
                 print(analysis.summaryText)
-                let wall = (clock.now - started).seconds
-                // Parallel time = the slowest rank's compute time (input reading and output excluded; wall time below).
-                let computeSeconds = outcome.rankReports.map { $0[0] }.max() ?? 0
-                let rate = Double(outcome.memberYears) / computeSeconds
-                print(String(format: "computed %d member-years on %d rank(s) in %.2f s (%.0f member-years/s; %d tasks from the journal)",
-                             outcome.memberYears, mpi.size, computeSeconds, rate, outcome.resumedTasks))
-                print("peak memory per rank: " + outcome.rankReports.map { String(format: "%.0f MB", $0[1]) }.joined(separator: ", ")
-                      + String(format: "; wall time with output %.2f s", wall))
-                print("written: \(path)")
+                print(ensemble.statistics(outcome))
+                print("written: \(inputs.path)")
             }
-        } catch {
-            // Every rank read the same input or learnt the same verdict, so every rank stops here; rank 0 says why.
-            // A task file that cannot be written (a full disk) is one rank's alone: that rank says so too.
-            if mpi.isRoot { printError(error) } else if let failure = error as? EnsembleFailure, failure.local {
-                printError(CommandFailure("\(failure) (rank \(mpi.rank))"))
-            }
-            throw ExitCode.failure
         }
     }
 }

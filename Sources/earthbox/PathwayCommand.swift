@@ -25,16 +25,31 @@ struct Pathway: ParsableCommand {
         var differing: [String] = []
         for path in namelists {
             let result = try PathwayBuilder.build(namelist: try Namelist.load(path: path), historyFile: historyFile)
-            let text = result.table.csvText
+            // Plain IAMC (pyam and scmdata read it with no options); the provenance goes to the sidecar <file>.md.
+            var plain = result.table
+            plain.comments = []
+            let text = plain.csvText
             let out = result.table.path
+            var sidecar = "# \((out as NSString).lastPathComponent)\n\n" + result.table.comments.map { "- " + $0 }.joined(separator: "\n") + "\n"
+            let namelist = try Namelist.load(path: path)
+            let settings = try NamelistDecoder.decode(PathwaySettings.self, from: namelist)
+            if !settings.landSinkRange.isEmpty {
+                let rows = try LandSinkSensitivity.compute(namelist: namelist, historyFile: historyFile, central: result)
+                sidecar += "\n" + LandSinkSensitivity.markdown(rows, settings: settings)
+                if !quiet && !check { print(LandSinkSensitivity.markdown(rows, settings: settings)) }
+            }
+            let sidecarPath = (out as NSString).deletingPathExtension + ".md"
             if check {
-                let existing = try? String(contentsOfFile: out, encoding: .utf8)
-                if existing != text { differing.append(out) }
+                for (file, content) in [(out, text), (sidecarPath, sidecar)] where (try? String(contentsOfFile: file, encoding: .utf8)) != content {
+                    differing.append(file)
+                }
                 continue
             }
             let folder = (out as NSString).deletingLastPathComponent
             if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            if let problem = BinaryFile.writeAtomically(Array(text.utf8), to: out) { throw CommandFailure("\(out): error: \(problem)") }   // temp + rename
+            for (file, content) in [(out, text), (sidecarPath, sidecar)] {
+                if let problem = BinaryFile.writeAtomically(Array(content.utf8), to: file) { throw CommandFailure("\(file): error: \(problem)") }   // temp + rename
+            }
             if !quiet {
                 let s = result.spec, p = result.pathway
                 let cdr = p.cumulativeNetRemovals

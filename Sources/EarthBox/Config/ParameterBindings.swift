@@ -16,6 +16,12 @@ extension RunSettings: NamelistGroup {
         .string("output_directory", \.outputDirectory, allowed: nil, "folder the NetCDF output is written to"),
         .string("run_name", \.runName, allowed: nil, "output file name without .nc or .csv (empty: from experiment and scenario; a teaching lab: the namelist file's name)"),
         .string("pathway_file", \.pathwayFile, allowed: nil, "IAMC pathway file composed with the base `scenario` (empty: none; see Forcing/pathways/README.md)"),
+        .string("scenario_file", \.scenarioFile, allowed: nil, "IAMC emissions file driving the run; `scenario` gives history and natural forcing (empty: none; docs/assess.md)"),
+        .string("scenario_model", \.scenarioModel, allowed: nil, "Model of the scenario_file pair to run (empty: the file's only one)"),
+        .string("scenario_name", \.scenarioName, allowed: nil, "Scenario of the scenario_file pair to run (empty: the file's only one)"),
+        .logical("harmonise", \.harmonise, "harmonise scenario_file emissions to the shipped history (aneris methods, AR6 defaults; Gidden et al. 2018)"),
+        .integer("harmonisation_year", \.harmonisationYear, range: 1851...2022, unit: "yr", "year scenario_file emissions meet history (AR6: 2015)"),
+        .logical("infill", \.infill, "infill species scenario_file lacks from the RCMIP SSP database (silicone QRW; Lamboll et al. 2020)"),
     ]
 }
 

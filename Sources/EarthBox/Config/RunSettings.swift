@@ -30,6 +30,16 @@ public struct RunSettings: Sendable, Equatable {
     public var runName = ""
     /// IAMC pathway file composed with `scenario` (Forcing/pathways/README.md); empty = the SSP as it is.
     public var pathwayFile = ""
+    /// IAMC emissions file (wide or long, any year spacing) driving the run instead of the SSP's emissions; `scenario`
+    /// then supplies only the history and natural forcing (docs/assess.md). Empty = none.
+    public var scenarioFile = ""
+    /// Which model/scenario pair of `scenario_file` (empty: the file's only one).
+    public var scenarioModel = ""
+    public var scenarioName = ""
+    /// Harmonise to the shipped history (aneris methods, AR6 defaults) and infill missing species (silicone QRW).
+    public var harmonise = true
+    public var harmonisationYear = 2015
+    public var infill = true
 
     public init() {}
 
@@ -37,6 +47,10 @@ public struct RunSettings: Sendable, Equatable {
     public var resolvedRunName: String {
         if !runName.isEmpty { return runName }
         if experiment != .scenario { return experiment.rawValue }
+        if !scenarioFile.isEmpty {
+            let stem = scenarioName.isEmpty ? ((scenarioFile as NSString).lastPathComponent as NSString).deletingPathExtension : scenarioName
+            return (co2Mode == .emissions ? "esm-" : "") + stem.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "/", with: "_")
+        }
         if !pathwayFile.isEmpty {
             let stem = ((pathwayFile as NSString).lastPathComponent as NSString).deletingPathExtension
             return (co2Mode == .emissions ? "esm-" : "") + stem

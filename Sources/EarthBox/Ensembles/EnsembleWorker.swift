@@ -13,7 +13,6 @@ public struct EnsembleWorker: Sendable {
     private var series: [Double]
 
     public init(configuration c: EnsembleConfiguration) throws(InputError) {
-        configuration = c
         var drivers: [DriverSeries] = []
         var halogens: [Double] = []
         var reference: [Double] = []
@@ -27,6 +26,15 @@ public struct EnsembleWorker: Sendable {
             halogens = loaded.halogenPreindustrialPPT
             if reference.isEmpty { reference = Array(loaded.drivers.values[0..<loaded.drivers.columnCount]) }
         }
+        try self.init(configuration: c, drivers: drivers, halogenPreindustrialPPT: halogens, reference: reference)
+    }
+
+    /// A worker for drivers built elsewhere (one per `c.scenarios` entry, each sliced to `c.years`), e.g. by `assess`
+    /// from IAMC scenario files; `reference` is the preindustrial driver row of the idealised experiments.
+    public init(configuration c: EnsembleConfiguration, drivers: [DriverSeries], halogenPreindustrialPPT halogens: [Double],
+                reference: [Double]) throws(InputError) {
+        precondition(drivers.count == c.scenarios.count && drivers.allSatisfy { $0.firstYear == c.years.lowerBound && $0.lastYear == c.years.upperBound })
+        configuration = c
         self.drivers = drivers
         halogenPreindustrialPPT = halogens
         self.reference = reference

@@ -4,6 +4,8 @@ public struct RunPlan: Sendable {
     public let simulation: Simulation
     public let firstYear: Int
     public let lastYear: Int
+    /// Per species where the emissions came from (given, harmonised, infilled) when `&run scenario_file` is used.
+    public private(set) var emissionsProvenance = ""
 
     /// Reads the forcing and geography inputs and builds the model; input problems are `InputError`s.
     public init(_ configuration: RunConfiguration) throws(InputError) {
@@ -36,6 +38,7 @@ public struct RunPlan: Sendable {
                                  message: "years \(run.startYear)-\(run.endYear) are outside the forcing file's \(file.firstYear)-\(file.lastYear)")
             }
             var composed = file
+            if !run.scenarioFile.isEmpty { (composed, emissionsProvenance) = try ScenarioSelection.drivers(for: c, base: file) }
             if !run.pathwayFile.isEmpty {
                 let table = try IAMCTable.load(path: run.pathwayFile)
                 composed = try RegionalComposition.compose(base: file, pathway: table, baseScenario: run.scenario)

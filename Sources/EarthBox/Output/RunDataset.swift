@@ -98,6 +98,7 @@ public enum RunDataset {
             ("namelist", .text(plan.configuration.namelistRecord)),
             ("references", .text("Forcing: RCMIP v5.1.0 (Nicholls et al. 2020, GMD 13, 5175). Physics and parameter sources: see `earthbox parameters`.")),
         ]
+        if !plan.emissionsProvenance.isEmpty { dataset.globalAttributes.append(("emissions_provenance", .text(plan.emissionsProvenance))) }
         return dataset
     }
 

@@ -18,8 +18,13 @@ public struct PathwayGroup: Sendable {
         if !file.isEmpty, let t = try? IAMCTable.load(path: file),
            let b = t.rows.first(where: { $0.variable == RegionalComposition.baseline }),
            let p = t.row(region: b.region, variable: RegionalComposition.co2) {
-            let j = p.values.firstIndex { $0 <= 0 }
-            region = (b.region, j.map { t.years[$0] }, (j.map { p.values[0...$0] } ?? p.values[...]).reduce(0, +) / 1000)
+            // Net zero after the land sink the file counts (none: zero net fossil CO2).
+            let sink = t.row(region: b.region, variable: RegionalComposition.countedLandSink)?.values ?? p.values.map { _ in 0 }
+            let j = p.values.indices.first { p.values[$0] <= sink[$0] }
+            // Cumulative from the pathway's start: after the observed years the file may begin with.
+            let observed = t.extra(RegionalComposition.observedUntilColumn, of: p).flatMap { Int($0) } ?? (t.years[0] - 1)
+            let start = t.years.firstIndex { $0 > observed } ?? 0
+            region = (b.region, j.map { t.years[$0] }, (j.map { p.values[start...$0] } ?? p.values[start...]).reduce(0, +) / 1000)
         } else { region = nil }
     }
     public var isPathway: Bool { members[0].isPathway }

@@ -8,7 +8,7 @@ import Foundation
 /// every problem is an `InputError` naming the file, line and column (`file:line:column`) and, where there
 /// is one, the region|variable of the row. An empty year cell is a missing value (NaN); callers that need a
 /// value there say so with the year. Lines starting with `#` are comments (provenance), an EarthBox
-/// extension that pyam does not read; the writer puts them first, so pyam users can skip them with `comment='#'`.
+/// extension that pyam does not read: files EarthBox ships keep them in a sidecar (`earthbox pathway` writes `<file>.md`).
 public struct IAMCTable: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var model: String, scenario: String, region: String, variable: String, unit: String
@@ -182,7 +182,8 @@ public struct IAMCTable: Sendable, Equatable {
     public var csvText: String {
         func quote(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         var out = comments.map { "# " + $0 + "\n" }.joined()
-        out += (Self.keyColumns + extraColumns + years.map(String.init)).joined(separator: ",") + "\n"
+        // Lower-case key columns: scmdata's ScmRun(path) needs them, pyam accepts either (readers here ignore case).
+        out += (Self.keyColumns.map { $0.lowercased() } + extraColumns + years.map(String.init)).joined(separator: ",") + "\n"
         for row in rows {
             let keys = [row.model, row.scenario, row.region, row.variable, row.unit] + row.extra
             out += (keys.map(quote) + row.values.map { $0.isNaN ? "" : Self.format($0) }).joined(separator: ",") + "\n"

@@ -8,6 +8,8 @@ import Foundation
 /// the pathway joins, and holding it fixed is the simplest assumption that makes "region at baseline" the base
 /// scenario itself (documented with alternatives in Forcing/pathways/README.md).
 public enum PathwayBuilder {
+    /// First year of the RCMIP SSPs (their history ends in 2014; Nicholls et al. 2020).
+    public static let firstScenarioYear = 2015
     public struct Result: Sendable {
         public let table: IAMCTable
         public let pathway: GeneratedPathway
@@ -15,9 +17,11 @@ public enum PathwayBuilder {
         public let baselineShare: Double
     }
 
-    public static func build(namelist: Namelist, historyFile: String? = nil) throws(InputError) -> Result {
+    /// `landSink` (PgC/yr) replaces `&pathway land_sink`, for the sink-sensitivity report.
+    public static func build(namelist: Namelist, historyFile: String? = nil, landSink: Double? = nil) throws(InputError) -> Result {
         let configuration = try RunConfiguration.from(namelist)
-        let settings = try NamelistDecoder.decode(PathwaySettings.self, from: namelist)
+        var settings = try NamelistDecoder.decode(PathwaySettings.self, from: namelist)
+        if let landSink { settings.landSink = landSink }
         let run = configuration.run
         guard !run.pathwayFile.isEmpty else {
             throw InputError(file: namelist.file, key: "pathway_file", message: "&run pathway_file must name the file to write (e.g. 'Forcing/pathways/<name>.csv')")
@@ -37,34 +41,50 @@ public enum PathwayBuilder {
         do { pathway = try PathwayShape.generate(spec) } catch {
             throw namelist.error(group: PathwaySettings.groupName, key: error.key, error.message)
         }
-        let table = makeTable(name: (run.pathwayFile as NSString).lastPathComponent.replacingOccurrences(of: ".csv", with: ""),
+        let table = try makeTable(name: (run.pathwayFile as NSString).lastPathComponent.replacingOccurrences(of: ".csv", with: ""),
                               settings: settings, scenario: run.scenario, base: base, pathway: pathway, share: share,
                               history: history, path: run.pathwayFile)
         return Result(table: table, pathway: pathway, spec: spec, baselineShare: share)
     }
 
     static func makeTable(name: String, settings: PathwaySettings, scenario: String, base: DriverSeries, pathway: GeneratedPathway,
-                          share: Double, history: NationalEmissions, path: String) -> IAMCTable {
-        let years = pathway.years
+                          share: Double, history: NationalEmissions, path: String) throws(InputError) -> IAMCTable {
+        // The observed years after the base scenario's history (RCMIP's history ends in 2014, its SSPs start in 2015;
+        // Nicholls et al. 2020) come first, so the run follows the observed emissions into the pathway instead of the
+        // base SSP's 2015-2022 (the world pathway on SSP1-1.9 jumped +3.7 Gt CO2/yr from 2022 to 2023 without them).
+        var observed: [Double] = []
+        for year in max(firstScenarioYear, history.firstYear)..<pathway.firstYear { observed.append(try history.value(settings.region, year: year)) }
+        let years = Array((pathway.firstYear - observed.count)...(pathway.years.last!))
         let model = "EarthBox pathway"
+        let observedUntil = String(pathway.firstYear - 1)
         func row(_ region: String, _ variable: String, _ unit: String, _ values: [Double]) -> IAMCTable.Row {
-            IAMCTable.Row(model: model, scenario: name, region: region, variable: variable, unit: unit, extra: [scenario], values: values)
+            IAMCTable.Row(model: model, scenario: name, region: region, variable: variable, unit: unit, extra: [scenario, observedUntil], values: values)
         }
         let baseWorld = years.map { base[$0, DriverColumns.co2Fossil] * RegionalComposition.mtCO2PerPgC }
-        let baseline = settings.region == "World" ? baseWorld : baseWorld.map { share * $0 }
-        var rows = [
-            row(settings.region, RegionalComposition.co2, "Mt CO2/yr", pathway.net),
-            row(settings.region, RegionalComposition.baseline, "Mt CO2/yr", baseline),
-            row(settings.region, RegionalComposition.gross, "Mt CO2/yr", pathway.gross),
-            row(settings.region, RegionalComposition.removals, "Mt CO2/yr", pathway.removals),
-        ]
+        // In the observed years the region's own share of that year, so the composed world total stays continuous
+        // with the RCMIP history and meets the constant share in the last observed year.
+        var baseline = settings.region == "World" ? baseWorld : baseWorld.map { share * $0 }
         if settings.region != "World" {
-            rows.append(row("World", RegionalComposition.co2, "Mt CO2/yr", years.indices.map { baseWorld[$0] + (pathway.net[$0] - baseline[$0]) }))
+            for i in observed.indices { baseline[i] = try history.shareOfWorld(settings.region, year: years[i]) * baseWorld[i] }
+        }
+        let net = observed + pathway.net
+        var rows = [
+            row(settings.region, RegionalComposition.co2, "Mt CO2/yr", net),
+            row(settings.region, RegionalComposition.baseline, "Mt CO2/yr", baseline),
+            row(settings.region, RegionalComposition.gross, "Mt CO2/yr", observed + pathway.gross),
+            row(settings.region, RegionalComposition.removals, "Mt CO2/yr", observed.map { _ in 0 } + pathway.removals),
+        ]
+        if settings.landSink > 0 {
+            rows.append(row(settings.region, RegionalComposition.countedLandSink, "Mt CO2/yr",
+                            years.map { _ in settings.landSink * RegionalComposition.mtCO2PerPgC }))
+        }
+        if settings.region != "World" {
+            rows.append(row("World", RegionalComposition.co2, "Mt CO2/yr", years.indices.map { baseWorld[$0] + (net[$0] - baseline[$0]) }))
         }
         if settings.nonCO2Fraction != 1 {
             // Linear from the base value in the last observed year to fraction × base at net zero, then held.
             let span = Double(settings.netZeroYear - (pathway.firstYear - 1))
-            func factor(_ y: Int) -> Double { 1 + (settings.nonCO2Fraction - 1) * min(1, Double(y - pathway.firstYear + 1) / span) }
+            func factor(_ y: Int) -> Double { 1 + (settings.nonCO2Fraction - 1) * max(0, min(1, Double(y - pathway.firstYear + 1) / span)) }
             rows.append(row("World", RegionalComposition.methane, "Mt CH4/yr", years.map { base[$0, DriverColumns.methane] * factor($0) }))
             rows.append(row("World", RegionalComposition.nitrousOxide, "Mt N2O/yr", years.map { base[$0, DriverColumns.nitrousOxide] * factor($0) }))
         }
@@ -72,9 +92,12 @@ public enum PathwayBuilder {
         let comments = [
             "EarthBox pathway '\(name)': generated by `earthbox pathway` from its namelist; do not edit by hand.",
             "Region \(s.region): peak \(s.peakEmissions) Gt CO2/yr in \(s.peakYear), net zero in \(s.netZeroYear) (\(s.declineShape) decline), residual \(s.residualEmissions) Gt CO2/yr balanced by removals, net-negative \(s.removalRate) Gt CO2/yr for \(s.removalYears) yr.",
+            "Years \(years[0])-\(observedUntil) (column Observed_Until) are the region's observed GCB emissions, so the run follows observations from the end of the RCMIP history (2014) into the pathway.",
             "Composition: global fossil CO2 = \(scenario) World - baseline + pathway (Forcing/pathways/README.md); baseline = \(String(format: "%.4f", share)) x \(scenario) World (\(s.region) share of World in GCB \(history.lastYear)).",
+            s.landSink > 0 ? "Net zero counts a domestic land sink of \(s.landSink) PgC/yr (accounting only, Cai, Cheng et al. 2021): the fossil row reaches \(String(format: "%.3f", s.landSink * RegionalComposition.mtCO2PerPgC / 1000)) Gt CO2/yr, not 0, in \(s.netZeroYear)." : "No land sink is counted: net zero is zero net fossil CO2.",
             "History: Global Carbon Budget 2023 national territorial fossil emissions (Friedlingstein et al. 2023, ESSD 15, 5301; doi:10.18160/GCP-2023), CC BY 4.0; base: RCMIP v5.1.0 (Nicholls et al. 2020), CC BY 4.0.",
         ]
-        return IAMCTable(path: path, comments: comments, extraColumns: [RegionalComposition.baseScenarioColumn], years: years, rows: rows)
+        return IAMCTable(path: path, comments: comments, extraColumns: [RegionalComposition.baseScenarioColumn, RegionalComposition.observedUntilColumn],
+                         years: years, rows: rows)
     }
 }

@@ -23,6 +23,10 @@ public struct PathwaySettings: Sendable, Equatable {
     /// Global Carbon Budget 2023 national territorial fossil emissions (MtC/yr): the repository's copy, see Observations/README.md.
     /// A relative path is relative to the working directory, as the other folders of a namelist.
     public var historyFile = "Observations/global-carbon-budget-2023-national-fossil-territorial-emissions_Year-China-World.csv"
+    /// Domestic land sink counted towards net zero, PgC yr⁻¹ (0: net zero means zero net fossil CO2), and the range
+    /// the report explores (empty: none). China: 0.12–1.11 PgC/yr across estimates (Cai, Cheng et al. 2021, Table 1).
+    public var landSink = 0.0
+    public var landSinkRange: [Double] = []
     /// Years over which the recent growth rate (start slope of the join to the peak) is measured.
     public var trendYears = 5
 
@@ -39,6 +43,7 @@ public struct PathwaySettings: Sendable, Equatable {
         s.residualMtCO2 = residualEmissions * 1000
         s.removalRateMtCO2 = removalRate * 1000
         s.removalYears = removalYears
+        s.landSinkMtCO2 = landSink * RegionalComposition.mtCO2PerPgC
         return s
     }
 }
@@ -57,6 +62,8 @@ extension PathwaySettings: NamelistGroup {
         .integer("removal_years", \.removalYears, range: 0...500, unit: "yr", "length of the net-negative phase"),
         .real("non_co2_fraction", \.nonCO2Fraction, range: 0...2, unit: "1", "CH4 and N2O reach this fraction of the base scenario by net zero", citation: ""),
         .string("history_file", \.historyFile, allowed: nil, "GCB national fossil CO2 file (MtC/yr) the pathway starts from"),
+        .real("land_sink", \.landSink, range: 0...5, unit: "PgC yr-1", "domestic land sink counted towards net zero (accounting only)", citation: "Cai, Cheng et al. 2021, Table 1"),
+        .realList("land_sink_range", \.landSinkRange, elementRange: 0...5, count: 2...2, unit: "PgC yr-1", "low and high land-sink estimates the report explores", citation: "Cai, Cheng et al. 2021, Table 1 (China: 0.12, 1.11)"),
         .integer("trend_years", \.trendYears, range: 1...30, unit: "yr", "years over which the recent emissions trend is measured"),
     ]
 }

@@ -34,6 +34,10 @@ public struct PathwaySpec: Sendable, Equatable {
     /// Net-negative phase after net zero: net emissions = −rate for `removalYears` years, then 0.
     public var removalRateMtCO2 = 0.0
     public var removalYears = 0
+    /// Domestic land sink counted towards net zero, Mt CO2 yr⁻¹ (national accounting: net zero = fossil − removals −
+    /// sink = 0, as the review of Cai, Cheng et al. 2021 defines carbon neutrality). The sink is accounting only: the
+    /// model's land carbon cycle is not changed, so a larger sink means more fossil CO2 reaches the atmosphere.
+    public var landSinkMtCO2 = 0.0
     /// The last year with observed emissions and its value; the pathway starts the year after.
     public var lastHistoricalYear = 2022
     public var lastHistoricalMtCO2 = 11_400.0
@@ -91,10 +95,13 @@ public enum PathwayShape {
             throw Rejection(key: "removal_years", message: "the net-negative phase ends after \(p.lastYear), the last year of the pathway")
         }
         guard p.steepness > 0 else { throw Rejection(key: "decline_steepness", message: "must be positive") }
+        guard p.landSinkMtCO2 >= 0, p.landSinkMtCO2 < p.peakMtCO2 else {
+            throw Rejection(key: "land_sink", message: "the land sink must lie between 0 and the peak emissions")
+        }
     }
 
-    /// Builds the pathway. Exact by construction: net(peakYear) == peakMtCO2, net(netZeroYear) == 0 with every
-    /// earlier year positive, and the negative years sum to removalRate × removalYears.
+    /// Builds the pathway. Exact by construction: net(peakYear) == peakMtCO2, net(netZeroYear) == land sink (0 without
+    /// one) with every earlier year above it, and the negative years sum to removalRate × removalYears.
     public static func generate(_ p: PathwaySpec) throws(Rejection) -> GeneratedPathway {
         try check(p)
         let first = p.lastHistoricalYear + 1
@@ -115,14 +122,17 @@ public enum PathwayShape {
                 e = p.peakMtCO2; r = 0
             } else if year < p.netZeroYear {
                 let x = Double(year - p.peakYear) / Double(p.netZeroYear - p.peakYear)
-                e = p.peakMtCO2 * p.shape.remaining(x, steepness: p.steepness)
+                // Towards the sink rather than zero: net of the sink reaches zero in the net-zero year (exactly the old
+                // decline when the sink is 0).
+                let sink = p.landSinkMtCO2
+                e = sink + (p.peakMtCO2 - sink) * p.shape.remaining(x, steepness: p.steepness)
                 r = p.residualMtCO2 * x   // removals scale up as the residual is approached
             } else if year == p.netZeroYear {
-                e = 0; r = p.residualMtCO2
+                e = p.landSinkMtCO2; r = p.residualMtCO2
             } else if year <= p.netZeroYear + p.removalYears {
-                e = -p.removalRateMtCO2; r = p.residualMtCO2 + p.removalRateMtCO2
+                e = p.landSinkMtCO2 - p.removalRateMtCO2; r = p.residualMtCO2 + p.removalRateMtCO2
             } else {
-                e = 0; r = p.residualMtCO2
+                e = p.landSinkMtCO2; r = p.residualMtCO2
             }
             net.append(e); removals.append(r); gross.append(e + r)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Global emissions from a base world scenario and regional pathways:
 ///
 ///     global fossil CO2 = base world − Σ_r baseline_r + Σ_r pathway_r        (in every year the pathway file gives)
@@ -21,7 +23,13 @@ public enum RegionalComposition {
     public static let methane = "Emissions|CH4"
     public static let nitrousOxide = "Emissions|N2O"
     public static let baseScenarioColumn = "Base_Scenario"
-    public static let knownVariables = [co2, baseline, gross, removals, methane, nitrousOxide]
+    /// Last year of the pathway's rows that are observed emissions (the pathway proper starts the year after).
+    public static let observedUntilColumn = "Observed_Until"
+    /// The domestic land sink the region counts towards net zero (information: accounting only, Mt CO2/yr).
+    public static let countedLandSink = "Carbon Sequestration|Land Sink|Counted Towards Net Zero"
+    public static let knownVariables = [co2, baseline, gross, removals, methane, nitrousOxide, countedLandSink]
+    /// Regions a pathway may name without a note: the national history's (GCB) China, and the IAMC R5/R10 regions.
+    public static let knownRegions = ["China"] + ScenarioFile.regionSets.flatMap { $0.regions.sorted() }
     /// Mt CO2 per Pg C (the GCB factor × 1000, as Forcing/convert_rcmip.py).
     public static let mtCO2PerPgC = 1000 * AtmosphericMass.globalCarbonBudgetCO2PerCarbon
 
@@ -34,7 +42,14 @@ public enum RegionalComposition {
         guard first >= base.firstYear, last <= base.lastYear else {
             throw InputError(file: table.path, message: "years \(first)-\(last) lie outside the base scenario's \(base.firstYear)-\(base.lastYear)")
         }
+        guard !table.rows.isEmpty else {
+            throw InputError(file: table.path, message: "the pathway file has a header but no rows: it would leave the base scenario unchanged")
+        }
+        var notes: [String] = []
         for row in table.rows {
+            if row.region != "World" && !knownRegions.contains(row.region) && !notes.contains(where: { $0.contains("'\(row.region)'") }) {
+                notes.append("region '\(row.region)' (line \(row.line)) is not one EarthBox knows (\(knownRegions.joined(separator: ", "))); its pathway − baseline is applied to the world total as written")
+            }
             guard knownVariables.contains(row.variable) else {
                 var m = "unknown variable"
                 if let n = NearestName.suggestion(for: row.variable, among: knownVariables) { m += "; did you mean '\(n)'?" }
@@ -74,6 +89,14 @@ public enum RegionalComposition {
         if baselines.isEmpty, let p = table.rows.first(where: { $0.variable == co2 && $0.region != "World" }) {
             throw table.error(p, "a regional pathway without its baseline row '\(p.region), \(baseline)'")
         }
+        if baselines.isEmpty, let p = table.rows.first(where: { $0.variable == co2 }) {
+            throw table.error(p, "a World pathway without its baseline row 'World, \(baseline)' would be ignored; add the baseline "
+                              + "(the base scenario's World values) or give the whole scenario with &run scenario_file")
+        }
+        let replaced = [methane, nitrousOxide].filter { v in table.rows.contains { $0.region == "World" && $0.variable == v } }
+        let given = (baselines.isEmpty ? [] : ["fossil CO2"]) + replaced
+        notes.append("the pathway gives \(given.joined(separator: ", ")); every other species follows the base scenario '\(baseScenario ?? "?")'")
+        FileHandle.standardError.write(Data(notes.map { "\(table.path): note: \($0)\n" }.joined().utf8))
         for (j, year) in table.years.enumerated() where delta[j] != 0 {
             out[year, DriverColumns.co2Fossil] += delta[j] / mtCO2PerPgC
         }
