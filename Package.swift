@@ -17,6 +17,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `earthbox serve`: FlyingFox (Swift concurrency sockets, no SwiftNIO) adds ~12 s CPU to a clean debug build
+        // here, against minutes for Hummingbird or Vapor (measured: docs/serve.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CNetCDF", path: "Sources/CNetCDF", pkgConfig: "netcdf", providers: [.apt(["libnetcdf-dev"])]),
@@ -30,12 +33,18 @@ let package = Package(
             dependencies: ["CNetCDF", "CEarthBoxSupport"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
+        // The web simulator: its own library, so the model library never depends on a server.
+        .target(
+            name: "EarthBoxServer",
+            dependencies: ["EarthBox", .product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [.copy("Web")]
+        ),
         .executableTarget(
             name: "earthbox",
-            dependencies: ["EarthBox", "EarthBoxMPI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EarthBox", "EarthBoxMPI", "EarthBoxServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "earthbox-bench", dependencies: ["EarthBox"]),
-        .testTarget(name: "EarthBoxTests", dependencies: ["EarthBox", "EarthBoxMPI"]),
+        .testTarget(name: "EarthBoxTests", dependencies: ["EarthBox", "EarthBoxMPI", "EarthBoxServer"]),
     ]
 )
 

@@ -16,6 +16,10 @@ PACKAGES=(libnetcdf-dev netcdf-bin libopenmpi-dev openmpi-bin pkg-config gnuplot
 
 die() { echo "install-deps: error: $*" >&2; exit 1; }
 
+# Browser tests of `earthbox serve` (scripts/test-browser.sh): headless Chromium and its WebDriver, and the venv
+# module for the .venv-ci/ that holds Selenium (scripts/python-env.sh).
+PACKAGES+=(chromium chromium-driver)
+
 command -v dpkg-query >/dev/null 2>&1 || die "dpkg-query not found; this script supports Debian/Ubuntu only"
 
 missing=()

@@ -25,6 +25,8 @@ bash scripts/check-cf.sh
 bash scripts/check-python.sh
 bash scripts/check-iamc-readers.sh
 swift test --skip-build "$@"
+# The web simulator in a real (headless) browser.
+bash scripts/test-browser.sh
 # Release and debug builds must agree bit for bit (undefined behaviour under -Ounchecked shows up only here).
 if [ "$#" -eq 0 ]; then bash scripts/check-release-matches-debug.sh; fi
 # Bounded fuzzing of the input readers (issue 15): 30 s per target here; scripts/fuzz.sh documents longer runs.

@@ -60,7 +60,8 @@ struct Assess: ParsableCommand {
             }
             let outcome = try ensemble.run(inputs.configuration, worker: &worker, resume: resume)
             guard let results = outcome.results else { return }
-            let analysis = EnsembleAnalysis(results: results, observations: inputs.observations)
+            let analysis = EnsembleAnalysis(results: results, observations: inputs.observations,
+                                            preindustrialGlobalMeanKelvin: inputs.worker.preindustrialGlobalMeanKelvin())
             let output = assessments(analysis, prepared: inputs.prepared, parameterSet: inputs.parameterSetName)
             try write(output, analysis: analysis, notes: inputs.notes)
             if !quiet {

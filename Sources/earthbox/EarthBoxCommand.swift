@@ -8,7 +8,7 @@ struct EarthBoxCommand: ParsableCommand {
         commandName: "earthbox",
         abstract: "EarthBox: a reduced-complexity coupled Earth system model.",
         version: RunDataset.modelVersion,
-        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, List.self, Pathway.self, Compare.self, Assess.self],
+        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, List.self, Pathway.self, Compare.self, Assess.self, Serve.self],
         defaultSubcommand: Run.self
     )
 

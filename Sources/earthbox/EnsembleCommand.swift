@@ -41,7 +41,8 @@ struct Ensemble: ParsableCommand {
             // 2.-4. Journal verdict, this rank's share, gather and assembly (EnsembleDriver).
             let outcome = try ensemble.run(inputs.configuration, worker: &worker, resume: resume)
             guard let results = outcome.results else { return }
-            let analysis = EnsembleAnalysis(results: results, observations: inputs.observations)
+            let analysis = EnsembleAnalysis(results: results, observations: inputs.observations,
+                                            preindustrialGlobalMeanKelvin: inputs.worker.preindustrialGlobalMeanKelvin())
             try NetCDF.write(EnsembleDataset.make(analysis), to: inputs.path)
             if !quiet {
                 print(analysis.summaryText)

@@ -61,6 +61,12 @@ struct RunOutputTests {
         #expect(dataset.variable("fgco2_global")?.attribute("cell_methods") == .text("time: mean area: sum"))
         #expect(dataset.variable("fgco2_global")?.attribute("units") == .text("Pg yr-1"))
         #expect(dataset.variable("tas_anomaly")?.attribute("standard_name") == .text("air_temperature_anomaly"))
+        // CMIP's tas is absolute: the model's preindustrial global mean (Earth's is about 287 K) plus the anomaly.
+        #expect(dataset.variable("tas")?.attribute("standard_name") == .text("air_temperature"))
+        let tas = try #require(dataset.variable("tas")?.data), anomaly = try #require(dataset.variable("tas_anomaly")?.data)
+        let base = plan.simulation.model.energyBalance.preindustrialGlobalMeanKelvin
+        #expect((280.0...295.0).contains(base), "preindustrial global mean \(base) K")
+        #expect(zip(tas, anomaly).allSatisfy { abs($0 - $1 - base) < 1e-9 })
         for v in dataset.variables where v.attribute("standard_name").map({ if case .text(let s) = $0 { s.hasSuffix("_anomaly") } else { false } }) ?? false {
             #expect(v.attribute("reference_period") != nil, "\(v.name) has no reference period")
         }

@@ -8,8 +8,7 @@ public enum BaseClimateCheck {
     public static let plausibleGlobalMeanCelsius: ClosedRange<Double> = 5...25
 
     public static func globalMeanCelsius(_ model: EarthSystemModel) -> Double {
-        zip(model.grid.areaWeights, model.energyBalance.preindustrialTemperature).reduce(0) { $0 + $1.0 * $1.1 }
-            / model.grid.areaWeights.reduce(0, +)
+        model.energyBalance.preindustrialGlobalMeanKelvin - 273.15
     }
 
     /// Refuses a preindustrial climate outside the plausible range unless `&teaching allow_implausible_climate`.

@@ -95,6 +95,17 @@ public enum EnsembleDataset {
             let block = r.series[(v * s * m * n)..<((v + 1) * s * m * n)]
             let attributes = diagnostic.attributes(startYear: c.years.lowerBound)
             add(diagnostic.name, ["scenario", "member", "time"], Array(block), attributes)
+            if diagnostic == .surfaceTemperature, let base = a.preindustrialGlobalMeanKelvin {
+                // CMIP's tas: absolute, each member on its own preindustrial base (Eyring et al. 2016, CMIP6 data request).
+                var absolute = Array(block)
+                for scenario in 0..<s {
+                    for member in 0..<m {
+                        let offset = (scenario * m + member) * n, k = base[c.sample(ofMember: member)]
+                        for t in 0..<n { absolute[offset + t] += k }
+                    }
+                }
+                add("tas", ["scenario", "member", "time"], absolute, CFMetadata.absoluteTemperatureAttributes)
+            }
             var unconstrained = [Double](repeating: 0, count: s * p * n), constrained = unconstrained
             var column = [Double](repeating: 0, count: m)
             for scenario in 0..<s {

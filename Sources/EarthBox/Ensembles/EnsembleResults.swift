@@ -75,9 +75,13 @@ public struct EnsembleAnalysis: Sendable {
     /// Likelihood weights, or the prior weights when the ensemble is not constrained.
     public let weights: [Double]
     public let effectiveSampleSize: Double
+    /// Each parameter sample's preindustrial global-mean surface temperature, K (`EnsembleWorker`), when known:
+    /// the file then carries CMIP's absolute `tas` beside `tas_anomaly`.
+    public let preindustrialGlobalMeanKelvin: [Double]?
 
-    public init(results: EnsembleResults, observations: Observations?) {
+    public init(results: EnsembleResults, observations: Observations?, preindustrialGlobalMeanKelvin: [Double]? = nil) {
         self.results = results
+        self.preindustrialGlobalMeanKelvin = preindustrialGlobalMeanKelvin
         let m = results.configuration.memberCount
         priorWeights = [Double](repeating: 1 / Double(m), count: m)
         if results.configuration.settings.constrain, let observations {

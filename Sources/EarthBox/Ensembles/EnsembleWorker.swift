@@ -61,6 +61,14 @@ public struct EnsembleWorker: Sendable {
     }
 
     /// Runs `task` and appends its result to `results`.
+    /// Each parameter sample's preindustrial global-mean surface temperature, K: the base of the absolute `tas`
+    /// (the base climate moves with the &zonal parameters, so each sample has its own).
+    public func preindustrialGlobalMeanKelvin() -> [Double] {
+        (0..<configuration.samples.count).map { sample in
+            EnergyBalance(configuration: try! configuration.model(sample: sample), grid: grid).preindustrialGlobalMeanKelvin
+        }
+    }
+
     public mutating func run(_ task: EnsembleTask, appendingTo results: inout [Double]) {
         let c = configuration
         switch task {

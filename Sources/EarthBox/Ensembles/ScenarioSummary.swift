@@ -40,11 +40,11 @@ public enum ScenarioSummary: Int, CaseIterable, Sendable {
     }
 
     /// The per-year series a summary needs, recorded for every scenario task.
-    enum Series: Int, CaseIterable { case tas, co2, ohc, oceanSink, landSink }
+    public enum Series: Int, CaseIterable, Sendable { case tas, co2, ohc, oceanSink, landSink }
 
     /// All summaries from the annual series (`series[k][i]` = series k in year `firstYear + i`); NaN where the run
     /// does not cover the years a summary needs.
-    static func compute(series: UnsafePointer<Double>, yearCount n: Int, firstYear: Int, into out: UnsafeMutablePointer<Double>) {
+    public static func compute(series: UnsafePointer<Double>, yearCount n: Int, firstYear: Int, into out: UnsafeMutablePointer<Double>) {
         func mean(_ k: Series, _ from: Int, _ to: Int) -> Double {
             guard from >= firstYear, to < firstYear + n else { return .nan }
             var sum = 0.0

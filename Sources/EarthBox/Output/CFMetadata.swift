@@ -82,6 +82,13 @@ public enum CFMetadata {
 
     /// What the warming metrics are relative to (IPCC AR6 WG1 SPM: 1850-1900).
     public static let warmingReference: [(String, AttributeValue)] = [("reference_period", .text("1850-1900"))]
+
+    /// CMIP's `tas`: the absolute global-mean near-surface air temperature, the model's preindustrial climate plus
+    /// `tas_anomaly` (which carries the change itself; warming relative to 1850-1900 is tas minus its 1850-1900 mean).
+    public static let absoluteTemperatureAttributes: [(String, AttributeValue)] = [
+        ("standard_name", .text("air_temperature")), ("long_name", .text("global-mean near-surface air temperature")),
+        ("units", .text("K")), ("cell_methods", .text("time: mean area: mean")), ("coordinates", .text("height year")),
+        ("comment", .text("the model's preindustrial global-mean surface temperature (equilibrium of the energy balance) plus tas_anomaly"))]
 }
 
 extension Diagnostic {

@@ -46,6 +46,9 @@ public enum RunDataset {
         for d in Diagnostic.allCases {
             dataset.variables.append(Variable(name: d.name, dimensions: ["time"], data: record.series(d), attributes: d.attributes(startYear: startYear)))
         }
+        let base = model.energyBalance.preindustrialGlobalMeanKelvin
+        dataset.variables.append(Variable(name: "tas", dimensions: ["time"], data: record.series(.surfaceTemperature).map { $0 + base },
+                                          attributes: CFMetadata.absoluteTemperatureAttributes))
 
         // CMIP per-area forms of the global totals (kg m-2 s-1 and kg m-2; Jones et al. 2016, C4MIP, GMD 9, 2853).
         let oceanArea = model.oceanArea.reduce(0, +)

@@ -19,19 +19,21 @@ public enum PathwayBuilder {
 
     /// `landSink` (PgC/yr) replaces `&pathway land_sink`, for the sink-sensitivity report.
     public static func build(namelist: Namelist, historyFile: String? = nil, landSink: Double? = nil) throws(InputError) -> Result {
-        let configuration = try RunConfiguration.from(namelist)
-        var settings = try NamelistDecoder.decode(PathwaySettings.self, from: namelist)
-        if let landSink { settings.landSink = landSink }
-        let run = configuration.run
-        guard !run.pathwayFile.isEmpty else {
-            throw InputError(file: namelist.file, key: "pathway_file", message: "&run pathway_file must name the file to write (e.g. 'Forcing/pathways/<name>.csv')")
-        }
+        let (run, settings) = try decode(namelist)
         let history = try NationalEmissions.load(path: historyFile ?? settings.historyFile)
+        let base = try ScenarioDrivers.load(directory: run.forcingDirectory, scenario: run.scenario).drivers
+        return try build(namelist: namelist, history: history, base: base, landSink: landSink)
+    }
+
+    /// The same from inputs already read (`history` = the national history file, `base` = the `&run scenario`
+    /// drivers), so a caller that builds many pathways (the web simulator) reads each file once.
+    public static func build(namelist: Namelist, history: NationalEmissions, base: DriverSeries, landSink: Double? = nil) throws(InputError) -> Result {
+        var (run, settings) = try decode(namelist)
+        if let landSink { settings.landSink = landSink }
         let last = history.lastYear
         let e = try history.value(settings.region, year: last)
         let slope = (e - (try history.value(settings.region, year: last - settings.trendYears))) / Double(settings.trendYears)
         let share = settings.region == "World" ? 1 : try history.shareOfWorld(settings.region, year: last)
-        let base = try ScenarioDrivers.load(directory: run.forcingDirectory, scenario: run.scenario).drivers
         var spec = settings.spec
         spec.lastHistoricalYear = last
         spec.lastHistoricalMtCO2 = e
@@ -45,6 +47,15 @@ public enum PathwayBuilder {
                               settings: settings, scenario: run.scenario, base: base, pathway: pathway, share: share,
                               history: history, path: run.pathwayFile)
         return Result(table: table, pathway: pathway, spec: spec, baselineShare: share)
+    }
+
+    /// `&run` and `&pathway`, checked (the run must say where its pathway file goes).
+    static func decode(_ namelist: Namelist) throws(InputError) -> (RunSettings, PathwaySettings) {
+        let run = try RunConfiguration.from(namelist).run
+        guard !run.pathwayFile.isEmpty else {
+            throw InputError(file: namelist.file, key: "pathway_file", message: "&run pathway_file must name the file to write (e.g. 'Forcing/pathways/<name>.csv')")
+        }
+        return (run, try NamelistDecoder.decode(PathwaySettings.self, from: namelist))
     }
 
     static func makeTable(name: String, settings: PathwaySettings, scenario: String, base: DriverSeries, pathway: GeneratedPathway,

@@ -100,9 +100,7 @@ public struct FastSlowSplit: Sendable {
         guard nl > 1, r.layerTemperature.count == r.yearCount * nl, let tas = r.series["tas"],
               r.model.ocean.layerThicknessMetres.count == nl else { return nil }
         let grid = LatitudeGrid(bands: 1, landFractionOneDegree: [Double](repeating: r.landFraction, count: 180))
-        let forcing = r.model.forcingAgents.referenced(to: r.model.gases)
-        let doubling = forcing.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcing.greenhouseGases)
-        energyBalance = EnergyBalance(climate: r.model.climate, zonal: r.model.zonal, grid: grid, doublingForcing: doubling)
+        energyBalance = EnergyBalance(configuration: r.model, grid: grid)
         ocean = Ocean(parameters: r.model.ocean, grid: grid)
         firstYear = r.firstYear
         layerTemperature = r.layerTemperature

@@ -19,6 +19,13 @@ public struct RunSeries: Sendable {
     /// Area-weighted global land fraction of the run's grid.
     public var landFraction: Double
 
+    public init(label: String, baseScenario: String, pathwayFile: String, firstYear: Int, series: [String: [Double]],
+                layerTemperature: [Double], layerThickness: [Double], model: ModelConfiguration, landFraction: Double) {
+        self.label = label; self.baseScenario = baseScenario; self.pathwayFile = pathwayFile; self.firstYear = firstYear
+        self.series = series; self.layerTemperature = layerTemperature; self.layerThickness = layerThickness
+        self.model = model; self.landFraction = landFraction
+    }
+
     public static let needed = ["tas", "co2", "fgco2_global", "nbp_global", "zostoga", "emissions_co2_fossil",
                                 "emissions_co2_land_use", "erf", "eei", "deep_ocean_heat_uptake"]
 

@@ -1,0 +1,148 @@
+import EarthBox
+import Foundation
+
+/// Runs the policy page's requests: the inputs are read once, every member is stored at the start of the first
+/// pathway year (the year after the last observed national emissions, GCB 2023: 2023), and a request composes its
+/// pathway with `PathwayBuilder` and `RegionalComposition` exactly as `earthbox pathway` + `earthbox run` do, then
+/// runs only the future of every member on all cores.
+///
+/// Not thread-safe by itself: `SimulatorAPI` calls it from one serial queue (one computation at a time, each using
+/// every core), which is also what keeps the newest request first in line.
+public final class PolicySimulator: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var forcingDirectory = "Forcing"
+        public var observationsDirectory = "Observations"
+        /// The national history `&pathway history_file` (a clone's copy of the GCB 2023 national file).
+        public var historyFile = "Observations/global-carbon-budget-2023-national-fossil-territorial-emissions_Year-China-World.csv"
+        /// The ensemble whose priors (and constraints) give the members; a calibrated ensemble namelist drops in here.
+        public var ensembleNamelist = "Namelists/ensembles/ssp245-constrained.nml"
+        /// Parameter samples drawn from its priors (Latin hypercube, its seed), replacing its `&ensemble members`.
+        public var members = 600
+        public init() {}
+    }
+
+    public let options: Options
+    public let history: NationalEmissions
+    public let ensemble: EnsembleConfiguration
+    let constraint: ObservationalConstraint?
+    let landFraction: [Double]
+    public let firstYear: Int, endYear: Int
+    /// First year the pathway can change (the year after the last observed national emissions).
+    public var restartYear: Int { history.lastYear + 1 }
+
+    private var scenarioInputs: [String: (drivers: DriverSeries, halogens: [Double])] = [:]
+    private var banks: [String: StoredMembers] = [:]
+    private var single: (key: String, members: StoredMembers)?
+
+    public init(options: Options = Options()) throws(InputError) {
+        self.options = options
+        history = try NationalEmissions.load(path: options.historyFile)
+        let namelist = try Namelist.load(path: options.ensembleNamelist)
+        ensemble = try EnsembleConfiguration.from(Self.withMembers(options.members, namelist))
+        constraint = ensemble.settings.constrain
+            ? ObservationalConstraint(observations: try Observations.load(directory: options.observationsDirectory)) : nil
+        landFraction = try ScenarioDrivers.landFractionOneDegree(directory: options.forcingDirectory)
+        firstYear = ensemble.years.lowerBound
+        endYear = ensemble.years.upperBound
+        guard firstYear <= 1850, endYear >= 2100, restartYear > 2000 else {
+            throw InputError(file: options.ensembleNamelist, key: "end_year", message: "the simulator needs the years 1850-2100 (got \(firstYear)-\(endYear))")
+        }
+    }
+
+    /// The namelist with `&ensemble members = count` (the page needs ≥ 500 members for a smooth 5–95 % plume).
+    static func withMembers(_ count: Int, _ namelist: Namelist) -> Namelist {
+        Namelist(file: namelist.file, groups: namelist.groups.map { group in
+            guard group.name == EnsembleSettings.groupName else { return group }
+            return NamelistGroupBlock(name: group.name, line: group.line,
+                                      entries: group.entries.filter { $0.key != "members" } + [NamelistEntry(key: "members", values: [.integer(count)], line: group.line)])
+        })
+    }
+
+    func inputs(_ scenario: String) throws(InputError) -> (drivers: DriverSeries, halogens: [Double]) {
+        if let cached = scenarioInputs[scenario] { return cached }
+        let loaded = try ScenarioDrivers.load(directory: options.forcingDirectory, scenario: scenario)
+        scenarioInputs[scenario] = (loaded.drivers, loaded.halogenPreindustrialPPT)
+        return (loaded.drivers, loaded.halogenPreindustrialPPT)
+    }
+
+    /// The drivers of a request, 1750–2100: the base SSP, with the request's pathway composed into it.
+    public func drivers(_ request: PolicyRequest) throws(InputError) -> DriverSeries {
+        let base = try inputs(request.scenario).drivers
+        guard request.pathway != nil else { return base.slice(from: firstYear, to: endYear) }
+        let namelist = try Namelist.parse(text: request.namelistText(folder: "Runs/web", historyFile: options.historyFile, endYear: endYear),
+                                          file: "request")
+        let table = try PathwayBuilder.build(namelist: namelist, history: history, base: base).table
+        return try RegionalComposition.compose(base: base, pathway: table, baseScenario: request.scenario).slice(from: firstYear, to: endYear)
+    }
+
+    /// The stored members for a request: the ensemble's (one set per base SSP), or the single member of the
+    /// request's physics (kept until the physics changes).
+    func members(_ request: PolicyRequest, drivers: DriverSeries) throws(InputError) -> StoredMembers {
+        let (_, halogens) = try inputs(request.scenario)
+        let grid = LatitudeGrid(bands: 1, landFractionOneDegree: landFraction)
+        let reference = Array(drivers.values[0..<drivers.columnCount])
+        switch request.mode {
+        case .ensemble:
+            if let bank = banks[request.scenario] { return bank }
+            var models: [EarthSystemModel] = []
+            for member in 0..<ensemble.memberCount {
+                let configuration = try ensemble.model(sample: ensemble.sample(ofMember: member))
+                models.append(EarthSystemModel(configuration: configuration, grid: grid, halogenPreindustrialPPT: halogens, reference: reference))
+            }
+            let bank = StoredMembers(models: models, seeds: (0..<models.count).map(ensemble.variabilitySeed), drivers: drivers,
+                                     restartYear: restartYear, constraint: constraint)
+            banks[request.scenario] = bank
+            return bank
+        case .single:
+            var configuration = RunConfiguration()
+            configuration.model.climate = request.climate
+            configuration.model.forcingAgents = request.forcing
+            let key = request.scenario + NamelistEncoder.encode(request.climate) + NamelistEncoder.encode(request.forcing)
+            if let single, single.key == key { return single.members }
+            let model = EarthSystemModel(configuration: configuration.model, grid: grid, halogenPreindustrialPPT: halogens, reference: reference)
+            let bank = StoredMembers(models: [model], seeds: [UInt64(configuration.model.variability.seed)], drivers: drivers,
+                                     restartYear: restartYear, constraint: nil)
+            single = (key, bank)
+            return bank
+        }
+    }
+
+    /// Every member of a request through 1750–2100 (the history copied from the store, the future run), or nil
+    /// when `isStale` turned true on the way.
+    public func run(_ request: PolicyRequest, isStale: @Sendable () -> Bool = { false }) throws(InputError) -> PolicyRun? {
+        let drivers = try drivers(request)
+        let stored = try members(request, drivers: drivers)
+        let m = stored.count, n = endYear - firstYear + 1, h = stored.historyYears
+        var series = [Double](repeating: 0, count: m * Recorded.count * n)
+        var summaries = [Double](repeating: .nan, count: m * ScenarioSummary.count)
+        let completed = series.withUnsafeMutableBufferPointer { seriesOut in
+            summaries.withUnsafeMutableBufferPointer { summariesOut in
+                let out = UnsafeSendable(seriesOut), sum = UnsafeSendable(summariesOut)
+                return stored.history.withUnsafeBufferPointer { historyIn in
+                    let past = UnsafeSendable(historyIn)
+                    return Parallel.forEachMember(count: m, isStale: isStale) { k in
+                        let buffer = out.value.baseAddress! + k * Recorded.count * n
+                        for r in 0..<Recorded.count {
+                            (buffer + r * n).update(from: past.value.baseAddress! + (k * Recorded.count + r) * h, count: h)
+                        }
+                        var state = stored.states[k]
+                        MemberRun.step(stored.models[k], &state, drivers: drivers, from: stored.restartYear, years: n - h,
+                                       into: buffer, offset: h, yearCount: n)
+                        ScenarioSummary.compute(series: buffer, yearCount: n, firstYear: firstYear,
+                                                into: sum.value.baseAddress! + k * ScenarioSummary.count)
+                    }
+                }
+            }
+        }
+        guard completed else { return nil }
+        let weights = request.mode == .single ? [1.0]
+            : (request.weighting == .constrained ? stored.constrainedWeights : stored.priorWeights)
+        return PolicyRun(request: request, firstYear: firstYear, yearCount: n, restartYear: stored.restartYear, series: series, summaries: summaries, weights: weights,
+                         baseFossilCO2: try inputs(request.scenario).drivers.slice(from: firstYear, to: endYear).column(DriverColumns.co2Fossil))
+    }
+}
+
+extension DriverSeries {
+    /// One driver column as a series over the years.
+    func column(_ c: Int) -> [Double] { (0..<yearCount).map { values[$0 * columnCount + c] } }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Release benchmark of `earthbox serve` (not a timed unit test): server time from a slider change to new plume data,
+# for the default 600-member ensemble to 2100 and for a single member. Reports the server's own compute time
+# (request parsed -> JSON ready) and the wall time of the HTTP round trip on loopback, median over the moves.
+#   bash scripts/serve-bench.sh [members]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MEMBERS=${1:-600}
+swift build -c release --scratch-path .build-release --product earthbox >/dev/null
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+LOG=$(mktemp)
+.build-release/release/earthbox serve --port "$PORT" --members "$MEMBERS" >"$LOG" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; rm -f "$LOG"' EXIT
+for _ in $(seq 1 600); do grep -q "listening on" "$LOG" && break; sleep 0.2; done
+cat "$LOG"
+python3 - "$PORT" <<'PY'
+import json, statistics, sys, time, urllib.request
+base = f"http://127.0.0.1:{sys.argv[1]}/api/policy?"
+def measure(label, queries):
+    server, wall = [], []
+    for q in queries:
+        t = time.perf_counter()
+        with urllib.request.urlopen(base + q, timeout=60) as r:
+            d = json.load(r)
+        wall.append((time.perf_counter() - t) * 1000)
+        server.append(d["compute_ms"])
+    print(f"{label}: {d['members']} member(s), {len(queries)} slider moves: server median {statistics.median(server):.1f} ms "
+          f"(min {min(server):.1f}, max {max(server):.1f}), HTTP round trip median {statistics.median(wall):.1f} ms")
+moves = [f"mode=ensemble&pathway=on&region=World&peak_year=2030&peak_emissions=40&net_zero_year={y}" for y in range(2050, 2080)]
+measure("ensemble plume", moves)
+single = [f"mode=single&pathway=on&region=China&peak_year=2030&peak_emissions=12.5&net_zero_year={y}&equilibrium_climate_sensitivity=3.2" for y in range(2050, 2080)]
+measure("single member, pathway move", single)
+ecs = [f"mode=single&pathway=on&region=World&peak_year=2030&peak_emissions=40&net_zero_year=2070&equilibrium_climate_sensitivity={e/10}" for e in range(20, 50)]
+measure("single member, ECS move (history rerun)", ecs)
+PY
