@@ -41,6 +41,20 @@ extension ClimateParameters: NamelistGroup {
               "local feedback over land relative to over ocean", citation: "Joshi et al. 2008; Dommenget 2009"),
         .real("land_ocean_exchange", \.landOceanExchange, range: 0...50, unit: "W m-2 K-1",
               "heat exchange between a band's land and ocean surfaces", citation: "Lambert & Chiang 2007"),
+        .realList("ground_layer_thickness", \.groundLayerThicknessMetres, elementRange: 0.1...2000, count: 1...50, unit: "m",
+                  "thickness of each ground layer below the active land surface", citation: "Beltrami et al. 2002"),
+        .real("ground_thermal_diffusivity", \.groundThermalDiffusivity, range: 1e-8...1e-5, unit: "m2 s-1",
+              "thermal diffusivity of the ground", citation: "Beltrami et al. 2002; Cuesta-Valero et al. 2021"),
+        .real("ground_heat_capacity", \.groundHeatCapacity, range: 5e5...5e6, unit: "J m-3 K-1",
+              "volumetric heat capacity of the ground", citation: "Hartmann 2016 §4.7"),
+        .real("land_ice_melt_commitment", \.landIceMeltCommitment, range: 0...5000, unit: "ZJ K-1",
+              "latent heat land ice takes up per K of sustained warming", citation: "Grinsted et al. 2010; Levermann et al. 2013; IGCC 2025"),
+        .real("cryosphere_timescale", \.cryosphereTimescale, range: 10...1e5, unit: "yr",
+              "response time of land-ice melt", citation: "Grinsted et al. 2010"),
+        .real("sea_ice_melt_per_kelvin", \.seaIceMeltPerKelvin, range: 0...100, unit: "ZJ K-1",
+              "latent heat of the sea ice lost per K of warming (box model)", citation: "Slater et al. 2021"),
+        .real("sea_ice_thickness", \.seaIceThicknessMetres, range: 0...10, unit: "m",
+              "mean thickness of the sea ice the ice line removes (latitude bands)", citation: "Kwok 2018; Worby et al. 2008"),
     ]
 }
 
@@ -113,7 +127,11 @@ extension VariabilityParameters: NamelistGroup {
     public static let fields: [NamelistField<VariabilityParameters>] = [
         .logical("enabled", \.enabled, "add stochastic forcing (internal variability)", citation: "Hasselmann 1976"),
         .real("forcing_standard_deviation", \.forcingStandardDeviation, range: 0...5, unit: "W m-2", "standard deviation of the annual stochastic forcing", citation: "Cummins et al. 2020"),
-        .real("autocorrelation", \.autocorrelation, range: 0...0.99, unit: "1", "lag-one autocorrelation of the stochastic forcing", citation: "Cummins et al. 2020"),
+        .real("autocorrelation", \.autocorrelation, range: 0...0.99, unit: "1", "lag-one autocorrelation of the stochastic forcing", citation: "Hasselmann 1976; IGCC 2025 residual"),
+        .real("correlation_length", \.correlationLengthKilometres, range: 1...50_000, unit: "km",
+              "e-folding distance of the correlation of the stochastic forcing between latitude bands", citation: "Hansen & Lebedeff 1987"),
+        .real("poleward_amplification", \.polewardAmplification, range: 0...50, unit: "1",
+              "growth of the band stochastic forcing toward the poles, 1 + a sin^2(latitude)", citation: "Hawkins & Sutton 2012"),
         .integer("seed", \.seed, range: 0...Int.max, unit: "1", "seed of the random stream"),
     ]
 }
@@ -128,13 +146,17 @@ extension ZonalParameters: NamelistGroup {
         .real("longwave_intercept", \.longwaveIntercept, range: 100...300, unit: "W m-2", "A of OLR = A + B T (climatology only)", citation: "Graves et al. 1993; Rose 2018"),
         .real("longwave_slope", \.longwaveSlope, range: 0.5...5, unit: "W m-2 K-1", "B of OLR = A + B T (climatology only)", citation: "Graves et al. 1993; Rose 2018"),
         .real("meridional_diffusivity", \.meridionalDiffusivity, range: 0...5, unit: "W m-2 K-1", "meridional heat diffusivity D", citation: "North et al. 1981; Rose 2018"),
+        .real("relative_humidity", \.relativeHumidity, range: 0...1, unit: "1", "relative humidity of the moist static energy the anomalies diffuse (0: dry diffusion)", citation: "Hwang & Frierson 2010; Armour et al. 2019"),
         .real("albedo_global", \.albedoGlobal, range: 0...1, unit: "1", "ice-free albedo a0 of a0 + a2 P2(x)", citation: "North et al. 1981; Rose 2018"),
         .real("albedo_p2", \.albedoP2, range: -1...1, unit: "1", "ice-free albedo a2 of a0 + a2 P2(x)", citation: "North et al. 1981; Rose 2018"),
         .real("ice_albedo", \.iceAlbedo, range: 0...1, unit: "1", "albedo of snow- and ice-covered surface", citation: "North et al. 1981"),
         .real("freezing_temperature", \.freezingTemperature, range: -40...10, unit: "degC", "temperature below which the surface is ice covered", citation: "Budyko 1969; North 1975"),
+        .real("seasonal_amplitude", \.seasonalAmplitude, range: 0...40, unit: "K", "seasonal half-range of surface temperature under polar insolation (0: annual-mean ice line)", citation: "North & Coakley 1979; Rigor et al. 2000; Eisenman 2012"),
+        .real("open_ocean_amplitude_ratio", \.openOceanAmplitudeRatio, range: 0...1, unit: "1", "seasonal amplitude over open water relative to land and sea ice", citation: "North & Coakley 1979; Legates & Willmott 1990"),
         .real("ice_sheet_south_of", \.iceSheetSouthOf, range: -90...0, unit: "degrees_north", "land south of this latitude is permanent ice sheet", citation: "Fretwell et al. 2013"),
         .real("ice_albedo_transmission", \.iceAlbedoTransmission, range: 0...1, unit: "1", "share of a surface-albedo change felt at the top of the atmosphere", citation: "Qu & Hall 2005"),
         .logical("ice_albedo_feedback", \.iceAlbedoFeedback, "let the moving ice line change absorbed sunlight in a run", citation: "Budyko 1969; Sellers 1969"),
+        .real("ice_sheet_feedback_p2", \.iceSheetFeedbackP2, range: -0.9...0.9, unit: "1", "P2 pattern of the local feedback over the Antarctic ice sheet", citation: "Hahn et al. 2020"),
         .real("feedback_p2", \.feedbackP2, range: -0.9...0.9, unit: "1", "P2 pattern of the local feedback (negative: weaker at the poles)", citation: "Armour et al. 2013; Bonan et al. 2018"),
         .real("climatology_heat_capacity", \.climatologyHeatCapacity, range: 1e6...1e10, unit: "J m-2 K-1", "heat capacity used to integrate the absolute climatology to equilibrium", citation: "North et al. 1981"),
     ]

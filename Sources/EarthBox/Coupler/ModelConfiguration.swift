@@ -19,6 +19,8 @@ public struct ModelConfiguration: Sendable {
     /// The effective modes: `&run co2_mode` / `other_gas_mode`, or what an idealised experiment's protocol prescribes.
     public var co2Mode = CarbonMode.emissions
     public var otherGasMode = CarbonMode.emissions
+    /// The forcing agents the run feels (a single-forcing experiment keeps one group; `SingleForcingExperiment`).
+    public var forcingSelection = ForcingSelection.all
 
     public init() {}
 }

@@ -15,6 +15,11 @@ public struct OceanParameters: Sendable, Equatable {
     /// wind-driven upwelling of old deep water keeps the surface from warming (Marshall & Speer 2012, Nat Geo 5, 171;
     /// Armour et al. 2016, Nat Geo 9, 549). Has no effect with one band.
     public var southernOceanMixingFactor = 4.0
+    /// Vertical diffusivity multiplier in the Arctic Ocean (band centres 70°N–90°N), where the cold halocline
+    /// isolates the surface layer from the Atlantic water below (Aagaard, Coachman & Carmack 1981, Deep-Sea Res. 28,
+    /// 529; Rudels et al. 1996, JGR 101, 8807), so the surface takes up little heat downward; the others are scaled
+    /// as for the Southern Ocean factor. Has no effect with one band.
+    public var arcticMixingFactor = 0.5
     /// Two-layer ocean: heat capacities of the upper and deep layers, W yr m⁻² K⁻¹, and their heat exchange
     /// coefficient γ, W m⁻² K⁻¹ (CMIP5 16-model means, Geoffroy et al. 2013a, J. Clim 26, 1841, Table 3).
     public var twoLayerUpperHeatCapacity = 7.3
@@ -37,6 +42,8 @@ extension OceanParameters: NamelistGroup {
               "upwelling velocity of the upwelling-diffusion loop", citation: "Hoffert et al. 1980"),
         .real("southern_ocean_mixing_factor", \.southernOceanMixingFactor, range: 0.1...20, unit: "1",
               "vertical diffusivity multiplier for bands centred 65S-45S", citation: "Marshall & Speer 2012; Armour et al. 2016"),
+        .real("arctic_mixing_factor", \.arcticMixingFactor, range: 0.01...20, unit: "1",
+              "vertical diffusivity multiplier for bands centred 70N-90N (halocline)", citation: "Aagaard et al. 1981; Rudels et al. 1996"),
         .real("two_layer_upper_heat_capacity", \.twoLayerUpperHeatCapacity, range: 0.5...100, unit: "W yr m-2 K-1",
               "two-layer ocean: heat capacity of the upper layer", citation: "Geoffroy et al. 2013a"),
         .real("two_layer_deep_heat_capacity", \.twoLayerDeepHeatCapacity, range: 1...2000, unit: "W yr m-2 K-1",

@@ -119,18 +119,20 @@ public struct FastSlowSplit: Sendable {
     /// Slow part of the warming in `year`, K (relative to preindustrial).
     public func slow(year: Int) -> Double {
         let nl = ocean.layers.layerCount, i = year - firstYear
-        // One band: the ocean column and the land temperature (which relaxes within a year, so its start hardly matters).
+        // One band: the ocean column and the land column at the surface warming (the surface relaxes within a year;
+        // the ground below holds ~1 % of the heat, so its start hardly matters).
         // Both live in the arena, not in Swift arrays: a release build (-Ounchecked) forwarded a one-element array
         // literal's stored value past the writes made through its buffer pointer and returned the unstepped land
         // temperature (slow part 1.31 K instead of 0.72 K for esm-ssp245).
         let arena = ScratchArena()
-        let column = arena.take(nl), land = arena.take(1)
+        let ng = energyBalance.groundLayers.layerCount
+        let column = arena.take(nl), land = arena.take(ng)
         for k in 0..<nl { column[k] = layerTemperature[i * nl + k] }
-        land[0] = surface[i]
+        for k in 0..<ng { land[k] = surface[i] }
         let scratch = energyBalance.makeScratch(in: arena), oceanScratch = ocean.makeScratch(in: arena)
         return withExtendedLifetime(arena) {
             for _ in 0..<Self.switchOffYears {
-                _ = energyBalance.step(BandBlocks(first: land, stride: 1), ocean: ocean, columns: BandBlocks(first: column, stride: nl),
+                _ = energyBalance.step(BandBlocks(first: land, stride: ng), ocean: ocean, columns: BandBlocks(first: column, stride: nl),
                                        forcing: 0, dt: 1, scratch: scratch, oceanScratch: oceanScratch)
             }
             let fl = energyBalance.grid.landFraction[0]

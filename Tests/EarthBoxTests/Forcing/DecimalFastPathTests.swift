@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func theShippedForcingFilesReadToTheSameValues() throws {
-        let forcing = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Forcing")
+        let forcing = TestSupport.repository.appendingPathComponent("Forcing")
         let text = try String(contentsOf: forcing.appendingPathComponent("ssp245.csv"), encoding: .utf8)
         var fields = 0, fast = 0
         for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("year") {
