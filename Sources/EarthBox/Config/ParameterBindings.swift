@@ -16,6 +16,7 @@ extension RunSettings: NamelistGroup {
         .string("output_directory", \.outputDirectory, allowed: nil, "folder the NetCDF output is written to"),
         .string("run_name", \.runName, allowed: nil, "output file name without .nc or .csv (empty: from experiment and scenario; a teaching lab: the namelist file's name)"),
         .string("pathway_file", \.pathwayFile, allowed: nil, "IAMC pathway file composed with the base `scenario` (empty: none; see Forcing/pathways/README.md)"),
+        .string("parameter_set", \.parameterSet, allowed: nil, "run over every member of this parameter set (Namelists/parameter-sets/NAME.nml, e.g. 'calibrated-v1'; MPI-parallel) and write one ensemble file; empty: one run"),
         .string("scenario_file", \.scenarioFile, allowed: nil, "IAMC emissions file driving the run; `scenario` gives history and natural forcing (empty: none; docs/assess.md)"),
         .string("scenario_model", \.scenarioModel, allowed: nil, "Model of the scenario_file pair to run (empty: the file's only one)"),
         .string("scenario_name", \.scenarioName, allowed: nil, "Scenario of the scenario_file pair to run (empty: the file's only one)"),

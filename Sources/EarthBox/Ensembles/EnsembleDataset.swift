@@ -37,7 +37,7 @@ public enum EnsembleDataset {
         for (j, prior) in c.priors.enumerated() {
             add(prior.parameter.variableName, ["member"], (0..<m).map { c.samples[c.sample(ofMember: $0)][j] },
                 CFMetadata.unitAttributes(prior.parameter.unit, longName: prior.parameter.documentation) + [
-                ("namelist_key", .text(prior.parameter.name)), ("prior", .text(prior.distribution.summary)),
+                ("namelist_key", .text(prior.parameter.name)), ("prior", .text(prior.summary)),
                 ("citation", .text(prior.parameter.citation))])
         }
         add("weight", ["member"], a.weights, [

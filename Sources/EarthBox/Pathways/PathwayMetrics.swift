@@ -9,6 +9,8 @@ public struct PathwayMetrics: Sendable {
 
     public var peakWarming = Double.nan, peakYear: Int? = nil
     public var warming: [Int: Double] = [:]
+    /// Peak warming judged to 2100, as the AR6 WG3 categories are (the 20-year windows inside 1995–2100).
+    public var peakWarmingTo2100 = Double.nan
     /// First year from 2020 on whose total CO2 emissions are ≤ 0, and cumulative total CO2 1750→that year, Gt CO2.
     public var netZeroYear: Int? = nil, cumulativeToNetZero = Double.nan
     /// Total CO2 emitted from 1 Jan 2020 until warming first reaches each target, Gt CO2 (+∞ if it never does).
@@ -28,10 +30,17 @@ public struct PathwayMetrics: Sendable {
         let tas = r.series["tas"]!.map { $0 - baseline }
         // Peak over the future (the historical record cannot be a policy peak).
         let from = max(r.firstYear, 2000)
-        if r.lastYear >= from {
-            var best = from
-            for y in from...r.lastYear where tas[y - r.firstYear] > tas[best - r.firstYear] { best = y }
-            peakYear = best; peakWarming = tas[best - r.firstYear]
+        // The peak is the largest 20-year running mean (WarmingStatistics: one definition in every command).
+        if r.lastYear >= from + WarmingStatistics.peakWindowYears - 1 {
+            // On the raw series, baseline subtracted last, so the numbers are those of `ensemble` bit for bit.
+            r.series["tas"]!.withUnsafeBufferPointer { raw in
+                let windows = (from + WarmingStatistics.peakWindowYears - 1)...r.lastYear
+                peakYear = WarmingStatistics.runningMeanPeak(raw, firstYear: r.firstYear, years: windows).year
+                peakWarming = WarmingStatistics.peakWarming(raw, firstYear: r.firstYear, years: windows)
+                if r.firstYear <= 1995, r.lastYear >= 2100 {
+                    peakWarmingTo2100 = WarmingStatistics.peakWarming(raw, firstYear: r.firstYear, years: (1995 + WarmingStatistics.peakWindowYears - 1)...2100)
+                }
+            }
         }
         for y in Self.warmingYears { if let t = r.value("tas", y) { warming[y] = t - baseline } }
         let total = zip(r.series["emissions_co2_fossil"]!, r.series["emissions_co2_land_use"]!).map { ($0 + $1) * Self.gtCO2PerPgC }
