@@ -6,11 +6,7 @@
 # DOES NOT HOLD.   bash scripts/calibration-acceptance.sh   (release build if present; RANKS=n for MPI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EARTHBOX=${EARTHBOX:-}
-if [ -z "$EARTHBOX" ] && [ -x .build/release/earthbox ]; then EARTHBOX=.build/release/earthbox; fi
-if [ -z "$EARTHBOX" ]; then swift build --product earthbox >/dev/null; EARTHBOX=.build/debug/earthbox; fi
-RUN=("$EARTHBOX")
-if [ "${RANKS:-1}" -gt 1 ]; then RUN=(mpirun -n "$RANKS" --allow-run-as-root "$EARTHBOX"); fi
+source scripts/earthbox-binary.sh   # EARTHBOX and RUN
 PYTHON=${PYTHON:-}
 if [ -z "$PYTHON" ]; then bash scripts/python-env.sh >/dev/null; PYTHON=.venv-ci/bin/python; fi
 OUT=Runs/calibration

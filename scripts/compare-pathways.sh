@@ -6,11 +6,7 @@
 #                                      # EARTHBOX=path overrides the binary; RANKS=n runs each ensemble on n MPI ranks
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EARTHBOX=${EARTHBOX:-}
-if [ -z "$EARTHBOX" ] && [ -x .build/release/earthbox ]; then EARTHBOX=.build/release/earthbox; fi
-if [ -z "$EARTHBOX" ]; then swift build --product earthbox >/dev/null; EARTHBOX=.build/debug/earthbox; fi
-RUN=("$EARTHBOX")
-if [ "${RANKS:-1}" -gt 1 ]; then RUN=(mpirun -n "$RANKS" --allow-run-as-root "$EARTHBOX"); fi
+source scripts/earthbox-binary.sh   # EARTHBOX and RUN
 OUT=Runs/pathways-calibrated   # not Runs/pathways (shipped single runs): 1000-member files are ~40 MB each
 mkdir -p "$OUT" Runs/compare
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
