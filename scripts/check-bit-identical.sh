@@ -71,6 +71,16 @@ for namelist in Namelists/*.nml Namelists/*/*.nml; do
       fi
       run_both "$name" nc ensemble "$namelist" --quiet ;;
     Namelists/teaching/*) run_both "$name" csv run "$namelist" --quiet ;;
+    Namelists/calibration/*)
+      # A small version of the calibration (the full one is 1e5 members): posterior CSV and its diagnostics.
+      if "$OLD" calibrate --help >/dev/null 2>&1; then
+        run_both "$name" csv calibrate "$namelist" --quiet --code-revision check --set ensemble.members=200 \
+          --set calibration.posterior_members=20 --set calibration.batch_members=100
+      else echo "skipped    $name (the reference build has no calibrate)"; fi ;;
+    Namelists/parameter-sets/*)
+      if grep -q parameter_file "$namelist" && "$OLD" ensemble --help 2>&1 | grep -q . && "$OLD" parameters 2>/dev/null | grep -q parameter_file; then
+        run_both "$name" nc ensemble "$namelist" --quiet --set ensemble.members=100
+      else echo "skipped    $name (the reference build has no parameter_file)"; fi ;;
     *) run_both "$name" nc run "$namelist" --quiet ;;
   esac
 done

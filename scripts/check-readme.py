@@ -6,7 +6,7 @@ a `for ... done` loop, or to the end of a here-document); `#` comments are shell
     <!-- readme-check: skip "<start of a command>" <reason> -->
 (one or more, invisible on the rendered page) leaves out the commands of that block that start with the quoted text,
 e.g. `bash scripts/test.sh` (CI is running it) or the benchmarks (minutes, numbers only). Every other command runs
-with a time limit (README_CHECK_TIMEOUT seconds, default 1200).
+with a time limit (README_CHECK_TIMEOUT seconds, default 600).
 
 Usage: python3 scripts/check-readme.py [--list] [--clone DIR]
 The clone is made from the current repository's HEAD in DIR (default .build-readme/earthbox, gitignored); its
@@ -88,7 +88,7 @@ def main():
                OMPI_MCA_rmaps_base_oversubscribe="1")
     for k in [k for k in env if k.startswith(("OMPI_COMM_", "PMIX_", "OMPI_UNIVERSE"))]:
         env.pop(k)
-    limit = float(os.environ.get("README_CHECK_TIMEOUT", "1200"))
+    limit = float(os.environ.get("README_CHECK_TIMEOUT", "600"))
     ran = failed = skipped = 0
     for command, reason in listed:
         if reason:

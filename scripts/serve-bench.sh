@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Release benchmark of `earthbox serve` (not a timed unit test): server time from a slider change to new plume data,
-# for the default 600-member ensemble to 2100 and for a single member. Reports the server's own compute time
+# for the default ensemble (the 1000-member calibrated set calibrated-v1) to 2100 and for a single member. Reports the server's own compute time
 # (request parsed -> JSON ready) and the wall time of the HTTP round trip on loopback, median over the moves.
 #   bash scripts/serve-bench.sh [members]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MEMBERS=${1:-600}
+MEMBERS=${1:-1000}
 swift build -c release --scratch-path .build-release --product earthbox >/dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 LOG=$(mktemp)

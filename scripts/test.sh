@@ -24,6 +24,7 @@ fi
 bash scripts/check-cf.sh
 bash scripts/check-python.sh
 bash scripts/check-iamc-readers.sh
+bash scripts/check-calibration.sh
 swift test --skip-build "$@"
 # The web simulator in a real (headless) browser.
 bash scripts/test-browser.sh

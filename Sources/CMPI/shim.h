@@ -18,5 +18,6 @@ static inline int eb_mpi_thread_single(void) { return MPI_THREAD_SINGLE; }
 static inline int eb_mpi_thread_funneled(void) { return MPI_THREAD_FUNNELED; }
 static inline int eb_mpi_thread_serialized(void) { return MPI_THREAD_SERIALIZED; }
 static inline int eb_mpi_thread_multiple(void) { return MPI_THREAD_MULTIPLE; }
+static inline MPI_Status *eb_mpi_status_ignore(void) { return MPI_STATUS_IGNORE; }
 
 #endif

@@ -115,43 +115,45 @@ public final class MPIEnvironment: Sendable {
         }
     }
 
-    /// Gathers a variable number of doubles from every rank (MPI_Gatherv).
-    /// Returns one array per rank, in rank order, on `root`; nil elsewhere.
+    /// Doubles per message of `gather`: MPI counts are 32-bit, so larger arrays travel in pieces (2²⁷ = 1 GiB).
+    static let gatherPiece = 1 << 27
+
+    /// Gathers a variable number of doubles from every rank: one array per rank, in rank order, on `root`; nil
+    /// elsewhere. Each rank's values travel point to point in pieces of `gatherPiece` straight into the array root
+    /// returns (root's own is returned as it is), so there is no limit on the total and root holds one copy.
     public func gather(_ values: [Double], root: Int) -> [[Double]]? {
         checkRoot(root)
-        precondition(values.count <= Int(Int32.max), "gather: too many values on rank \(rank)")
         guard usesMPI else {
             checkUsable()
             return [values]
         }
         return withMPI { comm -> [[Double]]? in
             let isRoot = rank == root
-            var myCount = Int32(values.count)
-            var counts = [Int32](repeating: 0, count: isRoot ? size : 1)
-            Self.check(MPI_Gather(&myCount, 1, eb_mpi_int(), &counts, 1, eb_mpi_int(), Int32(root), comm),
+            var myCount = Int64(values.count)
+            var counts = [Int64](repeating: 0, count: isRoot ? size : 1)
+            Self.check(MPI_Gather(&myCount, 1, eb_mpi_int64(), &counts, 1, eb_mpi_int64(), Int32(root), comm),
                        "MPI_Gather(counts)")
-            var displacements = [Int32](repeating: 0, count: counts.count)
-            var total = 0
-            if isRoot {
-                for i in counts.indices {
-                    precondition(total <= Int(Int32.max), "gather: more than Int32.max values in total")
-                    displacements[i] = Int32(total)
-                    total += Int(counts[i])
+            let tag: Int32 = 7
+            guard isRoot else {
+                values.withUnsafeBufferPointer { s in
+                    for start in stride(from: 0, to: s.count, by: Self.gatherPiece) {
+                        let n = min(Self.gatherPiece, s.count - start)
+                        Self.check(MPI_Send(s.baseAddress! + start, Int32(n), eb_mpi_double(), Int32(root), tag, comm), "MPI_Send")
+                    }
                 }
+                return nil
             }
-            var received = [Double](repeating: 0, count: max(1, total))
-            let send = values.isEmpty ? [0.0] : values
-            let rc = send.withUnsafeBufferPointer { s in
-                received.withUnsafeMutableBufferPointer { r in
-                    MPI_Gatherv(s.baseAddress, myCount, eb_mpi_double(),
-                                r.baseAddress, counts, displacements, eb_mpi_double(), Int32(root), comm)
+            return (0..<size).map { r -> [Double] in
+                if r == root { return values }
+                let count = Int(counts[r])
+                return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    for start in stride(from: 0, to: count, by: Self.gatherPiece) {
+                        let n = min(Self.gatherPiece, count - start)
+                        Self.check(MPI_Recv(buffer.baseAddress! + start, Int32(n), eb_mpi_double(), Int32(r), tag, comm,
+                                            eb_mpi_status_ignore()), "MPI_Recv")
+                    }
+                    initialized = count
                 }
-            }
-            Self.check(rc, "MPI_Gatherv")
-            guard isRoot else { return nil }
-            return counts.indices.map { i in
-                let start = Int(displacements[i])
-                return Array(received[start..<start + Int(counts[i])])
             }
         }
     }

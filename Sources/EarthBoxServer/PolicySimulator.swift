@@ -14,10 +14,12 @@ public final class PolicySimulator: @unchecked Sendable {
         public var observationsDirectory = "Observations"
         /// The national history `&pathway history_file` (a clone's copy of the GCB 2023 national file).
         public var historyFile = "Observations/global-carbon-budget-2023-national-fossil-territorial-emissions_Year-China-World.csv"
-        /// The ensemble whose priors (and constraints) give the members; a calibrated ensemble namelist drops in here.
-        public var ensembleNamelist = "Namelists/ensembles/ssp245-constrained.nml"
-        /// Parameter samples drawn from its priors (Latin hypercube, its seed), replacing its `&ensemble members`.
-        public var members = 600
+        /// The ensemble that gives the members: by default the calibrated, constrained parameter set calibrated-v1
+        /// (docs/calibration.md, 1000 equally weighted members); any ensemble namelist with priors also works.
+        public var ensembleNamelist = "Namelists/parameter-sets/calibrated-v1.nml"
+        /// Members: the first rows of a parameter set, or samples drawn from an ensemble's priors (Latin
+        /// hypercube, its seed), replacing its `&ensemble members`.
+        public var members = 1000
         public init() {}
     }
 

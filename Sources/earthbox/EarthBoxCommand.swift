@@ -8,7 +8,7 @@ struct EarthBoxCommand: ParsableCommand {
         commandName: "earthbox",
         abstract: "EarthBox: a reduced-complexity coupled Earth system model.",
         version: RunDataset.modelVersion,
-        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, List.self, Pathway.self, Compare.self, Assess.self, Serve.self],
+        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, List.self, Pathway.self, Compare.self, Assess.self, Calibrate.self, Serve.self],
         defaultSubcommand: Run.self
     )
 
@@ -120,6 +120,7 @@ struct Run: ParsableCommand {
             let configuration = try RunConfiguration.load(path: namelist, overrides: overrides.parsed())
             let namelistFile = try Namelist.load(path: namelist)   // for the lines of the keys that name outputs
             if configuration.run.experiment.isTeachingLab { return try runLab(configuration, namelist: namelistFile) }
+            if !configuration.run.parameterSet.isEmpty { return try runParameterSet(configuration, namelist: namelistFile) }
             // Every output path is checked before the forcing is even read.
             let settings = configuration.run
             try OutputChecks.require(outputPath(settings), namelist: namelistFile, key: "output_directory", option: output.map { _ in "--output" })

@@ -37,7 +37,7 @@ extension Namelist {
 /// One line for any error: InputError, NetCDFError and StateFault describe themselves; a Foundation file error
 /// becomes "<file>: error: <reason>" instead of an NSCocoaErrorDomain dump.
 func oneLineDescription(_ error: any Error) -> String {
-    if error is InputError || error is NetCDFError || error is StateFault || error is String { return "\(error)" }
+    if error is InputError || error is NetCDFError || error is StateFault { return "\(error)" }
     let ns = error as NSError
     guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return "\(error)" }
     let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path ?? "earthbox"

@@ -1,6 +1,8 @@
 extension EnergyBalance {
-    /// The energy balance of a model configuration on `grid`, as the coupled model builds it: its ECS is reached
-    /// for the configuration's own CO2 doubling ERF (Etminan et al. 2016 / Meinshausen et al. 2020 form, scaled).
+    /// The energy balance of a model configuration on `grid` without the coupled model's gases: its ECS is reached
+    /// for the configuration's own CO2 doubling ERF (Meinshausen et al. 2020 form, scaled) but without the
+    /// chemistry feedback the coupled model adds (so its feedback is about 4 % stronger); the preindustrial climate,
+    /// the equilibrium at zero forcing, is the coupled model's.
     public init(configuration: ModelConfiguration, grid: LatitudeGrid) {
         let forcing = configuration.forcingAgents.referenced(to: configuration.gases)
         let doubling = forcing.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcing.greenhouseGases)

@@ -23,6 +23,8 @@ public struct EnergyBalance: EarthSystemComponent {
     public let zonal: ZonalParameters
     public let grid: LatitudeGrid
     public let albedo: SurfaceAlbedo
+    /// Meridional transport of the anomalies: moist static energy diffusion (`MoistTransport`), or with a relative
+    /// humidity of 0 the dry diffusion of North (1975) that the climatology uses.
     public let diffusion: MeridionalDiffusion
     /// Effective radiative forcing of doubled CO2, W m⁻², from the same formula the run uses.
     public let doublingForcing: Double
@@ -34,35 +36,82 @@ public struct EnergyBalance: EarthSystemComponent {
     /// Preindustrial surface temperature (°C) and ice fraction of each band.
     public let preindustrialTemperature: [Double]
     public let preindustrialIceFraction: [Double]
-    /// Ice edges of the preindustrial climatology, degrees north (south, north).
+    /// Preindustrial snow and ice cover of each band through the seasons (`SurfaceAlbedo.seasonalCover`): the annual
+    /// mean (ice line, sea-ice melt, blended GMST) and the sunlit share (albedo). A run's ice moves from these.
+    public let preindustrialAnnualCover: [Double]
+    public let preindustrialSunlitCover: [Double]
+    /// Annual-mean ice edges of the preindustrial climate, degrees north (south, north).
     public let preindustrialIceEdges: (south: Double, north: Double)
     public var parameters: ClimateParameters { climate }
+    /// Global feedback of the forcing agents that respond to temperature, W m⁻² K⁻¹: the ozone feedback
+    /// (Thornhill et al. 2021, ACP 21, 853; AR6 WG1 §6.4.2) and, with methane following its emissions, the
+    /// shorter methane lifetime in a warmer climate. They lower the forcing a run sees by about 0.17 W m⁻² at
+    /// 3 K, which is why the equilibrium of abrupt-2xCO2 was 4 % below the ECS before they entered the calibration.
+    public let chemistryFeedback: Double
+    /// How the calibration of Λ went: secant steps, linear equilibrium solves, and whether every solve converged.
+    public let calibration: (steps: Int, solves: Int, converged: Bool)
+    /// The land column: the active surface layer (index 0, the `landSurfaceHeatCapacity` as metres of ground)
+    /// over the ground layers, and its heat conduction (the ocean's column operator with no upwelling).
+    public let groundLayers: OceanLayerGrid
+    public let groundConduction: ColumnMixing
 
-    /// - Parameter feedbackScale: Λ to use instead of calibrating it to the ECS (to switch processes off in a
-    ///   teaching experiment while keeping the feedbacks of the full model).
+    /// - Parameters:
+    ///   - chemistryFeedback: the non-CO2 temperature feedback the run will see (`chemistryFeedback` above).
+    ///   - feedbackScale: Λ to use instead of calibrating it to the ECS (to switch processes off in a
+    ///     teaching experiment while keeping the feedbacks of the full model).
     public init(climate: ClimateParameters, zonal: ZonalParameters, grid: LatitudeGrid, doublingForcing: Double,
-                feedbackScale fixedScale: Double? = nil) {
+                chemistryFeedback: Double = 0, feedbackScale fixedScale: Double? = nil) {
         let climatology = ZonalClimate(grid: grid, parameters: zonal)
-        let albedo = SurfaceAlbedo(grid: grid, insolation: climatology.insolation, parameters: zonal)
+        var albedo = SurfaceAlbedo(grid: grid, insolation: climatology.insolation, parameters: zonal)
         let preindustrial = climatology.preindustrial()
-        let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
-        let ratio = climate.landFeedbackRatio
-        func model(_ scale: Double) -> Self {
-            Self(copying: climate, zonal, grid, albedo, climatology.diffusion, doublingForcing, scale,
-                 pattern.map { scale * $0 }, pattern.map { scale * ratio * $0 }, preindustrial)
+        if !albedo.seasonalAmplitude.isEmpty {
+            // Open water damps the seasons with its mixed layer; land and ice-covered ocean (insulated by the ice) do
+            // not (North & Coakley 1979; Eisenman & Wettlaufer 2009), so the Arctic Ocean has a continental cycle and
+            // the Southern Ocean north of its winter ice a maritime one.
+            let m = zonal.openOceanAmplitudeRatio
+            albedo = albedo.withSeasonalAmplitude((0..<grid.count).map { b in
+                let fl = grid.landFraction[b], ice = max(0, min(1, albedo.seaIceCover(band: b, iceFraction: preindustrial.iceFraction[b])))
+                return albedo.seasonalAmplitude[b] * (fl + (1 - fl) * (ice + (1 - ice) * m))
+            })
         }
-        // Calibrate Λ by the secant method on 1/Λ, in which the equilibrium warming is nearly linear.
-        let target = climate.equilibriumClimateSensitivity
-        var scale = doublingForcing / target
+        let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
+        // Over the Antarctic ice sheet the polar weakening of the feedback takes `iceSheetFeedbackP2` instead: the
+        // elevated plateau has almost no surface inversion, so its lapse-rate feedback is near zero where the
+        // Arctic's is strongly positive (Hahn et al. 2020, GRL 47, e2020GL088965).
+        let landPattern = (0..<grid.count).map { b -> Double in
+            let fl = grid.landFraction[b], sheet = fl > 0 ? min(1, albedo.iceSheetFraction[b] / fl) : 0
+            return (1 - sheet) * pattern[b] + sheet * (1 + zonal.iceSheetFeedbackP2 * climatology.insolation.legendreP2[b])
+        }
+        let ratio = climate.landFeedbackRatio
+        let rh = zonal.relativeHumidity
+        let transport = rh > 0 && grid.count > 1
+            ? MoistTransport.diffusion(grid: grid, dry: zonal.meridionalDiffusivity, temperature: preindustrial.temperature,
+                                       relativeHumidity: rh)
+            : climatology.diffusion
+        func model(_ scale: Double, _ calibration: (Int, Int, Bool)) -> Self {
+            Self(copying: climate, zonal, grid, albedo, transport, doublingForcing, scale,
+                 pattern.map { scale * $0 }, landPattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
+        }
         if let fixedScale {
-            self = model(fixedScale)
+            self = model(fixedScale, (0, 0, true))
             return
         }
-        var probe = model(scale)
+        // Calibrate Λ by the secant method on 1/Λ, in which the equilibrium warming is nearly linear; each
+        // equilibrium starts from the previous one, so later solves take a few ice-line updates.
+        let target = climate.equilibriumClimateSensitivity
+        var scale = doublingForcing / target - chemistryFeedback
+        var probe = model(scale, (0, 0, true))
         var previous: (inverse: Double, warming: Double)? = nil
+        var last: Equilibrium? = nil
+        var steps = 0, solves = 0, converged = true
         for _ in 0..<40 {
-            let warming = probe.equilibriumWarming(forcing: doublingForcing)
-            if abs(warming / target - 1) < 1e-12 { break }
+            steps += 1
+            let e = probe.equilibrium(forcing: doublingForcing, start: last)
+            solves += e.iterations
+            converged = converged && e.converged
+            last = e
+            let warming = e.warming
+            if abs(warming / target - 1) < 1e-11 { break }
             let inverse = 1 / scale
             var next = inverse * target / warming
             if let p = previous, warming != p.warming {
@@ -71,40 +120,56 @@ public struct EnergyBalance: EarthSystemComponent {
             }
             previous = (inverse, warming)
             scale = 1 / next
-            probe = model(scale)
+            probe = model(scale, (0, 0, true))
         }
-        self = probe
+        self = model(scale, (steps, solves, converged))
     }
 
     private init(copying climate: ClimateParameters, _ zonal: ZonalParameters, _ grid: LatitudeGrid,
                  _ albedo: SurfaceAlbedo, _ diffusion: MeridionalDiffusion,
                  _ doublingForcing: Double, _ scale: Double, _ oceanFeedback: [Double], _ landFeedback: [Double],
-                 _ preindustrial: ZonalClimate.Equilibrium) {
+                 _ preindustrial: ZonalClimate.Equilibrium, _ chemistryFeedback: Double, _ calibration: (Int, Int, Bool)) {
         self.climate = climate; self.zonal = zonal; self.grid = grid
         self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
         feedbackScale = scale; self.oceanFeedback = oceanFeedback; self.landFeedback = landFeedback
         preindustrialTemperature = preindustrial.temperature; preindustrialIceFraction = preindustrial.iceFraction
-        preindustrialIceEdges = preindustrial.iceFraction.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
+        var annual = preindustrial.temperature, sunlit = annual
+        preindustrial.temperature.withUnsafeBufferPointer { albedo.seasonalCover(temperature: $0.baseAddress!, annual: &annual, sunlit: &sunlit) }
+        preindustrialAnnualCover = annual; preindustrialSunlitCover = sunlit
+        preindustrialIceEdges = annual.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
+        self.chemistryFeedback = chemistryFeedback
+        self.calibration = (steps: calibration.0, solves: calibration.1, converged: calibration.2)
+        groundLayers = Self.groundLayers(climate)
+        // κ in cm² s⁻¹ for the column operator (1e-6 m² s⁻¹ = 0.01 cm² s⁻¹).
+        groundConduction = ColumnMixing(layers: groundLayers, diffusivitySquareCentimetresPerSecond: [climate.groundThermalDiffusivity * 1e4],
+                                        upwellingMetresPerYear: 0)
+    }
+
+    /// The land column's layers: the active surface as metres of ground, then the ground layers.
+    public static func groundLayers(_ climate: ClimateParameters) -> OceanLayerGrid {
+        OceanLayerGrid(thicknessMetres: [climate.landSurfaceHeatCapacity / climate.groundHeatCapacity] + climate.groundLayerThicknessMetres)
     }
 
     /// Land and atmosphere heat capacity per m² of land, J m⁻² K⁻¹.
     var landCapacity: Double { climate.atmosphereHeatCapacity + climate.landSurfaceHeatCapacity }
 
     /// Change of absorbed sunlight in each band from the preindustrial ice line, W m⁻², for band-mean
-    /// temperature anomalies `anomaly`; `absolute` and `ice` are scratch (one value per band).
+    /// temperature anomalies `anomaly`, from the sunlit share of the snow and ice cover; `absolute`, `ice` and
+    /// `annual` are scratch (one value per band).
     @inline(__always)
     func absorbedSunlightChange(anomaly: UnsafePointer<Double>, into change: UnsafeMutablePointer<Double>,
-                                absolute: UnsafeMutablePointer<Double>, ice: UnsafeMutablePointer<Double>, force: Bool = false) {
+                                absolute: UnsafeMutablePointer<Double>, ice: UnsafeMutablePointer<Double>,
+                                annual: UnsafeMutablePointer<Double>, force: Bool = false) {
         let n = grid.count
         guard zonal.iceAlbedoFeedback || force else {
             for b in 0..<n { change[b] = 0 }
             return
         }
         for b in 0..<n { absolute[b] = preindustrialTemperature[b] + anomaly[b] }
-        albedo.iceFraction(temperature: absolute, into: ice)
+        albedo.seasonalCover(temperature: absolute, annual: annual, sunlit: ice)
         let transmission = zonal.iceAlbedoTransmission
         for b in 0..<n {
-            change[b] = transmission * (albedo.absorbed(band: b, iceFraction: ice[b]) - albedo.absorbed(band: b, iceFraction: preindustrialIceFraction[b]))
+            change[b] = transmission * (albedo.absorbed(band: b, iceFraction: ice[b]) - albedo.absorbed(band: b, iceFraction: preindustrialSunlitCover[b]))
         }
     }
 
@@ -152,16 +217,22 @@ public struct EnergyBalance: EarthSystemComponent {
     public struct Inputs {
         /// Global effective radiative forcing, W m⁻².
         public let forcing: Double
+        /// Each band's stochastic forcing, W m⁻² (`InternalVariability`), added to `forcing`; nil when it is off.
+        public let noise: BandBlocks<Double>?
+        /// Heat the cryosphere takes from every surface this year, W m⁻² (`Cryosphere`): it leaves the surfaces
+        /// but not the top of the atmosphere.
+        public let melt: Double
         public let dt: Double
         public let surfaces: UnsafePointer<OceanSurfaceLayer>
         /// Where to write each band's meridional heat convergence, W m⁻², if wanted.
         public let convergence: UnsafeMutablePointer<Double>?
     }
 
-    /// The surface system of all bands (17 values per band in the order `solveSurfaces` reads them) and the
-    /// per-band heating and heat fluxes.
+    /// The surface system of all bands (17 values per band in the order `solveSurfaces` reads them), the
+    /// eliminated ground rows of every land column, and the per-band heating and heat fluxes.
     public struct Scratch {
         let w: UnsafeMutablePointer<Double>
+        let ground: UnsafeMutablePointer<Double>
         /// Per band: heating held between `step` and `topOfAtmosphere`, then the TOA imbalance; the deep-ocean heat flux.
         let imbalance: UnsafeMutablePointer<Double>
         let deep: UnsafeMutablePointer<Double>
@@ -169,7 +240,8 @@ public struct EnergyBalance: EarthSystemComponent {
 
     public func makeScratch(in arena: ScratchArena) -> Scratch {
         let n = grid.count
-        return Scratch(w: arena.take(17 * n), imbalance: arena.take(n), deep: arena.take(n))
+        let ng = groundLayers.layerCount
+        return Scratch(w: arena.take(17 * n), ground: arena.take(ng * n), imbalance: arena.take(n), deep: arena.take(n))
     }
 
     /// The new mixed-layer temperature of each band (what the ocean carries down).
@@ -183,20 +255,22 @@ public struct EnergyBalance: EarthSystemComponent {
         public let deep: UnsafePointer<Double>
     }
 
-    /// Land surface temperature change of each band.
+    /// Land temperature change of each band: the surface ([0]), then the ground layers below it.
     public typealias State = BandBlocks<Double>
 
     public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
-        [StateSlot("land_temperature_change", "K", scope: .perBand, preindustrial: "0 (anomaly)")]
+        [StateSlot("land_temperature_change", "K", count: shape.groundLayerCount, scope: .perBand,
+                   preindustrial: "0 at the surface and in every ground layer (anomaly)")]
     }
 
     public static var diagnostics: [Diagnostic] {
-        [.surfaceTemperature, .imbalance, .landSurfaceTemperature, .seaSurfaceTemperature, .iceEdgeNorth, .iceEdgeSouth]
+        [.surfaceTemperature, .imbalance, .landSurfaceTemperature, .seaSurfaceTemperature, .iceEdgeNorth, .iceEdgeSouth,
+         .blendedSurfaceTemperature, .landHeatContent, .atmosphereHeatContent]
     }
 
     public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) {
         let land = block.bands(v)
-        for b in 0..<grid.count { land[b][0] = 0 }
+        for b in 0..<grid.count { for k in 0..<groundLayers.layerCount { land[b][k] = 0 } }
     }
 
     /// Advances every band's land temperature and solves for its new mixed-layer temperature over `dt` years under
@@ -213,18 +287,22 @@ public struct EnergyBalance: EarthSystemComponent {
         let s = year / rhoC                          // (K·m per yr) per (W m⁻²)
         let eps = climate.heatUptakeEfficacy, k = climate.landOceanExchange
         let atmosphereMetres = climate.atmosphereHeatCapacity / rhoC
-        let cLand = landCapacity
+        let ground = groundConduction, ng = groundLayers.layerCount
+        let sGround = year / climate.groundHeatCapacity              // (K·m per yr) per (W m⁻²) in the ground
+        let landMetres = landCapacity / climate.groundHeatCapacity   // surface + air as metres of ground
+        let e0Ground = ground.exchange[0] * dt
         // Start-of-year band means and the ice line they imply (the albedo is explicit in time).
         let anomaly = w + 8 * n, sunlight = w + 9 * n
         for b in 0..<n {
             let fl = grid.landFraction[b]
             anomaly[b] = (1 - fl) * surfaces[b].temperature + fl * land[b][0]
         }
-        absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n)
+        absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, annual: w + 12 * n)
         for b in 0..<n {
             let fl = grid.landFraction[b], fo = 1 - fl
             let surface = surfaces[b]
-            let mixedOld = surface.temperature, heating = inputs.forcing + sunlight[b]
+            let mixedOld = surface.temperature
+            let heating = inputs.forcing + (inputs.noise.map { $0[b][0] } ?? 0) + sunlight[b] - inputs.melt
             let e0 = surface.exchange, up = surface.upwelling
             let surfaceMetres = surface.thicknessMetres + atmosphereMetres
             // The deep ocean takes heat with efficacy ε (Held et al. 2010).
@@ -232,15 +310,19 @@ public struct EnergyBalance: EarthSystemComponent {
                                           upper: -eps * (e0 + up),
                                           rhs: surfaceMetres * mixedOld - eps * up * mixedOld + dt * s * heating)
             dO[b] = reduced.diagonal; rO[b] = reduced.rhs; kO[b] = dt * s * k * fl; sO[b] = dt * s
-            let landOld = land[b][0]
-            dL[b] = cLand + dt * year * (landFeedback[b] + k * fo)
-            rL[b] = cLand * landOld + dt * year * heating
-            kL[b] = dt * year * k * fo; sL[b] = dt * year
-            scratch.imbalance[b] = heating     // held until the new temperatures are known
+            // The land row in metres of ground, the ground column folded in as the ocean's deep column is.
+            let gl = scratch.ground + b * ng
+            ground.eliminateDeep(land[b], into: gl)
+            let landRow = ground.reducedSurfaceRow(surfaceDiagonal: landMetres + e0Ground + dt * sGround * (landFeedback[b] + k * fo),
+                                                   surfaceUpper: -e0Ground, surfaceRHS: landMetres * land[b][0] + dt * sGround * heating,
+                                                   eliminated: gl)
+            dL[b] = landRow.diagonal; rL[b] = landRow.rhs
+            kL[b] = dt * sGround * k * fo; sL[b] = dt * sGround
+            scratch.imbalance[b] = heating + inputs.melt     // the TOA heating, held until the new temperatures are known
         }
         solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
         for b in 0..<n {
-            land[b][0] = newLand[b]
+            ground.backSubstitute(land[b], mixedLayer: newLand[b], eliminated: scratch.ground + b * ng)
             inputs.convergence?[b] = w[16 * n + b]
         }
         return UnsafePointer(newOcean)
@@ -266,62 +348,105 @@ public struct EnergyBalance: EarthSystemComponent {
         return HeatFluxes(imbalance: scratch.imbalance, deep: scratch.deep)
     }
 
-    /// Equilibrium global warming under a uniform forcing, K, with the deep ocean in equilibrium (no heat uptake)
-    /// and the ice line free to move even where the run switches its feedback off (the ECS is defined with it).
-    /// Found by pseudo-time stepping with a small heat capacity; the albedo is lagged one step, which converges
-    /// wherever the equilibrium is stable.
+    /// An equilibrium of the surface energy balance and how the solver reached it.
+    public struct Equilibrium: Sendable {
+        /// Area-mean warming, K.
+        public var warming: Double
+        public var ocean: [Double]
+        public var land: [Double]
+        /// Ice-line updates taken, and whether the last one moved no temperature by more than the tolerance.
+        public var iterations: Int
+        public var converged: Bool
+    }
+
+    /// Largest number of ice-line updates `equilibrium` takes.
+    public static let equilibriumIterationLimit = 500
+
+    /// Equilibrium global warming under a uniform forcing, K (`equilibrium(forcing:iceAlbedo:)`).
     public func equilibriumWarming(forcing: Double, iceAlbedo: Bool = true) -> Double {
+        equilibrium(forcing: forcing, iceAlbedo: iceAlbedo).warming
+    }
+
+    /// Equilibrium under a uniform forcing with the deep ocean in equilibrium (no heat uptake), the non-CO2
+    /// temperature feedback included and the ice line free to move even where the run switches its feedback off
+    /// (the ECS is defined with it).
+    ///
+    /// With the absorbed sunlight held, the equilibrium is one linear solve (`solveSurfaces` without a heat
+    /// capacity): that is the Newton step of the energy balance, which is linear in T. Only the ice line makes it
+    /// non-linear, so it is updated from the new temperatures and the linear equilibrium solved again; the
+    /// iteration contracts with the ice-albedo gain (< 1 wherever the equilibrium is stable, North 1984). If an
+    /// update reverses the previous one without shrinking (an ice edge oscillating across a band) the step is halved.
+    /// The tolerance, 1e-11 K, sits above the round-off floor of the 90-band solve (~2e-12 K).
+    public func equilibrium(forcing: Double, iceAlbedo: Bool = true, start: Equilibrium? = nil, tolerance: Double = 1e-11) -> Equilibrium {
         let n = grid.count
-        var work = [Double](repeating: 0, count: 17 * n)
-        var ocean = [Double](repeating: 0, count: n), land = [Double](repeating: 0, count: n)
-        let pseudoCapacity = 2.0      // W yr m⁻² K⁻¹
-        let k = climate.landOceanExchange
-        var mean = 0.0
+        var work = [Double](repeating: 0, count: 19 * n)
+        var ocean = start?.ocean ?? [Double](repeating: 0, count: n), land = start?.land ?? [Double](repeating: 0, count: n)
+        let k = climate.landOceanExchange, c = chemistryFeedback
+        var iterations = 0, converged = false
         work.withUnsafeMutableBufferPointer { wb in
             let w = wb.baseAddress!
+            let slope = w + 17 * n, shifted = w + 18 * n
             let newOcean = w + 14 * n, newLand = w + 15 * n
-            for _ in 0..<10_000 {
-                let anomaly = w + 8 * n, sunlight = w + 9 * n
-                for b in 0..<n { anomaly[b] = (1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b] }
+            let anomaly = w + 8 * n, sunlight = w + 9 * n
+            var relaxation = 1.0, previousChange = Double.infinity, previousStep = 0.0
+            while iterations < Self.equilibriumIterationLimit {
+                iterations += 1
+                var mean = 0.0
+                for b in 0..<n {
+                    anomaly[b] = (1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]
+                    mean += grid.areaWeights[b] * anomaly[b]
+                }
+                for b in 0..<n { sunlight[b] = 0; slope[b] = 0 }
                 if iceAlbedo {
-                    absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, force: true)
-                } else {
-                    for b in 0..<n { sunlight[b] = 0 }
+                    // Newton on the ice line too: the change of each band's sunlight with its own temperature (a
+                    // uniform shift, by forward difference) enters the linear solve, capped at half the band's
+                    // feedback so each row stays dominated by its damping; the iteration below does the rest.
+                    let delta = 1e-4
+                    for b in 0..<n { shifted[b] = anomaly[b] + delta }
+                    absorbedSunlightChange(anomaly: shifted, into: slope, absolute: w + 10 * n, ice: w + 11 * n, annual: w + 12 * n, force: true)
+                    absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, annual: w + 12 * n, force: true)
+                    for b in 0..<n {
+                        slope[b] = max(0, min((slope[b] - sunlight[b]) / delta, 0.5 * min(oceanFeedback[b], landFeedback[b])))
+                    }
                 }
                 for b in 0..<n {
-                    let fl = grid.landFraction[b], fo = 1 - fl, heating = forcing + sunlight[b]
-                    w[b] = pseudoCapacity + oceanFeedback[b] + k * fl; w[n + b] = pseudoCapacity * ocean[b] + heating
-                    w[2 * n + b] = k * fl; w[3 * n + b] = 1
-                    w[4 * n + b] = pseudoCapacity + landFeedback[b] + k * fo; w[5 * n + b] = pseudoCapacity * land[b] + heating
-                    w[6 * n + b] = k * fo; w[7 * n + b] = 1
+                    // heating = F + S(T̄ₖ) + S'·(T̄ − T̄ₖ) − c·mean, with T̄ = f_o T_o + f_l T_l.
+                    let fl = grid.landFraction[b], fo = 1 - fl, g = slope[b]
+                    let heating = forcing + sunlight[b] - g * anomaly[b] - c * mean
+                    w[b] = oceanFeedback[b] + k * fl - g * fo; w[n + b] = heating
+                    w[2 * n + b] = k * fl + g * fl; w[3 * n + b] = 1
+                    w[4 * n + b] = landFeedback[b] + k * fo - g * fl; w[5 * n + b] = heating
+                    w[6 * n + b] = k * fo + g * fo; w[7 * n + b] = 1
                 }
                 solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
-                var change = 0.0
+                var change = 0.0, step = 0.0
                 for b in 0..<n {
                     change = max(change, abs(newOcean[b] - ocean[b]), abs(newLand[b] - land[b]))
-                    ocean[b] = newOcean[b]; land[b] = newLand[b]
+                    step += grid.areaWeights[b] * ((1 - grid.landFraction[b]) * newOcean[b] + grid.landFraction[b] * newLand[b])
                 }
-                if change < 1e-13 { break }
+                step -= mean
+                // An update that reverses the last one without shrinking much is an oscillation across a band edge.
+                if step * previousStep < 0 && change > 0.5 * previousChange { relaxation = max(relaxation / 2, 1.0 / 64) }
+                previousChange = change; previousStep = step
+                for b in 0..<n {
+                    ocean[b] += relaxation * (newOcean[b] - ocean[b]); land[b] += relaxation * (newLand[b] - land[b])
+                }
+                if change <= tolerance { converged = true; break }
             }
-            mean = 0
-            for b in 0..<n { mean += grid.areaWeights[b] * ((1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]) }
         }
-        return mean
+        var mean = 0.0
+        for b in 0..<n { mean += grid.areaWeights[b] * ((1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]) }
+        return Equilibrium(warming: mean, ocean: ocean, land: land, iterations: iterations, converged: converged)
     }
 
-    /// Heat content of band b relative to preindustrial, J per m² of band: the ocean column (`oceanLayerIntegral`
-    /// = Σ dz_k ΔT_k, K·m) and the air above it, the land surface and the air above it.
+    /// Heat of band b's land column and of the air above the band, J per m² of band, relative to preindustrial
+    /// (the land and atmosphere parts of the heat inventory; the ocean's part is `Ocean.heatByDepth`).
     @inline(__always)
-    public func heatContent(band b: Int, oceanLayerIntegral sum: Double, mixedLayer x0: Double, landTemperature: Double) -> Double {
+    public func landAndAtmosphereHeat(band b: Int, mixedLayer x0: Double, land: UnsafePointer<Double>) -> (land: Double, atmosphere: Double) {
         let fl = grid.landFraction[b], fo = 1 - fl
-        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
-        return fo * (rhoC * sum + climate.atmosphereHeatCapacity * x0) + fl * landCapacity * landTemperature
-    }
-
-    /// Heat held by the air and land surface of band b, J per m² of band (not ocean heat content).
-    @inline(__always)
-    public func surfaceHeat(band b: Int, oceanSurface: Double, landTemperature: Double) -> Double {
-        let fl = grid.landFraction[b]
-        return (1 - fl) * climate.atmosphereHeatCapacity * oceanSurface + fl * landCapacity * landTemperature
+        var ground = 0.0
+        for k in 1..<groundLayers.layerCount { ground += groundLayers.thicknessMetres[k] * land[k] }
+        return (fl * (climate.landSurfaceHeatCapacity * land[0] + climate.groundHeatCapacity * ground),
+                climate.atmosphereHeatCapacity * (fo * x0 + fl * land[0]))
     }
 }

@@ -24,12 +24,30 @@ public struct ZonalParameters: Sendable, Equatable {
     public var longwaveSlope = 2.0
     /// Meridional heat diffusivity D in ∂/∂x (D(1−x²)∂T/∂x), W m⁻² K⁻¹ (North et al. 1981: 0.649; Rose 2018: 0.555 with an ice line).
     public var meridionalDiffusivity = 0.555
+    /// Near-surface relative humidity of the moist static energy a run's anomalies diffuse (`MoistTransport`;
+    /// Armour et al. 2019, J. Clim 32, 3655, use 80 %); 0, the default, diffuses temperature alone, as the
+    /// climatology does (North 1975).
+    public var relativeHumidity = 0.0
     /// Ice-free albedo a0 + a2·P2(x) and ice albedo (climlab defaults after North et al. 1981, Rose 2018).
     public var albedoGlobal = 0.3
     public var albedoP2 = 0.078
     public var iceAlbedo = 0.62
     /// Surface temperature below which the surface is snow or ice covered, °C (Budyko 1969; North 1975: −10 °C).
     public var freezingTemperature = -10.0
+    /// Seasonal half-range of surface temperature where the sun sets in winter (the annual harmonic of insolation
+    /// as large as its mean), K; each band's is this times its relative insolation harmonic (the linear seasonal
+    /// response of North & Coakley 1979, J. Atmos. Sci. 36, 1189), damped over open water. It sets how the ice
+    /// line of a run moves: cover is the share of the year the surface is frozen, and the albedo sees that share
+    /// weighted by sunlight (Eisenman 2012, JGR 117, D01111: summer ice goes first, winter ice persists). Observed
+    /// half-ranges run from ~5 K over the open Nordic Seas to ~16 K over the central Arctic (Rigor, Colony & Martin
+    /// 2000, J. Clim 13, 896); 9 K is calibrated in that range against CMIP6 (Arctic amplification, the Southern
+    /// Ocean warming least, annual-mean ice kept at 2–3 K of warming). 0 gives the annual-mean line at
+    /// `freezingTemperature` of Budyko (1969) and North (1975), which the climatology uses.
+    public var seasonalAmplitude = 9.0
+    /// Seasonal amplitude over open water relative to land and ice-covered ocean: the mixed layer's heat capacity
+    /// damps the cycle (North & Coakley 1979); observed half-ranges near 45°N are ~4 K over the oceans and
+    /// ~15 K over the continents (Legates & Willmott 1990, Int. J. Climatol. 10, 111).
+    public var openOceanAmplitudeRatio = 0.3
     /// Land south of this latitude is the Antarctic ice sheet: always ice albedo (its 2–4 km elevation keeps it
     /// ~30 K colder than a sea-level EBM band; Fretwell et al. 2013, Cryosphere 7, 375). Greenland is left to the ice line.
     public var iceSheetSouthOf = -60.0
@@ -43,7 +61,14 @@ public struct ZonalParameters: Sendable, Equatable {
     /// P2 coefficient of the local feedback: λ(x) = Λ(1 + c·P2(x)); negative makes high latitudes feed back
     /// less (positive lapse-rate feedback there), the CMIP pattern of Armour, Bitz & Roe 2013 (J. Clim 26, 4518)
     /// and Bonan et al. 2018 (GRL 45, 2377). Its global mean is zero, so it changes no global number with one band.
-    public var feedbackP2 = -0.5
+    /// −0.7 (was −0.5), with the Antarctic ice sheet exempt (`iceSheetFeedbackP2`), keeps the Arctic amplification
+    /// of SSP2-4.5 near 1.9–2.0 with the seasonal ice line, which spreads the ice-albedo feedback over more
+    /// latitudes than the annual-mean line, while the Southern Ocean still warms least.
+    public var feedbackP2 = -0.7
+    /// P2 coefficient of the local feedback over the Antarctic ice sheet (`iceSheetSouthOf`): its lapse-rate feedback
+    /// is near zero, unlike the Arctic's (Hahn et al. 2020, GRL 47, e2020GL088965; AR6 WG1 §7.4.4.1), so the polar
+    /// weakening of `feedbackP2` does not apply there (0); `feedbackP2` applies it everywhere.
+    public var iceSheetFeedbackP2 = 0.0
     /// Heat capacity used to integrate the absolute climatology to equilibrium (J m⁻² K⁻¹; 60 m of water).
     public var climatologyHeatCapacity = 2.45e8
 

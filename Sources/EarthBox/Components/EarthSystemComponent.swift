@@ -46,8 +46,11 @@ public struct ModelShape: Sendable, Equatable {
     public let bandCount: Int
     public let layerCount: Int
     public let halogenCount: Int
-    public init(bandCount: Int, layerCount: Int, halogenCount: Int) {
+    /// Layers of each band's land column (the surface and the ground below it).
+    public let groundLayerCount: Int
+    public init(bandCount: Int, layerCount: Int, halogenCount: Int, groundLayerCount: Int = 1) {
         self.bandCount = bandCount; self.layerCount = layerCount; self.halogenCount = halogenCount
+        self.groundLayerCount = groundLayerCount
     }
 }
 

@@ -35,6 +35,9 @@ public struct RunSettings: Sendable, Equatable {
     /// IAMC emissions file (wide or long, any year spacing) driving the run instead of the SSP's emissions; `scenario`
     /// then supplies only the history and natural forcing (docs/assess.md). Empty = none.
     public var scenarioFile = ""
+    /// A named parameter set (`Namelists/parameter-sets/NAME.nml`, e.g. `calibrated-v1`): the run is repeated for every
+    /// member and written as one ensemble file with percentiles (docs/calibration.md). Empty = one run.
+    public var parameterSet = ""
     /// Which model/scenario pair of `scenario_file` (empty: the file's only one).
     public var scenarioModel = ""
     public var scenarioName = ""

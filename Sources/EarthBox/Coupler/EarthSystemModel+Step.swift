@@ -33,7 +33,8 @@ extension EarthSystemModel {
         let land = stepLand(year, start)
         stepCarbon(year, land)
         let forcing = stepForcing(year, start)
-        let imbalance = stepEnergyBalanceAndOceanHeat(year, forcing: forcing)
+        let melt = stepCryosphere(year, start)
+        let imbalance = stepEnergyBalanceAndOceanHeat(year, forcing: forcing, melt: melt)
         closeLedger(year, imbalance: imbalance)
     }
 
@@ -162,31 +163,57 @@ extension EarthSystemModel {
     func stepForcing(_ year: Year, _ start: StartOfYear) -> Double {
         let gases = gasCycles.view(year.v, block: blocks.gases)
         let co2PPM = oceanCarbon.view(year.v, block: blocks.oceanCarbon).atmosphere.pointee / AtmosphericMass.pgCPerPpmCO2
-        let noise = variability.step(.init(forcing: blocks.variability.globals(year.v), random: year.random))
+        let noise = grid.areaWeights.withUnsafeBufferPointer { w in
+            variability.step(blocks.variability.bands(year.v), .init(random: year.random, areaWeights: w.baseAddress!),
+                             scratch: year.workspace.variability)
+        }
         // A biogeochemically coupled run's radiation sees preindustrial CO2 (C4MIP -bgc).
         let radiativeCO2 = configuration.carbonCoupling == .biogeochemical ? configuration.gases.preindustrialCO2PPM : co2PPM
         let agents = forcingAgents.step(forcingAgents.view(year.v, block: blocks.forcing), .init(
             co2PPM: radiativeCO2, methanePPB: gases.methane, nitrousOxidePPB: gases.nitrousOxide, halogenPPT: gases.halogens,
             drivers: year.drivers, cumulativeLandUseCarbon: ledger.view(year.v, block: blocks.ledger).cumulativeLandUseCarbon,
             temperatureAnomaly: start.warming))
-        let erf = agents.erf, forcing = erf.total + noise
+        // The stochastic part enters each band's energy balance as its own (`stepEnergyBalanceAndOceanHeat`).
+        let erf = agents.erf, forcing = erf.total
         let r = year.record
         r.put(.eesc, agents.eesc)
         r.put(.erfCO2, erf.co2); r.put(.erfMethane, erf.methane); r.put(.erfNitrousOxide, erf.nitrousOxide)
         r.put(.erfHalogens, erf.halogens); r.put(.erfOzone, erf.ozone); r.put(.erfStratosphericWaterVapour, erf.stratosphericWaterVapour)
         r.put(.erfAerosolRadiation, erf.aerosolRadiation); r.put(.erfAerosolCloud, erf.aerosolCloud)
         r.put(.erfLandUseAlbedo, erf.landUseAlbedo); r.put(.erfBlackCarbonOnSnow, erf.blackCarbonOnSnow); r.put(.erfContrails, erf.contrails)
-        r.put(.erfVolcanic, erf.volcanic); r.put(.erfSolar, erf.solar); r.put(.erfStochastic, noise); r.put(.erfTotal, forcing)
+        r.put(.erfVolcanic, erf.volcanic); r.put(.erfSolar, erf.solar); r.put(.erfStochastic, noise); r.put(.erfTotal, forcing + noise)
         r.put(.sulfurEmissions, year.drivers.sulfur)
         return forcing
     }
 
-    /// 5. Zonal energy balance: every band's land and mixed layer, with meridional transport, over the ocean's
+    /// 5a. The cryosphere's melt from the start-of-year climate: heat it takes from the surfaces this year, W m⁻².
+    @inline(__always)
+    func stepCryosphere(_ year: Year, _ start: StartOfYear) -> Double {
+        let lost = grid.count > 1 ? seaIceLost(year.v, scratch: year.workspace.bands) : nil
+        return cryosphere.step(cryosphere.view(year.v, block: blocks.cryosphere), .init(warming: start.warming, seaIceLost: lost, dt: year.dt))
+    }
+
+    /// Share of the Earth's surface that was sea ice in the preindustrial climate and is open ocean now (negative
+    /// where ice has grown), from the current annual-mean ice cover; `scratch` holds 3 × bandCount values.
+    func seaIceLost(_ v: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Double {
+        let n = grid.count, absolute = scratch, ice = scratch + n, a = energyBalance.albedo, e = energyBalance
+        for b in 0..<n { absolute[b] = e.preindustrialTemperature[b] + surfaceTemperature(band: b, v) }
+        a.seasonalCover(temperature: absolute, annual: ice, sunlit: scratch + 2 * n)
+        var lost = 0.0
+        for b in 0..<n {
+            lost += grid.areaWeights[b] * grid.oceanFraction(b)
+                * (a.seaIceCover(band: b, iceFraction: e.preindustrialAnnualCover[b]) - a.seaIceCover(band: b, iceFraction: ice[b]))
+        }
+        return lost
+    }
+
+    /// 5. Zonal energy balance: every band's land column and mixed layer, with meridional transport, over the ocean's
     /// columns, which take the heat down (the two meet only at the mixed layer). Returns the global TOA imbalance.
     @inline(__always)
-    func stepEnergyBalanceAndOceanHeat(_ year: Year, forcing: Double) -> Double {
+    func stepEnergyBalanceAndOceanHeat(_ year: Year, forcing: Double, melt: Double) -> Double {
         let fluxes = energyBalance.step(blocks.energyBalance.bands(year.v), ocean: ocean, columns: blocks.ocean.bands(year.v),
-                                        forcing: forcing, dt: year.dt, convergence: year.record.zonal(.meridionalConvergence),
+                                        forcing: forcing, noise: variability.parameters.enabled ? blocks.variability.bands(year.v) : nil,
+                                        melt: melt, dt: year.dt, convergence: year.record.zonal(.meridionalConvergence),
                                         scratch: year.workspace.energyBalance, oceanScratch: year.workspace.ocean)
         return recordClimate(year, fluxes)
     }
@@ -227,15 +254,24 @@ extension EarthSystemModel {
         return imbalance
     }
 
-    /// Snow and ice cover of each band and the ice edges.
+    /// Annual-mean snow and ice cover of each band and the ice edges; `ice` has room for 2 × bandCount values.
     @inline(__always)
     func recordIce(_ year: Year, absolute: UnsafeMutablePointer<Double>, ice: UnsafeMutablePointer<Double>) {
-        energyBalance.albedo.iceFraction(temperature: absolute, into: ice)
-        var iceUnchanged = true
+        energyBalance.albedo.seasonalCover(temperature: absolute, annual: ice, sunlit: ice + grid.count)
+        var iceUnchanged = true, blended = 0.0
+        let columns = blocks.ocean.bands(year.v), land = blocks.energyBalance.bands(year.v), a = energyBalance.albedo
         for b in 0..<grid.count {
             year.record.putZonal(.iceFraction, b, ice[b])
-            iceUnchanged = iceUnchanged && ice[b] == energyBalance.preindustrialIceFraction[b]
+            iceUnchanged = iceUnchanged && ice[b] == energyBalance.preindustrialAnnualCover[b]
+            // Blended GMST (Cowtan et al. 2015, GRL 42, 6526): air temperature over land and sea ice, SST over open
+            // water. Water the ice has left since preindustrial times is at the freezing point the reference
+            // climatology has under ice (HadSST's −1.8 °C), so its SST anomaly is zero, while the air above the
+            // retreating ice warms with the band.
+            let opened = max(0, a.seaIceCover(band: b, iceFraction: energyBalance.preindustrialAnnualCover[b]) - a.seaIceCover(band: b, iceFraction: ice[b]))
+            let fl = grid.landFraction[b]
+            blended += grid.areaWeights[b] * (fl * land[b][0] + (1 - fl) * (1 - opened) * columns[b][0])
         }
+        year.record.put(.blendedSurfaceTemperature, blended)
         // The box model's ice never moves: skip the two arcsines (a few per cent of a step).
         let iceEdges = iceUnchanged ? energyBalance.preindustrialIceEdges : SurfaceAlbedo.iceEdges(grid: grid, iceFraction: ice)
         year.record.put(.iceEdgeNorth, iceEdges.north)
@@ -257,10 +293,16 @@ extension EarthSystemModel {
     func closeLedger(_ year: Year, imbalance: Double) {
         let state = ledger.view(year.v, block: blocks.ledger)
         ledger.addEnergy(state, imbalance: imbalance, dt: year.dt)
-        let heat = heatContent(year.v)
-        let residuals = ledger.step(state, .init(carbon: carbonInReservoirs(year.v), initialCarbon: initialCarbon, heat: heat))
-        let r = year.record
-        r.put(.oceanHeatContent, heat * PhysicalConstants.earthSurfaceAreaSquareMetres - surfaceHeat(year.v))
+        let inventory = heatInventory(year.v)
+        let residuals = ledger.step(state, .init(carbon: carbonInReservoirs(year.v), initialCarbon: initialCarbon, heat: inventory.total))
+        let r = year.record, area = PhysicalConstants.earthSurfaceAreaSquareMetres
+        r.put(.oceanHeatContent, inventory.ocean * area)
+        r.put(.oceanHeatContent0To700, inventory.ocean0To700 * area)
+        r.put(.oceanHeatContent700To2000, inventory.ocean700To2000 * area)
+        r.put(.oceanHeatContentBelow2000, inventory.oceanBelow2000 * area)
+        r.put(.landHeatContent, inventory.land * area)
+        r.put(.atmosphereHeatContent, inventory.atmosphere * area)
+        r.put(.cryosphereHeatContent, inventory.cryosphere * area)
         r.put(.cumulativeFossilEmissions, state.cumulativeFossilCarbon)
         r.put(.carbonLedgerResidual, residuals.carbonResidual)
         r.put(.energyLedgerResidual, residuals.energyResidual)
@@ -271,17 +313,6 @@ extension EarthSystemModel {
     func surfaceTemperature(band b: Int, _ v: UnsafeMutablePointer<Double>) -> Double {
         let fl = grid.landFraction[b]
         return (1 - fl) * blocks.ocean.bands(v)[b][0] + fl * blocks.energyBalance.bands(v)[b][0]
-    }
-
-    /// The part of the heat content held by the atmosphere and land surface, J (excluded from ocean heat content).
-    @inline(__always)
-    func surfaceHeat(_ v: UnsafeMutablePointer<Double>) -> Double {
-        let columns = blocks.ocean.bands(v), land = blocks.energyBalance.bands(v)
-        var sum = 0.0
-        for b in 0..<grid.count {
-            sum += grid.areaWeights[b] * energyBalance.surfaceHeat(band: b, oceanSurface: columns[b][0], landTemperature: land[b][0])
-        }
-        return sum * PhysicalConstants.earthSurfaceAreaSquareMetres
     }
 }
 

@@ -8,7 +8,7 @@ public struct EarthSystemModel: Sendable {
     /// The components whose slots make up the state vector, in layout order (global slots first, then the band block).
     public static let components: [any EarthSystemComponent.Type] = [
         Ocean.self, EnergyBalance.self, OceanCarbon.self, GasCycles.self, ForcingAgents.self,
-        InternalVariability.self, LandCarbon.self, ConservationLedger.self,
+        InternalVariability.self, LandCarbon.self, ConservationLedger.self, Cryosphere.self,
     ]
 
     public let configuration: ModelConfiguration
@@ -22,13 +22,14 @@ public struct EarthSystemModel: Sendable {
     public let land: LandCarbon
     public let variability: InternalVariability
     public let ledger: ConservationLedger
+    public let cryosphere: Cryosphere
     /// Each component's block of the state vector.
     let blocks: Blocks
     /// Carbon in the reservoirs of the preindustrial state, PgC (the ledger's reference).
     public private(set) var initialCarbon = 0.0
 
     struct Blocks: Sendable {
-        let ocean, energyBalance, oceanCarbon, gases, forcing, variability, land, ledger: StateBlock
+        let ocean, energyBalance, oceanCarbon, gases, forcing, variability, land, ledger, cryosphere: StateBlock
     }
 
     /// - Parameters:
@@ -46,23 +47,30 @@ public struct EarthSystemModel: Sendable {
                               mode: configuration.otherGasMode)
         forcingAgents = ForcingAgents(parameters: configuration.forcingAgents, gases: configuration.gases, halogens: halogens,
                                       halogenPreindustrialPPT: gasCycles.halogenPreindustrialPPT,
-                                      referenceEmissions: Array(reference[0..<DriverColumns.halogenEmissions]))
+                                      referenceEmissions: Array(reference[0..<DriverColumns.halogenEmissions]),
+                                      selection: configuration.forcingSelection)
         let c0 = configuration.gases.preindustrialCO2PPM
-        energyBalance = EnergyBalance(configuration: configuration, grid: grid)
+        let doubling = forcingAgents.parameters.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcingAgents.parameters.greenhouseGases)
+        let chemistry = forcingAgents.chemistryFeedback(atWarming: configuration.climate.equilibriumClimateSensitivity, gasCycles: gasCycles,
+                                                        referenceEmissions: reference, methaneFollowsEmissions: configuration.otherGasMode == .emissions)
+        energyBalance = EnergyBalance(climate: configuration.climate, zonal: configuration.zonal, grid: grid, doublingForcing: doubling,
+                                      chemistryFeedback: chemistry)
         ocean = Ocean(parameters: configuration.ocean, grid: grid)
         oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: ocean, grid: grid, preindustrialCO2PPM: c0,
                                   mode: configuration.co2Mode, coupling: configuration.carbonCoupling)
         land = LandCarbon(parameters: configuration.land, shares: ProductivityProfile.shares(grid: grid),
                           permafrostShares: LandCarbon.permafrostShares(grid: grid), landUseShares: LandCarbon.landUseShares(grid: grid))
-        variability = InternalVariability(parameters: configuration.variability)
+        variability = InternalVariability(parameters: configuration.variability, grid: grid)
         ledger = ConservationLedger()
-        layout = StateLayout(shape: ModelShape(bandCount: grid.count, layerCount: ocean.layers.layerCount, halogenCount: h),
+        cryosphere = Cryosphere(climate: configuration.climate)
+        layout = StateLayout(shape: ModelShape(bandCount: grid.count, layerCount: ocean.layers.layerCount, halogenCount: h,
+                                               groundLayerCount: energyBalance.groundLayers.layerCount),
                              components: Self.components)
         let L = layout
         blocks = Blocks(ocean: L.block(Ocean.self), energyBalance: L.block(EnergyBalance.self),
                         oceanCarbon: L.block(OceanCarbon.self), gases: L.block(GasCycles.self),
                         forcing: L.block(ForcingAgents.self), variability: L.block(InternalVariability.self),
-                        land: L.block(LandCarbon.self), ledger: L.block(ConservationLedger.self))
+                        land: L.block(LandCarbon.self), ledger: L.block(ConservationLedger.self), cryosphere: L.block(Cryosphere.self))
         var reference = initialState(year: 0, seed: 0)
         initialCarbon = reference.values.withUnsafeMutableBufferPointer { carbonInReservoirs($0.baseAddress!) }
     }
@@ -80,6 +88,7 @@ public struct EarthSystemModel: Sendable {
             variability.setPreindustrial(v, block: blocks.variability)
             land.setPreindustrial(v, block: blocks.land)
             ledger.setPreindustrial(v, block: blocks.ledger)
+            cryosphere.setPreindustrial(v, block: blocks.cryosphere)
         }
         return state
     }
@@ -89,7 +98,8 @@ public struct EarthSystemModel: Sendable {
         let arena = ScratchArena()
         return ModelWorkspace(arena: arena, scratch: .init(
             ocean: ocean.makeScratch(in: arena), energyBalance: energyBalance.makeScratch(in: arena),
-            oceanCarbon: oceanCarbon.makeScratch(in: arena), bands: arena.take(2 * grid.count)))
+            oceanCarbon: oceanCarbon.makeScratch(in: arena), variability: variability.makeScratch(in: arena),
+            bands: arena.take(3 * grid.count)))
     }
 
     /// The ocean's layers (the same in every band).
@@ -123,17 +133,34 @@ public struct EarthSystemModel: Sendable {
         land.preindustrialCarbon + (configuration.land.permafrostEnabled ? configuration.land.permafrostCarbon : 0)
     }
 
-    /// Heat content relative to preindustrial, J per m² of Earth surface.
-    public func heatContent(_ v: UnsafeMutablePointer<Double>) -> Double {
+    /// Heat inventory relative to preindustrial, J per m² of Earth surface: ocean by depth, land, atmosphere, cryosphere.
+    public func heatInventory(_ v: UnsafeMutablePointer<Double>) -> HeatInventory {
         let columns = blocks.ocean.bands(v), land = blocks.energyBalance.bands(v)
-        var total = 0.0
+        var total = HeatInventory()
         for b in 0..<grid.count {
-            let x = columns[b]
-            total += grid.areaWeights[b] * energyBalance.heatContent(band: b, oceanLayerIntegral: ocean.layerIntegral(x), mixedLayer: x[0],
-                                                                        landTemperature: land[b][0])
+            let x = columns[b], w = grid.areaWeights[b], wo = w * grid.oceanFraction(b)
+            let ocean = ocean.heatByDepth(x), surface = energyBalance.landAndAtmosphereHeat(band: b, mixedLayer: x[0], land: land[b])
+            total.ocean0To700 += wo * ocean.upper700; total.ocean700To2000 += wo * ocean.from700To2000
+            total.oceanBelow2000 += wo * ocean.below2000
+            total.land += w * surface.land; total.atmosphere += w * surface.atmosphere
         }
+        total.cryosphere = cryosphere.view(v, block: blocks.cryosphere).total
         return total
     }
+
+    /// Heat content relative to preindustrial, J per m² of Earth surface.
+    public func heatContent(_ v: UnsafeMutablePointer<Double>) -> Double { heatInventory(v).total }
+}
+
+/// Where the heat of the Earth system sits, J per m² of Earth, relative to preindustrial: the heat inventory of
+/// von Schuckmann et al. (2020, ESSD 12, 2013; 2023, ESSD 15, 1675) by ocean depth range, land (surface and
+/// ground), atmosphere and the latent heat of melted ice.
+public struct HeatInventory: Sendable, Equatable {
+    public var ocean0To700 = 0.0, ocean700To2000 = 0.0, oceanBelow2000 = 0.0
+    public var land = 0.0, atmosphere = 0.0, cryosphere = 0.0
+    public var ocean: Double { ocean0To700 + ocean700To2000 + oceanBelow2000 }
+    public var total: Double { ocean + land + atmosphere + cryosphere }
+    public init() {}
 }
 
 /// Scratch memory of one worker stepping members of one model: each component's own, in one arena.
@@ -146,7 +173,8 @@ public struct ModelWorkspace {
         let ocean: Ocean.Scratch
         let energyBalance: EnergyBalance.Scratch
         let oceanCarbon: OceanCarbon.Scratch
-        /// Per band: absolute surface temperature and ice fraction, for the record.
+        let variability: InternalVariability.Scratch
+        /// Per band: absolute surface temperature and the two ice covers, for the record and the cryosphere.
         let bands: UnsafeMutablePointer<Double>
     }
 }

@@ -21,6 +21,8 @@ public struct ModelConfiguration: Sendable {
     public var otherGasMode = CarbonMode.emissions
     /// How the carbon cycle and the radiation see CO2 (C4MIP `-bgc` / `-rad`, or fully coupled).
     public var carbonCoupling = CarbonCycleCoupling.full
+    /// The forcing agents the run feels (a single-forcing experiment keeps one group; `SingleForcingExperiment`).
+    public var forcingSelection = ForcingSelection.all
 
     public init() {}
 }

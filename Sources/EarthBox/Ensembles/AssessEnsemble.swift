@@ -9,7 +9,9 @@ import Foundation
 /// only GSAT is stored per member.
 public enum AssessEnsemble {
     public static let parameterSetDirectory = "Namelists/parameter-sets"
-    public static let defaultNamelist = "Namelists/ensembles/assess.nml"
+    /// The calibrated set (docs/calibration.md): probabilities by default come from it; `--ensemble
+    /// Namelists/ensembles/assess.nml` is the former 600-member likelihood-weighted ensemble.
+    public static let defaultNamelist = "Namelists/parameter-sets/calibrated-v1.nml"
     /// Label of the reference run the observational constraint weighs members on (RCMIP history + ssp245), so
     /// that a scenario's probabilities never depend on which other scenarios share its batch.
     public static let constraintReference = "EarthBox|historical-constraint (RCMIP ssp245)"

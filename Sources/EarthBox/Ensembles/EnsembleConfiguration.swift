@@ -32,8 +32,9 @@ public struct EnsembleConfiguration: Sendable {
         try NamelistDecoder.checkGroups(namelist, allowed: groupNames)
         let runGroups = Namelist(file: namelist.file, groups: namelist.groups.filter { RunConfiguration.groupNames.contains($0.name) })
         let base = try RunConfiguration.from(runGroups)
-        let settings = try NamelistDecoder.decode(EnsembleSettings.self, from: namelist)
-        let priors = try ParameterPrior.decodeAll(from: namelist, defaults: base.model)
+        var settings = try NamelistDecoder.decode(EnsembleSettings.self, from: namelist)
+        var priors = try ParameterPrior.decodeAll(from: namelist, defaults: base.model)
+        let parameterSet = try ParameterSetFile.members(settings: &settings, priors: &priors, namelist: namelist, defaults: base.model)
 
         let run = base.run
         if run.experiment != .scenario {
@@ -56,6 +57,10 @@ public struct EnsembleConfiguration: Sendable {
         if let twice = outputs.enumerated().first(where: { outputs[..<$0.offset].contains($0.element) })?.element {
             throw namelist.error(group: "ensemble", key: "output_variables", "'\(twice)' is listed twice ('tas' is tas_anomaly)")
         }
+        if let problem = EnsembleMemory.problem(settings, yearCount: run.endYear - run.startYear + 1, priorCount: priors.count,
+                                                available: EnsembleMemory.physicalBytes) {
+            throw namelist.error(group: "ensemble", key: "members", problem)
+        }
         var seen = Set<String>()
         for prior in priors {
             if !seen.insert(prior.parameter.name).inserted {
@@ -63,10 +68,10 @@ public struct EnsembleConfiguration: Sendable {
             }
         }
 
-        let unit = settings.sampling == .latinHypercube
+        let unit = parameterSet != nil ? [] : settings.sampling == .latinHypercube
             ? LatinHypercube.sample(count: settings.members, dimensions: priors.count, seed: UInt64(settings.seed))
             : LatinHypercube.random(count: settings.members, dimensions: priors.count, seed: UInt64(settings.seed))
-        let samples = unit.map { row in zip(row, priors).map { u, prior in prior.distribution.quantile(u) } }
+        let samples = parameterSet ?? unit.map { row in zip(row, priors).map { u, prior in prior.distribution.quantile(u) } }
         let configuration = EnsembleConfiguration(base: base, settings: settings, priors: priors, samples: samples, namelistText: text)
         // Every sample must be a valid configuration, including the checks that tie several parameters together.
         for sample in 0..<settings.members {

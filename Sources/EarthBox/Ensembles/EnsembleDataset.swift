@@ -37,7 +37,7 @@ public enum EnsembleDataset {
         for (j, prior) in c.priors.enumerated() {
             add(prior.parameter.variableName, ["member"], (0..<m).map { c.samples[c.sample(ofMember: $0)][j] },
                 CFMetadata.unitAttributes(prior.parameter.unit, longName: prior.parameter.documentation) + [
-                ("namelist_key", .text(prior.parameter.name)), ("prior", .text(prior.distribution.summary)),
+                ("namelist_key", .text(prior.parameter.name)), ("prior", .text(prior.summary)),
                 ("citation", .text(prior.parameter.citation))])
         }
         add("weight", ["member"], a.weights, [
@@ -108,10 +108,11 @@ public enum EnsembleDataset {
             }
             var unconstrained = [Double](repeating: 0, count: s * p * n), constrained = unconstrained
             var column = [Double](repeating: 0, count: m)
+            var sample = SortedSample()
             for scenario in 0..<s {
                 for t in 0..<n {
                     for member in 0..<m { column[member] = block[block.startIndex + (scenario * m + member) * n + t] }
-                    let u = a.percentiles(column, constrained: false), w = a.percentiles(column, constrained: true)
+                    let (u, w) = column.withUnsafeBufferPointer { a.bothPercentiles($0, using: &sample) }
                     for k in 0..<p {
                         unconstrained[(scenario * p + k) * n + t] = u[k]
                         constrained[(scenario * p + k) * n + t] = w[k]
@@ -129,6 +130,7 @@ public enum EnsembleDataset {
         if let constraint = a.constraint {
             constraintText = constraint.metrics.map { "\($0.summary.name): observed \($0.observed), sigma \($0.sigma) (\($0.source))" }.joined(separator: "; ")
         }
+        ds.deflateLevel = Int32(c.settings.compressionLevel)
         ds.globalAttributes = [
             ("Conventions", .text("CF-1.8")),
             ("title", .text("EarthBox perturbed-parameter ensemble")),

@@ -75,6 +75,8 @@ public struct EnsembleAnalysis: Sendable {
     /// Likelihood weights, or the prior weights when the ensemble is not constrained.
     public let weights: [Double]
     public let effectiveSampleSize: Double
+    /// The constrained weights are the prior ones (an unconstrained ensemble).
+    let weightsAreUniform: Bool
     /// Each parameter sample's preindustrial global-mean surface temperature, K (`EnsembleWorker`), when known:
     /// the file then carries CMIP's absolute `tas` beside `tas_anomaly`.
     public let preindustrialGlobalMeanKelvin: [Double]?
@@ -93,10 +95,24 @@ public struct EnsembleAnalysis: Sendable {
             weights = priorWeights
         }
         effectiveSampleSize = ObservationalConstraint.effectiveSampleSize(weights)
+        weightsAreUniform = weights == priorWeights
     }
 
     public func percentiles(_ values: [Double], constrained: Bool) -> [Double] {
         WeightedStatistics.percentiles(values, weights: constrained ? weights : priorWeights, WeightedStatistics.reportedPercentiles)
+    }
+
+    /// The prior and the constrained percentiles of one column from one sorted copy; when the two weightings are
+    /// the same uniform weights (an unconstrained ensemble), by selection and computed once. Same bits as
+    /// `percentiles(_:constrained:)` twice.
+    public func bothPercentiles(_ column: UnsafeBufferPointer<Double>, using sample: inout SortedSample) -> (prior: [Double], constrained: [Double]) {
+        let ps = WeightedStatistics.reportedPercentiles
+        if weightsAreUniform, let w = priorWeights.first, w > 0 {
+            let u = sample.uniformPercentiles(column, weight: w, ps)
+            return (u, u)
+        }
+        sample.sort(column)
+        return (sample.percentiles(weights: priorWeights, ps), sample.percentiles(weights: weights, ps))
     }
 
     /// A plain-text table: each metric's median and 5–95 % range, unconstrained and constrained, and the ESS.

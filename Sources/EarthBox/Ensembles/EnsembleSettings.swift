@@ -18,8 +18,14 @@ public struct EnsembleSettings: Sendable, Equatable {
     public var outputVariables = ["tas_anomaly", "co2", "ohc", "fgco2_global", "nbp_global"]
     /// Folder holding the observation files (copies of ../shared/data/observations; see Observations/README.md).
     public var observationsDirectory = "Observations"
+    /// A parameter set from `earthbox calibrate` (CSV, e.g. `Calibration/earthbox-calibrated-v1.csv`): its rows are the
+    /// members, equally weighted, instead of samples of `&priors`; empty = sample the priors.
+    public var parameterFile = ""
     /// Folder of the restart journal (one file per finished task); empty = no journal, no `--resume`.
     public var journalDirectory = ""
+    /// Deflate level of the ensemble file's large variables: 0 stores them uncompressed (fastest to write and
+    /// read), 1 (zlib's fastest, the default) already gets most of the size, 9 the smallest file.
+    public var compressionLevel = 1
 
     public init() {}
 }
@@ -46,6 +52,8 @@ extension EnsembleSettings: NamelistGroup {
         .stringList("output_variables", \.outputVariables, allowed: Diagnostic.allCases.map(\.name) + ["tas"], count: 1...Diagnostic.count,
                     "annual diagnostics stored per member and scenario"),
         .string("observations_directory", \.observationsDirectory, allowed: nil, "folder holding the observation CSV files"),
+        .string("parameter_file", \.parameterFile, allowed: nil, "posterior parameter set (CSV of earthbox calibrate) whose rows are the members; empty: sample &priors"),
         .string("journal_directory", \.journalDirectory, allowed: nil, "restart journal folder (empty: none); needed for --resume"),
+        .integer("compression_level", \.compressionLevel, range: 0...9, unit: "1", "deflate level of the output file (0: none, 1: fastest, 9: smallest)"),
     ]
 }

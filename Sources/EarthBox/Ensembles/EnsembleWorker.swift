@@ -1,6 +1,7 @@
 /// Computes tasks on one rank: holds the inputs (drivers of every scenario, grid, reference row) and reusable
 /// buffers, so the yearly loop allocates nothing. A task's result depends only on the task and the configuration,
-/// never on the rank or on which tasks ran before (each task builds its member's model and initial state afresh).
+/// never on the rank or on which tasks ran before (each task starts from a fresh initial state; the model, immutable,
+/// is reused between tasks of the same parameter sample).
 public struct EnsembleWorker: Sendable {
     public let configuration: EnsembleConfiguration
     let drivers: [DriverSeries]
@@ -11,6 +12,8 @@ public struct EnsembleWorker: Sendable {
     let outputs: [Diagnostic]
     private var diagnostics: [Double]
     private var series: [Double]
+    /// The last model built (`model(sample:scenario:)`).
+    private var built: (sample: Int, reference: [Double], model: EarthSystemModel)?
 
     public init(configuration c: EnsembleConfiguration) throws(InputError) {
         var drivers: [DriverSeries] = []
@@ -60,7 +63,20 @@ public struct EnsembleWorker: Sendable {
         }
     }
 
-    /// Runs `task` and appends its result to `results`.
+    /// The model of parameter sample `sample` with scenario `s`'s reference row, built once and reused while the
+    /// tasks that follow (member-major: every scenario of a member in turn, and the realisations of a sample) need
+    /// the same one. The model is immutable, so a reused one steps to the same bits as a fresh one.
+    mutating func model(sample: Int, scenario s: Int) -> EarthSystemModel {
+        let reference = drivers[s].values[0..<drivers[s].columnCount]
+        if let built, built.sample == sample, built.reference.elementsEqual(reference, by: { $0.bitPattern == $1.bitPattern }) {
+            return built.model
+        }
+        let model = EarthSystemModel(configuration: try! configuration.model(sample: sample), grid: grid,   // validated for every sample when read
+                                     halogenPreindustrialPPT: halogenPreindustrialPPT, reference: Array(reference))
+        built = (sample, Array(reference), model)
+        return model
+    }
+
     /// Each parameter sample's preindustrial global-mean surface temperature, K: the base of the absolute `tas`
     /// (the base climate moves with the &zonal parameters, so each sample has its own).
     public func preindustrialGlobalMeanKelvin() -> [Double] {
@@ -69,6 +85,7 @@ public struct EnsembleWorker: Sendable {
         }
     }
 
+    /// Runs `task` and appends its result to `results`.
     public mutating func run(_ task: EnsembleTask, appendingTo results: inout [Double]) {
         let c = configuration
         switch task {
@@ -81,9 +98,7 @@ public struct EnsembleWorker: Sendable {
         case .scenario(let member, let s):
             let start = results.count
             results.append(contentsOf: repeatElement(0, count: Self.resultCount(task, configuration: c)))
-            let model = EarthSystemModel(configuration: try! c.model(sample: c.sample(ofMember: member)), grid: grid,
-                                         halogenPreindustrialPPT: halogenPreindustrialPPT,
-                                         reference: Array(drivers[s].values[0..<drivers[s].columnCount]))
+            let model = model(sample: c.sample(ofMember: member), scenario: s)
             let workspace = model.makeWorkspace()
             var state = model.initialState(year: c.years.lowerBound, seed: c.variabilitySeed(member: member))
             let n = c.years.count, outputs = self.outputs

@@ -13,6 +13,11 @@ public struct ParameterPrior: Sendable {
     public let distribution: ProbabilityDistribution
     /// Where it was declared (for errors found later, e.g. a sample breaking a cross-parameter check).
     public let line: Int
+    /// The parameter-set file the values come from instead (`&ensemble parameter_file`); the distribution is then its range.
+    public var parameterSet: String? = nil
+
+    /// The prior as output attributes state it.
+    public var summary: String { parameterSet.map { "posterior parameter set \($0)" } ?? distribution.summary }
 }
 
 extension ParameterPrior {

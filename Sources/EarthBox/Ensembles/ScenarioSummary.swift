@@ -61,17 +61,6 @@ public enum ScenarioSummary: Int, CaseIterable, Sendable {
         out[oceanSink2013to2022.rawValue] = mean(.oceanSink, 2013, 2022)
         out[landSink2013to2022.rawValue] = mean(.landSink, 2013, 2022)
         out[warming2081to2100.rawValue] = mean(.tas, 2081, 2100) - baseline
-        // Running 20-year mean, updated incrementally (AR6 uses 20-year means for crossing levels; Chen et al. 2021 §4.3.4).
-        var peak = -Double.infinity, window = 0.0
-        if n >= 20 && baseline.isFinite {
-            for i in 0..<n {
-                window += series[i]
-                if i >= 20 { window -= series[i - 20] }
-                if i >= 19 { peak = max(peak, window / 20) }
-            }
-            out[peakWarming.rawValue] = peak - baseline
-        } else {
-            out[peakWarming.rawValue] = .nan
-        }
+        out[peakWarming.rawValue] = WarmingStatistics.peakWarming(UnsafeBufferPointer(start: series, count: n), firstYear: firstYear)
     }
 }

@@ -8,24 +8,9 @@ public enum WeightedStatistics {
     /// the Hazen plotting position (Hyndman & Fan 1996, Am. Stat. 50, 361, definition 5). Non-finite values and
     /// zero weights are left out; NaN if nothing is left. Ties are broken by index, so the result is deterministic.
     public static func percentiles(_ values: [Double], weights: [Double], _ ps: [Double]) -> [Double] {
-        var order = values.indices.filter { values[$0].isFinite && weights[$0] > 0 }
-        guard !order.isEmpty else { return ps.map { _ in .nan } }
-        order.sort { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
-        let total = order.reduce(0) { $0 + weights[$1] }
-        var positions: [Double] = [], cumulative = 0.0
-        for i in order {
-            positions.append((cumulative + weights[i] / 2) / total)
-            cumulative += weights[i]
-        }
-        return ps.map { p in
-            let q = p / 100
-            if q <= positions[0] { return values[order[0]] }
-            if q >= positions[positions.count - 1] { return values[order[order.count - 1]] }
-            var k = 0
-            while positions[k + 1] < q { k += 1 }
-            let f = (q - positions[k]) / (positions[k + 1] - positions[k])
-            return values[order[k]] + f * (values[order[k + 1]] - values[order[k]])
-        }
+        var sample = SortedSample()
+        values.withUnsafeBufferPointer { sample.sort($0) }
+        return sample.percentiles(weights: weights, ps)
     }
 
     /// Probability that `values` exceed `threshold` under `weights` (non-finite values count as not exceeding).
@@ -36,5 +21,122 @@ public enum WeightedStatistics {
             if values[i] > threshold { above += weights[i] }
         }
         return total > 0 ? above / total : .nan
+    }
+}
+
+/// One column of member values sorted once into a contiguous copy (finite values ascending, ties by member index),
+/// from which the percentiles of any weighting follow without sorting again: the ensemble file asks for two
+/// weightings (prior and constrained) of every (variable, scenario, year). The buffers are kept between columns.
+public struct SortedSample: Sendable {
+    /// (value, member) ascending by value, then by member: the order `WeightedStatistics.percentiles` defines.
+    private var entries: [Entry] = []
+    private var kept: [Double] = []
+    private var positions: [Double] = []
+
+    struct Entry: Sendable { var value: Double; var member: Int }
+
+    public init() {}
+
+    public var count: Int { entries.count }
+
+    /// Sorts the finite values of `column` (member i = `column[i]`).
+    public mutating func sort(_ column: UnsafeBufferPointer<Double>) {
+        entries.removeAll(keepingCapacity: true)
+        for (i, x) in column.enumerated() where x.isFinite { entries.append(Entry(value: x, member: i)) }
+        entries.sort(by: Self.precedes)
+    }
+
+    /// Percentiles `ps` of `column` when every member has the weight `weight` (> 0): the plotting positions then
+    /// depend only on the count, so only the order statistics the percentiles fall between are needed, and they
+    /// are found by selection (quickselect, Hoare 1961, CACM 4, 321) instead of a full sort. Same bits as sorting
+    /// and calling `percentiles(weights:_:)` with equal weights: the positions are accumulated in the same order
+    /// and (value, member) is a total order, so the element of each rank is the same.
+    public mutating func uniformPercentiles(_ column: UnsafeBufferPointer<Double>, weight: Double, _ ps: [Double]) -> [Double] {
+        precondition(weight > 0)
+        entries.removeAll(keepingCapacity: true)
+        for (i, x) in column.enumerated() where x.isFinite { entries.append(Entry(value: x, member: i)) }
+        let n = entries.count
+        guard n > 0 else { return ps.map { _ in .nan } }
+        positions.removeAll(keepingCapacity: true)
+        var total = 0.0
+        for _ in 0..<n { total += weight }
+        var cumulative = 0.0
+        for _ in 0..<n {
+            positions.append((cumulative + weight / 2) / total)
+            cumulative += weight
+        }
+        // The ranks each percentile reads, then those ranks put in place.
+        var ranks: [Int] = []
+        let brackets: [(Int, Double)?] = ps.map { p in
+            let q = p / 100
+            if q <= positions[0] { ranks.append(0); return (0, -1) }
+            if q >= positions[n - 1] { ranks.append(n - 1); return (n - 1, -1) }
+            var k = 0
+            while positions[k + 1] < q { k += 1 }
+            ranks.append(k); ranks.append(k + 1)
+            return (k, (q - positions[k]) / (positions[k + 1] - positions[k]))
+        }
+        ranks = Array(Set(ranks)).sorted()
+        entries.withUnsafeMutableBufferPointer { Self.select(ranks[...], in: $0, 0, n) }
+        return brackets.map { bracket in
+            let (k, f) = bracket!
+            if f < 0 { return entries[k].value }
+            return entries[k].value + f * (entries[k + 1].value - entries[k].value)
+        }
+    }
+
+    static func precedes(_ a: Entry, _ b: Entry) -> Bool { a.value < b.value || (a.value == b.value && a.member < b.member) }
+
+    /// Puts the element of every rank in `ranks` (ascending, within lo..<hi) where a full sort would put it.
+    private static func select(_ ranks: ArraySlice<Int>, in e: UnsafeMutableBufferPointer<Entry>, _ lo: Int, _ hi: Int) {
+        guard !ranks.isEmpty, hi - lo > 1 else { return }
+        if hi - lo <= 16 {   // insertion sort: small ranges
+            for i in (lo + 1)..<hi {
+                let x = e[i]
+                var j = i
+                while j > lo && precedes(x, e[j - 1]) { e[j] = e[j - 1]; j -= 1 }
+                e[j] = x
+            }
+            return
+        }
+        // Median of three as pivot (deterministic), Lomuto partition: lo..<p precede the pivot, p holds it.
+        let mid = lo + (hi - lo) / 2
+        if precedes(e[mid], e[lo]) { e.swapAt(mid, lo) }
+        if precedes(e[hi - 1], e[lo]) { e.swapAt(hi - 1, lo) }
+        if precedes(e[hi - 1], e[mid]) { e.swapAt(hi - 1, mid) }
+        e.swapAt(mid, hi - 1)
+        let pivot = e[hi - 1]
+        var p = lo
+        for i in lo..<(hi - 1) where precedes(e[i], pivot) { e.swapAt(i, p); p += 1 }
+        e.swapAt(p, hi - 1)
+        let below = ranks.prefix { $0 < p }, above = ranks.drop { $0 <= p }
+        select(below, in: e, lo, p)
+        select(above, in: e, p + 1, hi)
+    }
+
+    /// Percentiles `ps` under `weights` (indexed by member), as `WeightedStatistics.percentiles` defines them:
+    /// the same operations in the same order, so the same bits.
+    public mutating func percentiles(weights: [Double], _ ps: [Double]) -> [Double] {
+        kept.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        var total = 0.0
+        for e in entries where weights[e.member] > 0 { total += weights[e.member] }
+        var cumulative = 0.0
+        for e in entries where weights[e.member] > 0 {
+            let w = weights[e.member]
+            kept.append(e.value)
+            positions.append((cumulative + w / 2) / total)
+            cumulative += w
+        }
+        guard !kept.isEmpty else { return ps.map { _ in .nan } }
+        return ps.map { p in
+            let q = p / 100
+            if q <= positions[0] { return kept[0] }
+            if q >= positions[positions.count - 1] { return kept[kept.count - 1] }
+            var k = 0
+            while positions[k + 1] < q { k += 1 }
+            let f = (q - positions[k]) / (positions[k + 1] - positions[k])
+            return kept[k] + f * (kept[k + 1] - kept[k])
+        }
     }
 }

@@ -22,6 +22,15 @@ public enum Experiment: String, Sendable, CaseIterable {
     case esmPiCO2Pulse = "esm-pi-CO2pulse"
     case esmPiCdrPulse = "esm-pi-cdr-pulse"
     case esmSsp585OcnAlk = "esm-ssp585-ocn-alk"
+    /// DAMIP single-forcing experiments (Gillett et al. 2016, GMD 9, 3685): `SingleForcingExperiment`.
+    case histGHG = "hist-GHG"
+    case histCO2 = "hist-CO2"
+    case histAer = "hist-aer"
+    case histNat = "hist-nat"
+    case ssp245GHG = "ssp245-GHG"
+    case ssp245CO2 = "ssp245-CO2"
+    case ssp245Aer = "ssp245-aer"
+    case ssp245Nat = "ssp245-nat"
     /// Teaching labs (docs/teaching.md): each produces a table instead of one run.
     case snowballHysteresis = "snowball-hysteresis"
     case feedbackSwitches = "feedback-switches"
@@ -33,6 +42,17 @@ public enum Experiment: String, Sendable, CaseIterable {
         switch self {
         case .snowballHysteresis, .feedbackSwitches, .zeroEmissionCommitment, .oceanDepth: return true
         default: return false
+        }
+    }
+
+    /// The agents a single-forcing experiment keeps, nil for every other experiment.
+    public var singleForcing: ForcingSelection? {
+        switch self {
+        case .histGHG, .ssp245GHG: return .wellMixedGreenhouseGases
+        case .histCO2, .ssp245CO2: return .co2
+        case .histAer, .ssp245Aer: return .aerosols
+        case .histNat, .ssp245Nat: return .natural
+        default: return nil
         }
     }
 
@@ -74,6 +94,10 @@ public enum Experiment: String, Sendable, CaseIterable {
         case .esmPiCO2Pulse: return "CDRMIP: 100 PgC emitted at once from preindustrial"
         case .esmPiCdrPulse: return "CDRMIP: 100 PgC removed at once from preindustrial"
         case .esmSsp585OcnAlk: return "CDRMIP: emission-driven SSP5-8.5 with 0.14 Pmol/yr ocean alkalinity from 2020"
+        case .histGHG, .ssp245GHG: return "DAMIP: historical + SSP2-4.5 with well-mixed greenhouse gases only (concentration-driven)"
+        case .histCO2, .ssp245CO2: return "DAMIP: historical + SSP2-4.5 with CO2 only (concentration-driven)"
+        case .histAer, .ssp245Aer: return "DAMIP: historical + SSP2-4.5 with aerosols only (concentration-driven)"
+        case .histNat, .ssp245Nat: return "DAMIP: historical + SSP2-4.5 with solar and volcanic forcing only"
         case .snowballHysteresis: return "teaching lab: snowball-Earth hysteresis of the zonal energy balance"
         case .feedbackSwitches: return "teaching lab: what each process adds to the warming for doubled CO2"
         case .zeroEmissionCommitment: return "teaching lab: warming after CO2 emissions stop"

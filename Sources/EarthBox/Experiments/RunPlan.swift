@@ -18,13 +18,21 @@ public struct RunPlan: Sendable {
         if run.experiment.isScenario && !run.pathwayFile.isEmpty && !FilePaths.exists(run.pathwayFile) {
             throw InputError(file: c.source, key: "pathway_file", message: "the pathway file '\(run.pathwayFile)' does not exist")
         }
+        let singleForcing = run.experiment.singleForcing
+        if let singleForcing {
+            // DAMIP: the historical + SSP2-4.5 drivers, concentration-driven, one group of agents.
+            c.run.scenario = SingleForcingExperiment.scenario
+            c.model.co2Mode = .concentrations
+            c.model.otherGasMode = .concentrations
+            c.model.forcingSelection = singleForcing
+        }
         let loaded = try ScenarioDrivers.load(directory: run.forcingDirectory,
-                                              scenario: run.experiment == .esmSsp585OcnAlk ? "ssp585" : run.scenario)
+                                              scenario: run.experiment == .esmSsp585OcnAlk ? "ssp585" : c.run.scenario)
         let landFraction = try ScenarioDrivers.landFractionOneDegree(directory: run.forcingDirectory)
         let grid = LatitudeGrid(bands: run.bands, landFractionOneDegree: landFraction, spacing: run.gridSpacing)
         let h = HalogenatedGasTable.all.count
         var drivers: DriverSeries
-        if run.experiment.isScenario {
+        if run.experiment.isScenario || singleForcing != nil {
             let file = loaded.drivers
             guard file.firstYear <= run.startYear, run.endYear <= file.lastYear else {
                 throw InputError(file: c.source, key: "end_year",

@@ -230,6 +230,7 @@ enum ForcingTableParser {
         }
 
         private func number(_ field: UnsafeBufferPointer<UInt8>, lineNumber: Int, column: Int) throws(InputError) -> Double {
+            if let value = DecimalFastPath.parse(field) { return value }   // most fields: exact, no string made
             // Fields up to 15 bytes become small strings without allocation;
             // the stdlib parser is correctly rounded, so the converter's
             // repr() output reads back to the very same double.

@@ -16,6 +16,9 @@ public struct Ocean: EarthSystemComponent {
     public let bandCount: Int
     /// Thermal expansion coefficient of each layer, K⁻¹.
     public let thermalExpansion: [Double]
+    /// Share of each layer above 700 m and above 2000 m, the depth ranges ocean heat content is observed on
+    /// (von Schuckmann et al. 2020); a layer across a boundary is split by thickness, its temperature being uniform.
+    let above700: [Double], above2000: [Double]
 
     public init(parameters: OceanParameters, grid: LatitudeGrid) {
         self.parameters = parameters
@@ -23,13 +26,21 @@ public struct Ocean: EarthSystemComponent {
         layers = transport.layers
         bandCount = grid.count
         thermalExpansion = layers.centreDepthsMetres.map(Self.thermalExpansionCoefficient(depthMetres:))
+        let layers = layers
+        func shares(_ depth: Double) -> [Double] {
+            zip(layers.topDepthsMetres, layers.thicknessMetres).map { top, dz in max(0, min(1, (depth - top) / dz)) }
+        }
+        above700 = shares(700)
+        above2000 = shares(2000)
     }
 
     public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
         [StateSlot("ocean_temperature_change", "K", count: shape.layerCount, scope: .perBand, preindustrial: "0 in every layer (anomaly)")]
     }
 
-    public static var diagnostics: [Diagnostic] { [.deepOceanHeatUptake, .oceanHeatContent, .thermostericSeaLevel] }
+    public static var diagnostics: [Diagnostic] {
+        [.deepOceanHeatUptake, .oceanHeatContent, .thermostericSeaLevel, .oceanHeatContent0To700, .oceanHeatContent700To2000, .oceanHeatContentBelow2000]
+    }
 
     /// Thermal expansion coefficient of seawater at the global-mean temperature and salinity profile, K⁻¹:
     /// an exponential fit to TEOS-10 α along the WOA18 global-mean profile (IOC et al. 2010; ~2.5e-4 at the
@@ -114,6 +125,18 @@ public struct Ocean: EarthSystemComponent {
         return sum
     }
 
+    /// Heat of a column relative to preindustrial on the observed depth ranges, J per m² of ocean.
+    @inline(__always)
+    public func heatByDepth(_ x: UnsafePointer<Double>) -> (upper700: Double, from700To2000: Double, below2000: Double) {
+        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
+        var upper = 0.0, middle = 0.0, deep = 0.0
+        for k in 0..<layers.layerCount {
+            let q = rhoC * layers.thicknessMetres[k] * x[k]
+            upper += above700[k] * q; middle += (above2000[k] - above700[k]) * q; deep += (1 - above2000[k]) * q
+        }
+        return (upper, middle, deep)
+    }
+
     /// Thermosteric sea-level rise of a column, m: Σ α_k ΔT_k Δz_k.
     @inline(__always)
     public func thermostericRise(temperature x: UnsafePointer<Double>) -> Double {
@@ -152,6 +175,8 @@ extension ColumnMixing {
 
     /// Band centres (degrees) whose columns get the Southern Ocean mixing factor (Marshall & Speer 2012).
     public static let southernOceanBelt = -65.0 ... -45.0
+    /// Band centres (degrees) whose columns get the Arctic halocline factor.
+    public static let arcticOcean = 70.0 ... 90.0
 
     /// One column operator per band. Bands in the Southern Ocean belt mix `southernOceanMixingFactor` times faster
     /// than the others, and the others are scaled so the ocean-area mean diffusivity stays the configured one
@@ -161,19 +186,22 @@ extension ColumnMixing {
         func column(_ kappa: Double, upwelling: Double = ocean.upwellingVelocity) -> ColumnMixing {
             ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [kappa], upwellingMetresPerYear: upwelling)
         }
-        var southernShare = 0.0, oceanTotal = 0.0
+        func factor(_ centre: Double) -> Double {
+            southernOceanBelt.contains(centre) ? ocean.southernOceanMixingFactor : (arcticOcean.contains(centre) ? ocean.arcticMixingFactor : 1)
+        }
+        var weighted = 0.0, oceanTotal = 0.0
         for (b, centre) in grid.centresDegrees.enumerated() {
             let area = grid.areaWeights[b] * grid.oceanFraction(b)
             oceanTotal += area
-            if southernOceanBelt.contains(centre) { southernShare += area }
+            weighted += area * factor(centre)
         }
-        southernShare /= oceanTotal
-        guard southernShare > 0 else { return [ColumnMixing](repeating: column(ocean.verticalDiffusivity), count: grid.count) }
-        let factor = ocean.southernOceanMixingFactor
-        let scale = 1 / (1 + (factor - 1) * southernShare)
+        guard grid.count > 1 else { return [column(ocean.verticalDiffusivity)] }
+        let scale = oceanTotal / weighted
         let standard = column(ocean.verticalDiffusivity * scale, upwelling: ocean.upwellingVelocity * scale)
-        let southern = column(ocean.verticalDiffusivity * scale * factor, upwelling: ocean.upwellingVelocity * scale * factor)
-        return grid.centresDegrees.map { southernOceanBelt.contains($0) ? southern : standard }
+        return grid.centresDegrees.map { centre in
+            let f = factor(centre)
+            return f == 1 ? standard : column(ocean.verticalDiffusivity * scale * f, upwelling: ocean.upwellingVelocity * scale * f)
+        }
     }
 }
 

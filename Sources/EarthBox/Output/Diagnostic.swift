@@ -7,6 +7,10 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
     // Climate
     case surfaceTemperature, imbalance, deepOceanHeatUptake, oceanHeatContent, thermostericSeaLevel
     case landSurfaceTemperature, seaSurfaceTemperature, iceEdgeNorth, iceEdgeSouth
+    case blendedSurfaceTemperature
+    // Earth heat inventory (von Schuckmann et al. 2020): ocean by the observed depth ranges, land, atmosphere, ice melt
+    case oceanHeatContent0To700, oceanHeatContent700To2000, oceanHeatContentBelow2000
+    case landHeatContent, atmosphereHeatContent, cryosphereHeatContent
     // Atmospheric composition
     case co2Concentration, atmosphereCarbon, methane, nitrousOxide, eesc
     // Effective radiative forcing by agent
@@ -39,6 +43,13 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .seaSurfaceTemperature: "tos_change"
         case .iceEdgeNorth: "ice_edge_north"
         case .iceEdgeSouth: "ice_edge_south"
+        case .blendedSurfaceTemperature: "gmst_anomaly"
+        case .oceanHeatContent0To700: "ohc_0_700m"
+        case .oceanHeatContent700To2000: "ohc_700_2000m"
+        case .oceanHeatContentBelow2000: "ohc_below_2000m"
+        case .landHeatContent: "land_heat_content"
+        case .atmosphereHeatContent: "atmosphere_heat_content"
+        case .cryosphereHeatContent: "cryosphere_heat_content"
         case .co2Concentration: "co2"
         case .atmosphereCarbon: "co2mass"
         case .methane: "ch4"
@@ -96,10 +107,11 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
     public var units: String {
         switch self {
         case .surfaceTemperature, .eesc: self == .eesc ? "1e-12" : "K"
-        case .landSurfaceTemperature, .seaSurfaceTemperature: "K"
+        case .landSurfaceTemperature, .seaSurfaceTemperature, .blendedSurfaceTemperature: "K"
         case .iceEdgeNorth, .iceEdgeSouth: "degrees_north"
         case .imbalance, .deepOceanHeatUptake: "W m-2"
-        case .oceanHeatContent: "J"
+        case .oceanHeatContent, .oceanHeatContent0To700, .oceanHeatContent700To2000, .oceanHeatContentBelow2000,
+             .landHeatContent, .atmosphereHeatContent, .cryosphereHeatContent: "J"
         case .thermostericSeaLevel: "m"
         case .co2Concentration: "1e-6"
         case .atmosphereCarbon: "kg"
@@ -135,6 +147,13 @@ public enum Diagnostic: Int, CaseIterable, Sendable {
         case .seaSurfaceTemperature: "ocean-area-mean sea surface (mixed-layer) temperature change since preindustrial"
         case .iceEdgeNorth: "latitude of the northern snow/ice line (90 when ice free)"
         case .iceEdgeSouth: "latitude of the southern snow/ice line (-90 when ice free)"
+        case .blendedSurfaceTemperature: "blended global mean surface temperature change since preindustrial: air temperature over land and sea ice, SST over open ocean (Cowtan et al. 2015), as observations report it"
+        case .oceanHeatContent0To700: "ocean heat content change since preindustrial, 0-700 m"
+        case .oceanHeatContent700To2000: "ocean heat content change since preindustrial, 700-2000 m"
+        case .oceanHeatContentBelow2000: "ocean heat content change since preindustrial, below 2000 m"
+        case .landHeatContent: "heat gained by the land surface and the ground below since preindustrial"
+        case .atmosphereHeatContent: "heat gained by the atmosphere since preindustrial"
+        case .cryosphereHeatContent: "latent heat taken up by melting land ice and sea ice since preindustrial"
         case .co2Concentration: "atmospheric CO2 mole fraction"
         case .atmosphereCarbon: "total atmospheric mass of CO2"
         case .methane: "atmospheric CH4 mole fraction"

@@ -89,6 +89,8 @@ public struct Dataset: Equatable, Sendable {
     public var dimensions: [Dimension]
     public var variables: [Variable]
     public var globalAttributes: [(String, AttributeValue)]
+    /// Deflate level (0-9) of the variables large enough to be compressed; 0 stores them without a filter.
+    public var deflateLevel: Int32 = 1
 
     public init(dimensions: [Dimension] = [], variables: [Variable] = [],
                 globalAttributes: [(String, AttributeValue)] = []) {

@@ -1,7 +1,7 @@
 import CNetCDF
 
 extension NetCDF {
-    /// Variables with more values than this are stored with deflate level 1 + shuffle.
+    /// Variables with more values than this are stored with deflate (`Dataset.deflateLevel`, 1 unless set) + shuffle.
     static let compressionThreshold = 1000
     /// Target chunk size (values) for chunked variables: 256 Ki doubles = 2 MiB.
     static let targetChunkValues = 262_144
@@ -93,8 +93,8 @@ extension NetCDF {
                 try ncCheck(nc_def_var_chunking(ncid, varid, NC_CHUNKED, chunks),
                             "nc_def_var_chunking(\(v.name))", path: path)
             }
-            if compress {
-                try ncCheck(nc_def_var_deflate(ncid, varid, 1, 1, 1), "nc_def_var_deflate(\(v.name))", path: path)
+            if compress && ds.deflateLevel > 0 {
+                try ncCheck(nc_def_var_deflate(ncid, varid, 1, 1, ds.deflateLevel), "nc_def_var_deflate(\(v.name))", path: path)
             }
             let encoding: [(String, AttributeValue)] = v.type == .string ? [("_Encoding", .text("utf-8"))] : []
             try putAttributes(v.attributes + encoding, ncid: ncid, varid: varid, owner: v.name, path: path)

@@ -51,7 +51,10 @@ public struct ScenarioAssessment: Sendable {
         self.gsat = gsat
         self.exceedance = exceedance
         let end = Self.lastCategoryYear - firstYear
-        let peaks = anomalies.map { $0[from...end].max()! }
+        // Peak: the largest 20-year running mean of the windows inside 1995–2100 (WarmingStatistics).
+        let peaks = anomalies.map { row in
+            row.withUnsafeBufferPointer { WarmingStatistics.runningMeanPeak($0, firstYear: firstYear, years: (Self.firstReportedYear + WarmingStatistics.peakWindowYears - 1)...Self.lastCategoryYear).value }
+        }
         let at2100 = anomalies.map { $0[end] }
         peak = WeightedStatistics.percentiles(peaks, weights: weights, Self.percentiles)
         warming2100 = WeightedStatistics.percentiles(at2100, weights: weights, Self.percentiles)

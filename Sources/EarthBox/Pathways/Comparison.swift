@@ -37,7 +37,18 @@ public struct PathwayGroup: Sendable {
     /// Fraction of members whose peak warming exceeds `target` (nil for a single run: no distribution to count).
     public func probabilityAbove(_ target: Double) -> Double? {
         guard isEnsemble else { return nil }
-        return Double(metrics.filter { $0.peakWarming > target }.count) / Double(metrics.count)
+        return WarmingStatistics.exceedance(metrics.map(\.peakWarming), weights: members.map(\.weight), threshold: target)
+    }
+
+    /// The AR6 WG3 category (AR6Category) from the members' weighted peak (to 2100) and 2100 warming percentiles,
+    /// as `assess` judges it; nil for a single run or a run that does not cover 1995–2100.
+    public var category: AR6Category? {
+        guard isEnsemble, metrics.allSatisfy({ $0.peakWarmingTo2100.isFinite && $0.warming[2100] != nil }) else { return nil }
+        let w = members.map(\.weight), ps = WarmingStatistics.percentiles
+        let peak = WarmingStatistics.percentiles(metrics.map(\.peakWarmingTo2100), weights: w)
+        let at2100 = WarmingStatistics.percentiles(metrics.map { $0.warming[2100]! }, weights: w)
+        func at(_ p: Double) -> Int { ps.firstIndex(of: p)! }
+        return AR6Category.classify(peakP33: peak[at(33)], peakMedian: peak[at(50)], peakP67: peak[at(67)], median2100: at2100[at(50)])
     }
 
     /// Median over members of a series, year by year, and its min–max range.
@@ -125,6 +136,8 @@ public struct Comparison: Sendable {
                             // 67 % of members stay below the target until this much is emitted: the 33rd percentile of their budgets.
                             value: { _, g in g.isEnsemble ? g.quantile(1.0 / 3, { $0.budgetFrom2020[t] }) : nil }, year: fixed(2020), format: "%.0f"))
         }
+        c.append(Column(title: "AR6 category (C1-C8)", unit: "1", variable: "AR6 climate diagnostics|Category Number",
+                        value: { _, g in g.category.map { Double(AR6Category.allCases.firstIndex(of: $0)! + 1) } }, year: fixed(2100), format: "C%.0f"))
         for t in PathwayMetrics.targets {
             let ts = t == 1.5 ? "1.5" : "2"
             c.append(Column(title: "P(peak>\(ts)C)", unit: "1", variable: "Probability|Peak Warming Above \(ts)C",

@@ -9,6 +9,8 @@ public struct PathwayMetrics: Sendable {
 
     public var peakWarming = Double.nan, peakYear: Int? = nil
     public var warming: [Int: Double] = [:]
+    /// Peak warming judged to 2100, as the AR6 WG3 categories are (the 20-year windows inside 1995–2100).
+    public var peakWarmingTo2100 = Double.nan
     /// First year from 2020 on whose total CO2 emissions are ≤ 0, and cumulative total CO2 1750→that year, Gt CO2.
     public var netZeroYear: Int? = nil, cumulativeToNetZero = Double.nan
     /// Total CO2 emitted from 1 Jan 2020 until warming first reaches each target, Gt CO2 (+∞ if it never does).
@@ -28,10 +30,17 @@ public struct PathwayMetrics: Sendable {
         let tas = r.series["tas"]!.map { $0 - baseline }
         // Peak over the future (the historical record cannot be a policy peak).
         let from = max(r.firstYear, 2000)
-        if r.lastYear >= from {
-            var best = from
-            for y in from...r.lastYear where tas[y - r.firstYear] > tas[best - r.firstYear] { best = y }
-            peakYear = best; peakWarming = tas[best - r.firstYear]
+        // The peak is the largest 20-year running mean (WarmingStatistics: one definition in every command).
+        if r.lastYear >= from + WarmingStatistics.peakWindowYears - 1 {
+            // On the raw series, baseline subtracted last, so the numbers are those of `ensemble` bit for bit.
+            r.series["tas"]!.withUnsafeBufferPointer { raw in
+                let windows = (from + WarmingStatistics.peakWindowYears - 1)...r.lastYear
+                peakYear = WarmingStatistics.runningMeanPeak(raw, firstYear: r.firstYear, years: windows).year
+                peakWarming = WarmingStatistics.peakWarming(raw, firstYear: r.firstYear, years: windows)
+                if r.firstYear <= 1995, r.lastYear >= 2100 {
+                    peakWarmingTo2100 = WarmingStatistics.peakWarming(raw, firstYear: r.firstYear, years: (1995 + WarmingStatistics.peakWindowYears - 1)...2100)
+                }
+            }
         }
         for y in Self.warmingYears { if let t = r.value("tas", y) { warming[y] = t - baseline } }
         let total = zip(r.series["emissions_co2_fossil"]!, r.series["emissions_co2_land_use"]!).map { ($0 + $1) * Self.gtCO2PerPgC }
@@ -110,18 +119,20 @@ public struct FastSlowSplit: Sendable {
     /// Slow part of the warming in `year`, K (relative to preindustrial).
     public func slow(year: Int) -> Double {
         let nl = ocean.layers.layerCount, i = year - firstYear
-        // One band: the ocean column and the land temperature (which relaxes within a year, so its start hardly matters).
+        // One band: the ocean column and the land column at the surface warming (the surface relaxes within a year;
+        // the ground below holds ~1 % of the heat, so its start hardly matters).
         // Both live in the arena, not in Swift arrays: a release build (-Ounchecked) forwarded a one-element array
         // literal's stored value past the writes made through its buffer pointer and returned the unstepped land
         // temperature (slow part 1.31 K instead of 0.72 K for esm-ssp245).
         let arena = ScratchArena()
-        let column = arena.take(nl), land = arena.take(1)
+        let ng = energyBalance.groundLayers.layerCount
+        let column = arena.take(nl), land = arena.take(ng)
         for k in 0..<nl { column[k] = layerTemperature[i * nl + k] }
-        land[0] = surface[i]
+        for k in 0..<ng { land[k] = surface[i] }
         let scratch = energyBalance.makeScratch(in: arena), oceanScratch = ocean.makeScratch(in: arena)
         return withExtendedLifetime(arena) {
             for _ in 0..<Self.switchOffYears {
-                _ = energyBalance.step(BandBlocks(first: land, stride: 1), ocean: ocean, columns: BandBlocks(first: column, stride: nl),
+                _ = energyBalance.step(BandBlocks(first: land, stride: ng), ocean: ocean, columns: BandBlocks(first: column, stride: nl),
                                        forcing: 0, dt: 1, scratch: scratch, oceanScratch: oceanScratch)
             }
             let fl = energyBalance.grid.landFraction[0]

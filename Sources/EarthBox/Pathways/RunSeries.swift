@@ -18,6 +18,8 @@ public struct RunSeries: Sendable {
     public var model: ModelConfiguration
     /// Area-weighted global land fraction of the run's grid.
     public var landFraction: Double
+    /// The member's ensemble weight (the file's `weight`; 1 for a run file).
+    public var weight: Double = 1
 
     public init(label: String, baseScenario: String, pathwayFile: String, firstYear: Int, series: [String: [Double]],
                 layerTemperature: [Double], layerThickness: [Double], model: ModelConfiguration, landFraction: Double) {
@@ -92,8 +94,10 @@ public struct RunSeries: Sendable {
                 guard s["tas"] != nil else { throw InputError(file: path, key: Diagnostic.surfaceTemperature.name, message: "ensemble file without the warming") }
                 for name in needed where s[name] == nil { s[name] = [Double](repeating: .nan, count: nt) }
                 let l = ns > 1 ? (k < names.count ? names[k] : "\(label)-\(k)") : label
-                out.append(RunSeries(label: l, baseScenario: ns > 1 ? l : base, pathwayFile: ns > 1 ? "" : pathway, firstYear: Int(first),
-                                     series: s, layerTemperature: [], layerThickness: thickness, model: model, landFraction: landFraction))
+                var member = RunSeries(label: l, baseScenario: ns > 1 ? l : base, pathwayFile: ns > 1 ? "" : pathway, firstYear: Int(first),
+                                       series: s, layerTemperature: [], layerThickness: thickness, model: model, landFraction: landFraction)
+                member.weight = d.variable("weight").map { $0.data[m] } ?? 1
+                out.append(member)
             }
         }
         return out

@@ -22,9 +22,12 @@ public struct ForcingAgents: EarthSystemComponent {
     public let preindustrialEESC: Double
     /// ln(1 + SO2/s + (BC+OC)/s) of the reference year: the ERFaci baseline, computed once (Smith et al. 2021).
     let aerosolCloudReferenceLog: Double
+    /// The agents this run feels (all but one group in a single-forcing experiment).
+    public let selection: ForcingSelection
 
     public init(parameters: ForcingAgentParameters, gases: GasCycleParameters, halogens: [HalogenatedGas],
-                halogenPreindustrialPPT: [Double], referenceEmissions r: [Double]) {
+                halogenPreindustrialPPT: [Double], referenceEmissions r: [Double], selection: ForcingSelection = .all) {
+        self.selection = selection
         var p = parameters.referenced(to: gases)
         p.ozone.referenceCarbonMonoxide = r[DriverColumns.carbonMonoxide]
         p.ozone.referenceNMVOC = r[DriverColumns.volatileOrganics]
@@ -96,6 +99,7 @@ public struct ForcingAgents: EarthSystemComponent {
         f.total = f.co2 + f.methane + f.nitrousOxide + f.halogens + f.ozone + f.stratosphericWaterVapour
             + f.aerosolRadiation + f.aerosolCloud + f.landUseAlbedo + f.blackCarbonOnSnow + f.contrails
             + f.volcanic + f.solar
+        if selection != .all { selection.apply(to: &f) }
         return f
     }
 

@@ -17,7 +17,7 @@ public struct FeedbackSwitches: Sendable {
             var c = base
             modify(&c)
             let e = EnergyBalance(climate: c.climate, zonal: c.zonal, grid: grid, doublingForcing: forcing,
-                                  feedbackScale: full.feedbackScale)
+                                  chemistryFeedback: full.chemistryFeedback, feedbackScale: full.feedbackScale)
             return e.equilibriumWarming(forcing: forcing, iceAlbedo: iceAlbedo && c.zonal.iceAlbedoFeedback)
         }
         /// Years of abrupt-2xCO2 until 63 % and 90 % of `equilibrium`.

@@ -19,21 +19,24 @@ import Testing
             p.model = model
             ocean = Ocean(parameters: p, grid: grid)
             columns = [Double](repeating: 0, count: bands * ocean.layers.layerCount)
-            land = [Double](repeating: 0, count: bands)
+            land = [Double](repeating: 0, count: bands * energyBalance.groundLayers.layerCount)
             scratch = energyBalance.makeScratch(in: arena)
             oceanScratch = ocean.makeScratch(in: arena)
         }
 
         /// One year under `forcing`; returns each band's TOA imbalance and meridional convergence, W m⁻².
+        var bandCount: Int { energyBalance.grid.count }
+        var groundCount: Int { energyBalance.groundLayers.layerCount }
+
         mutating func step(forcing: Double) -> (imbalance: [Double], convergence: [Double]) {
-            let n = land.count, nl = ocean.layers.layerCount
+            let n = bandCount, nl = ocean.layers.layerCount, ng = groundCount
             var convergence = [Double](repeating: 0, count: n), imbalance = convergence
             let (e, o, s, os) = (energyBalance, ocean, scratch, oceanScratch)
             withExtendedLifetime(arena) {
                 columns.withUnsafeMutableBufferPointer { c in
                     land.withUnsafeMutableBufferPointer { l in
                         convergence.withUnsafeMutableBufferPointer { m in
-                            let f = e.step(BandBlocks(first: l.baseAddress!, stride: 1), ocean: o, columns: BandBlocks(first: c.baseAddress!, stride: nl),
+                            let f = e.step(BandBlocks(first: l.baseAddress!, stride: ng), ocean: o, columns: BandBlocks(first: c.baseAddress!, stride: nl),
                                            forcing: forcing, dt: 1, convergence: m.baseAddress!, scratch: s, oceanScratch: os)
                             for b in 0..<n { imbalance[b] = f.imbalance[b] }
                         }
@@ -43,13 +46,16 @@ import Testing
             return (imbalance, convergence)
         }
 
-        /// Heat content of each band, J m⁻².
+        /// Heat content of each band (ocean column, land column, air), J m⁻².
         func heat() -> [Double] {
-            let nl = ocean.layers.layerCount
+            let nl = ocean.layers.layerCount, ng = groundCount
+            let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
             return columns.withUnsafeBufferPointer { c in
-                (0..<land.count).map { b in
-                    energyBalance.heatContent(band: b, oceanLayerIntegral: ocean.layerIntegral(c.baseAddress! + b * nl), mixedLayer: c[b * nl],
-                                              landTemperature: land[b])
+                land.withUnsafeBufferPointer { l in
+                    (0..<bandCount).map { b in
+                        let surface = energyBalance.landAndAtmosphereHeat(band: b, mixedLayer: c[b * nl], land: l.baseAddress! + b * ng)
+                        return energyBalance.grid.oceanFraction(b) * rhoC * ocean.layerIntegral(c.baseAddress! + b * nl) + surface.land + surface.atmosphere
+                    }
                 }
             }
         }
@@ -57,9 +63,9 @@ import Testing
         var globalWarming: Double {
             let g = energyBalance.grid, nl = ocean.layers.layerCount
             var sum = 0.0
-            for b in 0..<land.count {
+            for b in 0..<bandCount {
                 let fl = g.landFraction[b]
-                sum += g.areaWeights[b] * ((1 - fl) * columns[b * nl] + fl * land[b])
+                sum += g.areaWeights[b] * ((1 - fl) * columns[b * nl] + fl * land[b * groundCount])
             }
             return sum
         }

@@ -3,11 +3,21 @@ import Testing
 
 /// InternalVariability alone: the AR(1) stochastic forcing (Hasselmann 1976; Cummins et al. 2020).
 @Suite("Component: InternalVariability") struct InternalVariabilityTests {
+    /// The global-mean forcing of the one-band process (the band-resolved statistics are in `RegionalVariabilityTests`).
     static func series(_ p: VariabilityParameters, count: Int, seed: UInt64 = 11) -> [Double] {
-        let variability = InternalVariability(parameters: p)
+        let grid = LatitudeGrid(bands: 1, landFractionOneDegree: [Double](repeating: 0.3, count: 180))
+        let variability = InternalVariability(parameters: p, grid: grid)
+        let arena = ScratchArena()
+        let scratch = variability.makeScratch(in: arena)
         var forcing = 0.0, random = Xoshiro256StarStar(seed: seed)
-        return withUnsafeMutablePointer(to: &forcing) { f in
-            withUnsafeMutablePointer(to: &random) { r in (0..<count).map { _ in variability.step(.init(forcing: f, random: r)) } }
+        return withExtendedLifetime(arena) {
+            withUnsafeMutablePointer(to: &forcing) { f in
+                withUnsafeMutablePointer(to: &random) { r in
+                    grid.areaWeights.withUnsafeBufferPointer { w in
+                        (0..<count).map { _ in variability.step(BandBlocks(first: f, stride: 1), .init(random: r, areaWeights: w.baseAddress!), scratch: scratch) }
+                    }
+                }
+            }
         }
     }
 
@@ -17,7 +27,7 @@ import Testing
     }
 
     /// Reference: the configured standard deviation 0.6 W m⁻² (Cummins et al. 2020 fits to CMIP6: ~0.5–0.7) and
-    /// lag-one autocorrelation 0.3 are the stationary statistics of the process (200 000 years: within 2 %, ±0.01).
+    /// lag-one autocorrelation (0 by default: the ocean supplies the memory) are the stationary statistics of the process (200 000 years: within 2 %, ±0.01).
     @Test func stationaryStatisticsAreTheConfiguredOnes() {
         var p = VariabilityParameters()
         p.enabled = true

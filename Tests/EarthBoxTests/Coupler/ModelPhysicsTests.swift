@@ -114,6 +114,8 @@ enum ConservationRun: String, CaseIterable, Sendable, CustomTestStringConvertibl
         #expect((2.5...4.0).contains(m.ecsGregory), "ECS (Gregory, abrupt-4xCO2 150 yr) = \(m.ecsGregory) K")
         // Same AR6 likely range for the equilibrium of abrupt-2xCO2.
         #expect((2.5...4.0).contains(m.ecsEquilibrium), "ECS (abrupt-2xCO2 equilibrium) = \(m.ecsEquilibrium) K")
+        // Issue 11: the run's own equilibrium (5000 years, full-depth ocean, chemistry feedbacks on) is the configured ECS.
+        #expect(abs(m.ecsEquilibrium / m.ecsConfigured - 1) < 0.01, "abrupt-2xCO2 equilibrium \(m.ecsEquilibrium) K vs configured \(m.ecsConfigured) K")
     }
 
     @Test func transientClimateResponse() throws {

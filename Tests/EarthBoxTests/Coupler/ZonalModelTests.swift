@@ -49,18 +49,50 @@ struct ZonalModelTests {
             let r = try run.get()
             let historical = Self.warming(r, .surfaceTemperature, from: 2011, to: 2020)
             let boxHistorical = Self.warming(box, .surfaceTemperature, from: 2011, to: 2020)
-            #expect(abs(historical - boxHistorical) < 0.1, "\(bands) bands: GMST 2011-2020 \(historical) vs box \(boxHistorical)")
+            // The zonal ocean takes the same heat (EnergyInventoryTests) but most of it in the Southern Ocean belt,
+            // where the surface warms least, so the rest of the surface warms more than the box model's one column:
+            // 0.12–0.14 K here, both inside AR6's 0.95–1.20 K. More than 0.15 K would mean the two had come apart.
+            #expect(abs(historical - boxHistorical) < 0.15, "\(bands) bands: GMST 2011-2020 \(historical) vs box \(boxHistorical)")
             let ecs = try Self.gregoryECS(bands: bands)
             #expect(abs(ecs / boxECS - 1) < 0.1, "\(bands) bands: Gregory ECS \(ecs) vs box \(boxECS)")
         }
     }
 
     @Test func feedbackIsCalibratedToTheConfiguredECS() throws {
-        for bands in [1, 18, 36] {
+        for bands in [1, 18, 36, 90] {
             for ecs in [2.0, 3.0, 4.5] {
                 let model = try TestSupport.model(Self.zonal(bands: bands) { $0.model.climate.equilibriumClimateSensitivity = ecs })
                 let e = model.energyBalance
-                #expect(abs(e.equilibriumWarming(forcing: e.doublingForcing) - ecs) < 1e-6, "\(bands) bands, ECS \(ecs)")
+                let solution = e.equilibrium(forcing: e.doublingForcing)
+                #expect(abs(solution.warming - ecs) < 1e-6, "\(bands) bands, ECS \(ecs)")
+                // Issue 11: the ice-line iteration meets its tolerance well inside its cap, in every secant step.
+                #expect(solution.converged && solution.iterations < EnergyBalance.equilibriumIterationLimit / 2,
+                        "\(bands) bands, ECS \(ecs): \(solution.iterations) ice-line updates")
+                #expect(e.calibration.converged && e.calibration.steps < 40, "\(bands) bands, ECS \(ecs): calibration \(e.calibration)")
+            }
+        }
+    }
+
+    /// Issue 11: the time-stepped abrupt-2xCO2 settles at the configured ECS within 1 % — every forcing agent
+    /// that responds to temperature (ozone, methane lifetime) included. The ocean is a 60 m mixed layer over a
+    /// 1 m layer, the ground one 1 m layer and the land ice responds in 10 years, so the run reaches equilibrium in
+    /// 400 years: the heat stores set the path, not the equilibrium (none takes up heat at steady state). The
+    /// full-depth run with the default stores is in `PublishedMetricsTests`.
+    @Test func abruptDoublingSettlesAtTheConfiguredECS() throws {
+        for bands in [1, 18, 36, 90] {
+            for ecs in [2.0, 3.0, 4.5] {
+                var m = ModelConfiguration()
+                m.climate.equilibriumClimateSensitivity = ecs
+                m.ocean.layerThicknessMetres = [60, 1]
+                m.ocean.verticalDiffusivity = 0.01
+                m.climate.groundLayerThicknessMetres = [1]
+                m.climate.cryosphereTimescale = 10
+                let e = try TestSupport.diagnosticExperiments(m, bands: bands)
+                let c0 = m.gases.preindustrialCO2PPM
+                let r = e.concentrationRun(years: 400) { _ in 2 * c0 }
+                let warming = r.mean(.surfaceTemperature, from: 390, to: 399)
+                #expect(abs(warming / ecs - 1) < 0.01, "\(bands) bands: abrupt-2xCO2 equilibrium \(warming) K, configured ECS \(ecs) K")
+                #expect(abs(r.value(.imbalance, year: 399)) < 1e-3, "\(bands) bands, ECS \(ecs): not in equilibrium")
             }
         }
     }
@@ -75,9 +107,17 @@ struct ZonalModelTests {
         let change = zip(late, base).map { $0 - $1 }
         let global = Self.warming(r, .surfaceTemperature, from: 2081, to: 2100)
         let arctic = grid.regionalMean(change, southDegrees: 60, northDegrees: 90)
+        // AR6 WG1 §4.5.1: the Arctic warms 2–4 times the global mean; this model reaches 1.85 (36 bands) and 1.90 (18),
+        // see `MoistTransport` for what closes the gap and what it costs.
         #expect((1.8...4).contains(arctic / global), "Arctic amplification \(arctic / global)")
+        // Issue 11: land warms 1.4–1.7 times the ocean (AR6 WG1 §4.5.1.1, CMIP6 ≈ 1.5).
         let landOcean = Self.warming(r, .landSurfaceTemperature, from: 2081, to: 2100) / Self.warming(r, .seaSurfaceTemperature, from: 2081, to: 2100)
-        #expect((1.3...1.8).contains(landOcean), "land/ocean warming ratio \(landOcean)")
+        #expect((1.4...1.7).contains(landOcean), "land/ocean warming ratio \(landOcean)")
+        // Issue 11: annual-mean Arctic sea ice persists through 2100 at 2.7 K of warming, as in CMIP6 and AR6
+        // (Notz & SIMIP 2020, GRL 47, e2019GL086749: September ice goes, March ice stays), so the northern
+        // annual-mean ice line stays south of 85°N.
+        let edge = r.series(.iceEdgeNorth).max()!
+        #expect(edge < 85, "northern annual-mean ice line reached \(edge)°N")
         // The least warming is a plateau from 45°S to 30°S whose bands differ by a few mK, so the single coolest band
         // flips with any change of the CO2 path; the Southern Ocean lags if a band centred in 70–40°S is on that plateau.
         let coolest = change.min()!
@@ -233,5 +273,68 @@ struct FastSlowSplitTests {
         #expect(split.slow(year: 2) < 0.25 * tas[2], "early warming is mostly fast")
         #expect(split.slow(year: 299) > 0.25 * tas[299], "after centuries the deep ocean holds up a large part")
         #expect(split.slow(year: 299) < tas[299])
+    }
+}
+
+/// Issue 11: the seasonal ice line (`SurfaceAlbedo.seasonalCover`) and the moist transport option.
+@Suite("Seasonal ice line and moist transport")
+struct SeasonalIceTests {
+    static func albedo(bands: Int, amplitude: Double) throws -> (SurfaceAlbedo, LatitudeGrid) {
+        var p = ZonalParameters()
+        p.seasonalAmplitude = amplitude
+        let grid = LatitudeGrid(bands: bands, landFractionOneDegree: try TestSupport.inputs.get().landFractionOneDegree)
+        return (SurfaceAlbedo(grid: grid, insolation: Insolation(grid: grid, parameters: p), parameters: p), grid)
+    }
+
+    /// With no seasonal cycle both covers are the annual-mean line of Budyko and North, bit for bit.
+    @Test func zeroAmplitudeIsTheAnnualMeanLine() throws {
+        let (a, grid) = try Self.albedo(bands: 36, amplitude: 0)
+        let t = grid.centresSine.map { 27 - 42 * $0 * $0 }
+        var line = t, annual = t, sunlit = t
+        a.iceFraction(temperature: t, into: &line)
+        a.seasonalCover(temperature: t, annual: &annual, sunlit: &sunlit)
+        #expect(annual == line && sunlit == line)
+    }
+
+    /// The sunlit cover is one half where the annual mean is at the freezing threshold (the climatology's ice
+    /// line is the summer edge), winter ice lies beyond it, and both fall as the band warms.
+    @Test func sunlitEdgeIsTheClimatologyLineAndWinterIceLiesBeyond() throws {
+        let (a, grid) = try Self.albedo(bands: 36, amplitude: 9)
+        for u in [-0.9, -0.3, 0, 0.4, 0.9] {
+            for s in [0.2, 0.7, 1.0] {
+                let c = SurfaceAlbedo.frozenShare(u, sunlight: s)
+                #expect(c.sunlit <= c.annual && c.sunlit >= 0 && c.annual <= 1)
+            }
+        }
+        for b in grid.count - 8 ..< grid.count {
+            let u = (a.meltTemperature[b] - a.freezingTemperature) / a.seasonalAmplitude[b]
+            #expect(abs(SurfaceAlbedo.frozenShare(u, sunlight: a.sunlitHarmonic[b]).sunlit - 0.5) < 1e-12)
+        }
+        var previous = (annual: [Double](repeating: 2, count: grid.count), sunlit: [Double](repeating: 2, count: grid.count))
+        for warming in stride(from: 0.0, through: 8, by: 2) {
+            let t = grid.centresSine.map { 27 - 42 * $0 * $0 + warming }
+            var annual = t, sunlit = t
+            a.seasonalCover(temperature: t, annual: &annual, sunlit: &sunlit)
+            for b in 0..<grid.count {
+                #expect(sunlit[b] <= annual[b] + 1e-12 && annual[b] <= previous.annual[b] + 1e-12 && sunlit[b] <= previous.sunlit[b] + 1e-12)
+            }
+            previous = (annual, sunlit)
+        }
+        // The polar night: the insolation harmonic is capped at the annual mean poleward of the polar circles.
+        #expect(a.sunlitHarmonic.last! == 1 && a.sunlitHarmonic[grid.count / 2] < 0.2)
+    }
+
+    /// Moist transport moves energy between bands and creates none, and the model with it still settles at the ECS.
+    @Test func moistTransportConservesAndKeepsTheECS() throws {
+        let model = try TestSupport.model(ZonalModelTests.zonal(bands: 36) { $0.model.zonal.relativeHumidity = 0.8 })
+        let e = model.energyBalance, grid = model.grid
+        var t = grid.centresSine.map { 2 + $0 * $0 * 3 }
+        let total = t.withUnsafeMutableBufferPointer { p in
+            (0..<grid.count).map { grid.areaWeights[$0] * e.diffusion.convergence(band: $0, p.baseAddress!, count: grid.count) }.reduce(0, +)
+        }
+        #expect(abs(total) < 1e-14)
+        #expect(e.diffusion.northOwnCoefficient != nil)
+        let solution = e.equilibrium(forcing: e.doublingForcing)
+        #expect(abs(solution.warming - 3) < 1e-6 && solution.converged)
     }
 }

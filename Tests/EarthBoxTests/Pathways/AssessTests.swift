@@ -5,8 +5,7 @@ import Testing
 /// The walk-through file (docs/assess/ssp-markers-iamc.csv, built from the RCMIP SSP markers at 5/10-yearly
 /// resolution with IAMC names and units, some species removed) through the preparation, the model and `assess`.
 @Suite("Assess", .serialized) struct AssessTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestSupport.repository
     static let walkthrough = repository.appendingPathComponent("docs/assess/ssp-markers-iamc.csv").path
     static let markers = ["SSP1-19": "ssp119", "SSP1-26": "ssp126", "SSP2-45": "ssp245", "SSP3-Baseline": "ssp370", "SSP4-34": "ssp434",
                           "SSP4-Baseline": "ssp460", "SSP5-34-OS": "ssp534-over", "SSP5-Baseline": "ssp585"]

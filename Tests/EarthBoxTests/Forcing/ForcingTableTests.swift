@@ -3,10 +3,8 @@ import Foundation
 import Testing
 
 /// The repository's Forcing folder, found from this file's own location
-/// (Tests/EarthBoxTests/ForcingTableTests.swift).
-private let forcingFolder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Forcing")
+/// (Tests/EarthBoxTests/Forcing/ForcingTableTests.swift).
+private let forcingFolder = TestSupport.repository.appendingPathComponent("Forcing")
 
 private let scenarios = [
     "ssp119", "ssp126", "ssp245", "ssp370", "ssp434", "ssp460", "ssp534-over", "ssp585",

@@ -5,8 +5,7 @@ import Testing
 /// The fuzz harness on the committed seed corpus and on every crash regression (Fuzz/regressions/<target>/),
 /// without the sanitizer: what once crashed a reader must now be refused cleanly. The long runs are scripts/fuzz.sh.
 @Suite struct FuzzCorpusTests {
-    static let fuzz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz")
+    static let fuzz = TestSupport.repository.appendingPathComponent("Fuzz")
 
     static func files(_ folder: String, _ target: String) -> [URL] {
         let dir = fuzz.appendingPathComponent(folder).appendingPathComponent(target)

@@ -5,7 +5,7 @@ import Testing
 /// The output of a run: CF NetCDF round trip, and the command line's behaviour on good and bad input.
 @Suite("Run output and command line")
 struct RunOutputTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestSupport.repository
 
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("earthbox-output-\(UUID().uuidString)")

@@ -1,0 +1,69 @@
+/// The `&calibration` group of a calibration namelist (`earthbox calibrate`, docs/calibration.md): which constraints,
+/// their assessed targets where they are not read from `Observations/`, the history-matching threshold and the size
+/// and files of the posterior. The prior ensemble itself is the namelist's `&run`, `&ensemble` and `&priors`.
+public struct CalibrationSettings: Sendable, Equatable {
+    /// Name of the parameter set (the file `Namelists/parameter-sets/<name>.nml` that reads it).
+    public var name = "calibrated-v1"
+    /// Members kept in the posterior (FaIR v1.4 keeps 841; Smith et al. 2024, GMD 17, 8569).
+    public var posteriorMembers = 1000
+    public var constraints = CalibrationConstraint.allCases.map(\.rawValue)
+    /// History matching: RMSE of annual GMST 1850–2024 against IGCC, K (FaIR v1.4 uses 0.17 K; Smith et al. 2024 §3.1).
+    public var gmstRMSEThreshold = 0.17
+    /// AR6 assessed ECS 5/50/95 %, K (Forster et al. 2021, AR6 WG1 §7.5.5, Table 7.13).
+    public var ecsTarget = [2.0, 3.0, 5.0]
+    /// AR6 assessed TCR 5/50/95 %, K (AR6 WG1 §7.5.5, Table 7.14).
+    public var tcrTarget = [1.2, 1.8, 2.4]
+    /// Prior members run per batch (memory: rank 0 holds one batch's GSAT and aerosol ERF series).
+    public var batchMembers = 10_000
+    /// Seed of the weighted draw of the posterior from the constrained prior.
+    public var resamplingSeed = 20_261_201
+    public var posteriorFile = "Calibration/earthbox-calibrated-v1.csv"
+    public var diagnosticsFile = "Calibration/earthbox-calibrated-v1-diagnostics.nc"
+
+    public init() {}
+}
+
+extension CalibrationSettings: NamelistGroup {
+    public static let groupName = "calibration"
+    public static let fields: [NamelistField<CalibrationSettings>] = [
+        .string("name", \.name, allowed: nil, "parameter-set name recorded in the posterior file"),
+        .integer("posterior_members", \.posteriorMembers, range: 10...100_000, unit: "1", "members of the posterior parameter set"),
+        .stringList("constraints", \.constraints, allowed: CalibrationConstraint.allCases.map(\.rawValue),
+                    count: 1...CalibrationConstraint.allCases.count, "constraints applied (docs/calibration.md)"),
+        .real("gmst_rmse_threshold", \.gmstRMSEThreshold, range: 0.01...2, unit: "K",
+              "history matching: largest RMSE of annual GMST 1850-2024 against IGCC", citation: "Smith et al. 2024, GMD 17, 8569"),
+        .realList("ecs_target", \.ecsTarget, elementRange: 0.1...20, count: 3...3, unit: "K", "ECS 5, 50, 95 % target",
+                  citation: "AR6 WG1 Table 7.13"),
+        .realList("tcr_target", \.tcrTarget, elementRange: 0.1...10, count: 3...3, unit: "K", "TCR 5, 50, 95 % target",
+                  citation: "AR6 WG1 Table 7.14"),
+        .integer("batch_members", \.batchMembers, range: 1...1_000_000, unit: "1", "prior members run per batch"),
+        .integer("resampling_seed", \.resamplingSeed, range: 0...Int.max, unit: "1", "seed of the weighted posterior draw"),
+        .string("posterior_file", \.posteriorFile, allowed: nil, "posterior parameter set (CSV)"),
+        .string("diagnostics_file", \.diagnosticsFile, allowed: nil, "constraint diagnostics of every prior member (NetCDF)"),
+    ]
+}
+
+/// One constraint of the calibration. `gmstRMSE` is history matching (a member passes or not); every other one is a
+/// target distribution the constrained ensemble's marginal is fitted to (Smith et al. 2024, §3.2).
+public enum CalibrationConstraint: String, CaseIterable, Sendable {
+    case gmstRMSE = "gmst_rmse"
+    case gmst2011to2020 = "gmst_2011_2020"
+    case co2In2014 = "co2_2014"
+    case oceanHeat1971to2018 = "ohc_1971_2018"
+    case oceanSink = "ocean_sink_2013_2022"
+    case landSink = "land_sink_2013_2022"
+    case aerosolRadiation = "erf_ari_2005_2014"
+    case aerosolCloud = "erf_aci_2005_2014"
+    case ecs
+    case tcr
+
+    public var units: String {
+        switch self {
+        case .gmstRMSE, .gmst2011to2020, .ecs, .tcr: "K"
+        case .co2In2014: "ppm"
+        case .oceanHeat1971to2018: "ZJ"
+        case .oceanSink, .landSink: "PgC yr-1"
+        case .aerosolRadiation, .aerosolCloud: "W m-2"
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+@testable import EarthBox
+
+/// `earthbox calibrate` (docs/calibration.md): the target distributions, raking, the weighted draw, a small
+/// calibration run twice in process (same bits), a posterior file read back, and every kind of bad input.
+@Suite("Calibration", .serialized) struct CalibrationTests {
+    static let repository = TestSupport.repository
+
+    /// 60 prior members, 20 posterior members: seconds in a debug build.
+    static func namelist(_ folder: URL, members: Int = 60, posterior: Int = 12, extra: String = "", priors: String? = nil) -> String {
+        """
+        &run
+          start_year = 1750
+          end_year = 2024
+          forcing_directory = '\(repository.appendingPathComponent("Forcing").path)'
+          output_directory = '\(folder.path)'
+        /
+        &ensemble
+          members = \(members)
+          scenarios = 'ssp245'
+          seed = 3
+          constrain = .false.
+          output_variables = 'tas'
+          observations_directory = '\(repository.appendingPathComponent("Observations").path)'
+        /
+        &priors
+        \(priors ?? """
+          climate.equilibrium_climate_sensitivity = 'lognormal', 3.0, 0.4, 1.2, 9.0
+          forcing.aerosol_cloud_scale = 'normal', 1.0, 0.6, 0.0, 3.0
+          ocean.vertical_diffusivity = 'lognormal', 0.7, 0.5, 0.15, 3.0
+        """)
+        /
+        &calibration
+          posterior_members = \(posterior)
+          batch_members = 25
+          gmst_rmse_threshold = 0.25
+          posterior_file = '\(folder.appendingPathComponent("posterior.csv").path)'
+          diagnostics_file = '\(folder.appendingPathComponent("posterior-diagnostics.nc").path)'
+          \(extra)
+        /
+        """
+    }
+
+    static func load(_ text: String, in folder: URL) throws(InputError) -> CalibrationConfiguration {
+        let path = folder.appendingPathComponent("calibration.nml").path
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        return try CalibrationConfiguration.load(path: path)
+    }
+
+    static func calibrate(_ c: CalibrationConfiguration) throws -> CalibrationResult {
+        let calibration = Calibration(configuration: c)
+        let prior = try #require(try calibration.runPrior(processes: SingleProcess(), worker: EnsembleWorker(configuration: c.prior)))
+        return try calibration.constrain(values: prior.values, tcre: prior.tcre)
+    }
+
+    @Test func quantileTargetMeetsItsThreeQuantiles() {
+        let t = QuantileTarget(q05: 2, q50: 3, q95: 5)
+        #expect(abs(t.cdf(2) - 0.05) < 1e-12 && abs(t.cdf(3) - 0.5) < 1e-12 && abs(t.cdf(5) - 0.95) < 1e-12)
+        for p in [0.01, 0.17, 0.5, 0.83, 0.99] { #expect(abs(t.cdf(t.quantile(p)) - p) < 1e-9) }
+        #expect(!QuantileTarget(q05: 3, q50: 2, q95: 5).isOrdered)
+    }
+
+    /// Raking a uniform sample of one quantity to a skewed target gives the target's percentiles (within a bin or two).
+    @Test func rakingReachesTheTargetMarginal() {
+        let u = LatinHypercube.random(count: 20_000, dimensions: 2, seed: 7)
+        let x = u.map { 1 + 8 * $0[0] }, y = u.map { -2 + 3 * $0[1] }
+        let tx = QuantileTarget(q05: 2, q50: 3, q95: 5), ty = QuantileTarget(q05: -1.7, q50: -1.0, q95: -0.3)
+        let w = MarginalRaking.weights(values: [x, y], targets: [tx, ty], start: x.map { _ in 1 })
+        let px = WeightedStatistics.percentiles(x, weights: w, [5, 50, 95]), py = WeightedStatistics.percentiles(y, weights: w, [5, 50, 95])
+        for (got, want) in zip(px, [2.0, 3.0, 5.0]) { #expect(abs(got - want) < 0.1, "ECS-like \(px)") }
+        for (got, want) in zip(py, [-1.7, -1.0, -0.3]) { #expect(abs(got - want) < 0.05, "ERF-like \(py)") }
+        #expect(abs(w.reduce(0, +) - 1) < 1e-12)
+    }
+
+    @Test func weightedDrawIsDistinctDeterministicAndSkipsZeroWeights() {
+        let w = (0..<500).map { $0 % 5 == 0 ? 0 : Double($0 % 7 + 1) }
+        let a = MarginalRaking.draw(count: 100, weights: w, seed: 11), b = MarginalRaking.draw(count: 100, weights: w, seed: 11)
+        #expect(a == b && Set(a).count == 100 && a.allSatisfy { w[$0] > 0 })
+        #expect(a != MarginalRaking.draw(count: 100, weights: w, seed: 12))
+        // Heavier members are drawn more often: weight 7 against weight 1 over many seeds.
+        var heavy = 0, light = 0
+        for s in 0..<200 { for i in MarginalRaking.draw(count: 20, weights: w, seed: UInt64(s)) { if w[i] == 7 { heavy += 1 } else if w[i] == 1 { light += 1 } } }
+        #expect(heavy > 3 * light)
+    }
+
+    /// The same namelist gives the same posterior file bit for bit, and the file reads back to the same bits.
+    @Test func smallCalibrationIsReproducibleAndReadsBack() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let c = try Self.load(Self.namelist(folder), in: folder)
+        let a = try Self.calibrate(c), b = try Self.calibrate(c)
+        let fa = a.parameterSetFile(namelistPath: "x.nml", codeRevision: "test"), fb = b.parameterSetFile(namelistPath: "x.nml", codeRevision: "test")
+        #expect(fa.text == fb.text)
+        #expect(fa.rows.count == 12 && Set(fa.priorMembers).count == 12)
+        #expect(a.passedHistoryMatch.filter { $0 }.count < 60, "history matching removes members")
+        let path = folder.appendingPathComponent("set.csv").path
+        try fa.text.write(toFile: path, atomically: true, encoding: .utf8)
+        let back = try ParameterSetFile.load(path: path)
+        #expect(back == fa)
+        #expect(zip(back.rows.joined(), fa.rows.joined()).allSatisfy { $0.bitPattern == $1.bitPattern })
+        // An ensemble over the file: its members are the rows, equally weighted.
+        let ensemble = """
+        &run
+          start_year = 1750
+          end_year = 2030
+          forcing_directory = '\(Self.repository.appendingPathComponent("Forcing").path)'
+        /
+        &ensemble
+          parameter_file = '\(path)'
+          climate_metrics = .false.
+        /
+        """
+        let nml = folder.appendingPathComponent("e.nml").path
+        try ensemble.write(toFile: nml, atomically: true, encoding: .utf8)
+        let e = try EnsembleConfiguration.load(path: nml)
+        #expect(e.settings.members == 12 && !e.settings.constrain && e.samples == fa.rows)
+        #expect(e.priors.map(\.parameter.name) == fa.parameters)
+    }
+
+    @Test func badCalibrationInputIsRefusedBeforeAnyWork() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        func error(_ text: String) -> InputError? { TestSupport.inputError { () throws(InputError) in try Self.load(text, in: folder) } }
+        let unknown = try #require(error(Self.namelist(folder, extra: "constraints = 'gmst_rmse', 'sea_level'")))
+        #expect(unknown.key == "constraints" && "\(unknown)".contains("sea_level"))
+        let reversed = try #require(error(Self.namelist(folder, extra: "ecs_target = 5.0, 3.0, 2.0")))
+        #expect(reversed.key == "ecs_target" && "\(reversed)".contains("impossible target"))
+        let unreachable = try #require(error(Self.namelist(folder, priors: "climate.equilibrium_climate_sensitivity = 'uniform', 6.0, 9.0")))
+        #expect(unreachable.key == "ecs_target" && "\(unreachable)".contains("misses"))
+        let tooMany = try #require(error(Self.namelist(folder, members: 20, posterior: 30)))
+        #expect(tooMany.key == "posterior_members")
+        let short = try #require(error(Self.namelist(folder).replacingOccurrences(of: "end_year = 2024", with: "end_year = 2020")))
+        #expect(short.key == "end_year")
+    }
+
+    /// A prior no member of which survives history matching ends with that report, not with a posterior.
+    @Test func aPriorNoMemberSurvivesIsReported() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let c = try Self.load(Self.namelist(folder, members: 20, posterior: 10).replacingOccurrences(of: "gmst_rmse_threshold = 0.25", with: "gmst_rmse_threshold = 0.01"), in: folder)
+        #expect(throws: CalibrationFailure.self) { _ = try Self.calibrate(c) }
+        let d = try Self.load(Self.namelist(folder, members: 20, posterior: 19), in: folder)
+        do { _ = try Self.calibrate(d); Issue.record("19 of 20 members cannot have an effective sample size of 19") } catch let f as CalibrationFailure {
+            #expect(f.description.contains("effective sample size"))
+        }
+    }
+
+    /// One definition: P(peak > 1.5 and 2 °C) from `ensemble`'s analysis and from `compare` reading the file it wrote are the same numbers.
+    @Test func ensembleAndCompareGiveTheSameProbabilities() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let text = """
+        &run
+          start_year = 1750
+          end_year = 2100
+          forcing_directory = '\(Self.repository.appendingPathComponent("Forcing").path)'
+        /
+        &ensemble
+          members = 8
+          scenarios = 'ssp126'
+          constrain = .false.
+          climate_metrics = .false.
+          output_variables = \(RunSeries.needed.map { "'\($0)'" }.joined(separator: ", "))
+        /
+        &priors
+          climate.equilibrium_climate_sensitivity = 'lognormal', 3.0, 0.4, 1.2, 9.0
+        /
+        """
+        let nml = folder.appendingPathComponent("e.nml").path
+        try text.write(toFile: nml, atomically: true, encoding: .utf8)
+        let c = try EnsembleConfiguration.load(path: nml)
+        var worker = try EnsembleWorker(configuration: c)
+        let results = try #require(try EnsembleDriver(configuration: c).run(resume: false, worker: &worker, processes: SingleProcess()).results)
+        let analysis = EnsembleAnalysis(results: results, observations: nil)
+        let path = folder.appendingPathComponent("e.nc").path
+        try NetCDF.write(EnsembleDataset.make(analysis), to: path)
+        let group = try #require(Comparison(runs: try RunSeries.load(path: path)).groups.first)
+        let peaks = results.summary(.peakWarming, scenario: 0)
+        for threshold in [1.5, 2.0] {
+            #expect(group.probabilityAbove(threshold) == WarmingStatistics.exceedance(peaks, weights: analysis.weights, threshold: threshold))
+        }
+        #expect(zip(group.metrics.map(\.peakWarming), peaks).allSatisfy { $0 == $1 }, "the same 20-year peak of every member")
+        #expect(group.category != nil)
+    }
+}
