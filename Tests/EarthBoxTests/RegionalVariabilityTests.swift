@@ -111,6 +111,50 @@ struct RegionalVariabilityTests {
         #expect(fraction.allSatisfy { (0...1).contains($0) })
     }
 
+    /// The uncertainty of 2021–2050 band trends partitioned as Hawkins & Sutton (2009) and Lehner et al. (2020) do:
+    /// internal variability (4 seeds), model uncertainty (the first 5 members of the calibrated parameter set
+    /// calibrated-v1, Calibration/earthbox-calibrated-v1.csv) and scenario uncertainty (SSP1-2.6, SSP5-8.5), on 36
+    /// bands. Reported per band; the decomposition's invariants and the poleward growth of the internal share are tested.
+    @Test func internalShareOfTrendUncertaintyByBand() throws {
+        let file = try ParameterSetFile.load(path: TestSupport.repository.appendingPathComponent("Calibration/earthbox-calibrated-v1.csv").path)
+        let defaults = ModelConfiguration()
+        let parameters = file.parameters.map { ParameterSpace.parameter(named: $0, defaults: defaults)! }
+        let members = 5, seeds = 4, scenarios = ["ssp126", "ssp585"], span = 2021...2050
+        var grid: LatitudeGrid? = nil
+        // trends[band][scenario][member][seed], K per decade
+        var trends = [[[[Double]]]]()
+        for (si, scenario) in scenarios.enumerated() {
+            for m in 0..<members {
+                for seed in 1...seeds {
+                    var c = TestSupport.configuration(scenario: scenario, endYear: span.upperBound) { c in
+                        c.run.bands = 36; c.model.variability.enabled = true; c.model.variability.seed = seed
+                    }
+                    for (j, p) in parameters.enumerated() { try p.assign(file.rows[m][j], to: &c.model, file: "calibrated-v1", line: 0) }
+                    let r = try TestSupport.run(c).get()
+                    if grid == nil { grid = try TestSupport.model(c).grid; trends = Array(repeating: [], count: grid!.count) }
+                    for b in 0..<grid!.count {
+                        if trends[b].count <= si { trends[b].append([]) }
+                        if trends[b][si].count <= m { trends[b][si].append([]) }
+                        trends[b][si][m].append(10 * TrendUncertainty.trend(span.map { r.zonal(.surfaceTemperature, year: $0)[b] }))
+                    }
+                }
+            }
+        }
+        let centres = grid!.centresDegrees
+        let parts = trends.map(TrendUncertainty.init(trends:))
+        print("[uncertainty] share of 2021-2050 trend variance (internal/model/scenario) by latitude: "
+              + centres.indices.map { String(format: "%.1f:%.2f/%.2f/%.2f", centres[$0], parts[$0].internalShare, parts[$0].modelShare, parts[$0].scenarioShare) }.joined(separator: " "))
+        func band(_ degrees: Double) -> Int { centres.indices.min { abs(centres[$0] - degrees) < abs(centres[$1] - degrees) }! }
+        for p in parts {
+            #expect(abs(p.internalShare + p.modelShare + p.scenarioShare - 1) < 1e-12)
+            #expect(p.internalVariance > 0 && p.modelVariance > 0 && p.scenarioVariance > 0)
+        }
+        let highLatitudes = centres.indices.filter { abs(centres[$0]) >= 45 }.map { parts[$0].internalShare }.max()!
+        let tropics = centres.indices.filter { abs(centres[$0]) <= 15 }.map { parts[$0].internalShare }.max()!
+        print("[uncertainty] largest internal share: mid/high latitudes \(highLatitudes), tropics \(tropics)")
+        #expect(highLatitudes > tropics, "internal share mid/high latitudes \(highLatitudes) vs tropics \(tropics)")
+    }
+
     /// Same seed, same bits: the band noise is drawn from the member's own stream in band order.
     @Test func bandNoiseIsReproducible() throws {
         let e = try Self.ensemble.get()
