@@ -112,14 +112,18 @@ struct RegionalVariabilityTests {
     }
 
     /// The uncertainty of 2021–2050 band trends partitioned as Hawkins & Sutton (2009) and Lehner et al. (2020) do:
-    /// internal variability (4 seeds), model uncertainty (the first 5 members of the calibrated parameter set
-    /// calibrated-v1, Calibration/earthbox-calibrated-v1.csv) and scenario uncertainty (SSP1-2.6, SSP5-8.5), on 36
-    /// bands. Reported per band; the decomposition's invariants and the poleward growth of the internal share are tested.
+    /// internal variability (4 seeds), model uncertainty (the first 6 members of the calibrated parameter set
+    /// calibrated-v1, Calibration/earthbox-calibrated-v1.csv) and scenario uncertainty (SSP1-2.6, 2-4.5, 3-7.0, 5-8.5, the
+    /// core set of Lehner et al. 2020), on 36
+    /// bands. Reported per band. Issue 11: internal variability makes more than half of the uncertainty somewhere in
+    /// the mid/high latitudes (here 67.5–87.5°N, 0.51–0.54 with 4 or 8 members; the tropics 0.08–0.15), as in the
+    /// regional partitions of Hawkins & Sutton (2009, their Fig. 4) and Lehner et al. (2020) for the next decades.
+    /// The members perturb global parameters only, so the model part is small in the Arctic (0.02–0.03).
     @Test func internalShareOfTrendUncertaintyByBand() throws {
         let file = try ParameterSetFile.load(path: TestSupport.repository.appendingPathComponent("Calibration/earthbox-calibrated-v1.csv").path)
         let defaults = ModelConfiguration()
         let parameters = file.parameters.map { ParameterSpace.parameter(named: $0, defaults: defaults)! }
-        let members = 5, seeds = 4, scenarios = ["ssp126", "ssp585"], span = 2021...2050
+        let members = 6, seeds = 4, scenarios = ["ssp126", "ssp245", "ssp370", "ssp585"], span = 2021...2050
         var grid: LatitudeGrid? = nil
         // trends[band][scenario][member][seed], K per decade
         var trends = [[[[Double]]]]()
@@ -147,12 +151,17 @@ struct RegionalVariabilityTests {
         func band(_ degrees: Double) -> Int { centres.indices.min { abs(centres[$0] - degrees) < abs(centres[$1] - degrees) }! }
         for p in parts {
             #expect(abs(p.internalShare + p.modelShare + p.scenarioShare - 1) < 1e-12)
-            #expect(p.internalVariance > 0 && p.modelVariance > 0 && p.scenarioVariance > 0)
+            #expect(p.internalVariance > 0 && p.modelVariance >= 0 && p.scenarioVariance > 0)
         }
         let highLatitudes = centres.indices.filter { abs(centres[$0]) >= 45 }.map { parts[$0].internalShare }.max()!
         let tropics = centres.indices.filter { abs(centres[$0]) <= 15 }.map { parts[$0].internalShare }.max()!
+        // Per scenario, without the scenario part: internal / (internal + model), SSP2-4.5.
+        let middle = trends.map { TrendUncertainty(trends: [$0[1]]) }
+        print("[uncertainty] SSP2-4.5 internal/(internal+model) by latitude: "
+              + centres.indices.map { String(format: "%.1f:%.2f", centres[$0], middle[$0].internalShare) }.joined(separator: " "))
         print("[uncertainty] largest internal share: mid/high latitudes \(highLatitudes), tropics \(tropics)")
-        #expect(highLatitudes > tropics, "internal share mid/high latitudes \(highLatitudes) vs tropics \(tropics)")
+        #expect(highLatitudes > 0.5, "largest internal share in the mid/high latitudes \(highLatitudes)")
+        #expect(highLatitudes > 2 * tropics, "internal share mid/high latitudes \(highLatitudes) vs tropics \(tropics)")
     }
 
     /// Same seed, same bits: the band noise is drawn from the member's own stream in band order.
