@@ -120,48 +120,32 @@ struct RegionalVariabilityTests {
     /// regional partitions of Hawkins & Sutton (2009, their Fig. 4) and Lehner et al. (2020) for the next decades.
     /// The members perturb global parameters only, so the model part is small in the Arctic (0.02–0.03).
     @Test func internalShareOfTrendUncertaintyByBand() throws {
-        let file = try ParameterSetFile.load(path: TestSupport.repository.appendingPathComponent("Calibration/earthbox-calibrated-v1.csv").path)
-        let defaults = ModelConfiguration()
-        let parameters = file.parameters.map { ParameterSpace.parameter(named: $0, defaults: defaults)! }
-        let members = 6, seeds = 4, scenarios = ["ssp126", "ssp245", "ssp370", "ssp585"], span = 2021...2050
-        var grid: LatitudeGrid? = nil
-        // trends[band][scenario][member][seed], K per decade
-        var trends = [[[[Double]]]]()
-        for (si, scenario) in scenarios.enumerated() {
-            for m in 0..<members {
-                for seed in 1...seeds {
-                    var c = TestSupport.configuration(scenario: scenario, endYear: span.upperBound) { c in
-                        c.run.bands = 36; c.model.variability.enabled = true; c.model.variability.seed = seed
-                    }
-                    for (j, p) in parameters.enumerated() { try p.assign(file.rows[m][j], to: &c.model, file: "calibrated-v1", line: 0) }
-                    let r = try TestSupport.run(c).get()
-                    if grid == nil { grid = try TestSupport.model(c).grid; trends = Array(repeating: [], count: grid!.count) }
-                    for b in 0..<grid!.count {
-                        if trends[b].count <= si { trends[b].append([]) }
-                        if trends[b][si].count <= m { trends[b][si].append([]) }
-                        trends[b][si][m].append(10 * TrendUncertainty.trend(span.map { r.zonal(.surfaceTemperature, year: $0)[b] }))
-                    }
-                }
-            }
-        }
-        let centres = grid!.centresDegrees
-        let parts = trends.map(TrendUncertainty.init(trends:))
+        let base = TestSupport.configuration { $0.run.bands = 36 }
+        let path = TestSupport.repository.appendingPathComponent("Calibration/earthbox-calibrated-v1.csv").path
+        let scenarios = ["ssp126", "ssp245", "ssp370", "ssp585"]
+        let result = try BandTrendUncertainty(base: base, parameterFile: path, members: 6, seeds: 4, scenarios: scenarios, years: 2021...2050)
+        let centres = result.latitudes, parts = result.bands
         print("[uncertainty] share of 2021-2050 trend variance (internal/model/scenario) by latitude: "
               + centres.indices.map { String(format: "%.1f:%.2f/%.2f/%.2f", centres[$0], parts[$0].internalShare, parts[$0].modelShare, parts[$0].scenarioShare) }.joined(separator: " "))
-        func band(_ degrees: Double) -> Int { centres.indices.min { abs(centres[$0] - degrees) < abs(centres[$1] - degrees) }! }
         for p in parts {
             #expect(abs(p.internalShare + p.modelShare + p.scenarioShare - 1) < 1e-12)
             #expect(p.internalVariance > 0 && p.modelVariance >= 0 && p.scenarioVariance > 0)
         }
         let highLatitudes = centres.indices.filter { abs(centres[$0]) >= 45 }.map { parts[$0].internalShare }.max()!
         let tropics = centres.indices.filter { abs(centres[$0]) <= 15 }.map { parts[$0].internalShare }.max()!
-        // Per scenario, without the scenario part: internal / (internal + model), SSP2-4.5.
-        let middle = trends.map { TrendUncertainty(trends: [$0[1]]) }
-        print("[uncertainty] SSP2-4.5 internal/(internal+model) by latitude: "
-              + centres.indices.map { String(format: "%.1f:%.2f", centres[$0], middle[$0].internalShare) }.joined(separator: " "))
         print("[uncertainty] largest internal share: mid/high latitudes \(highLatitudes), tropics \(tropics)")
         #expect(highLatitudes > 0.5, "largest internal share in the mid/high latitudes \(highLatitudes)")
         #expect(highLatitudes > 2 * tropics, "internal share mid/high latitudes \(highLatitudes) vs tropics \(tropics)")
+    }
+
+    /// The partition on numbers whose parts are known: trend = scenario + member + seed offsets.
+    @Test func trendUncertaintyRecoversKnownParts() {
+        let scenario = [0.0, 3.0], member = [-2.0, 2.0], seed = [-1.0, 1.0]
+        let p = TrendUncertainty(trends: scenario.map { s in member.map { m in seed.map { s + m + $0 } } })
+        #expect(abs(p.internalVariance - 2) < 1e-12)          // sample variance of ±1
+        #expect(abs(p.modelVariance - (8 - 2.0 / 2)) < 1e-12)  // sample variance of ±2 less internal/seeds
+        #expect(abs(p.scenarioVariance - 2.25) < 1e-12)        // variance of the set {0, 3}
+        #expect(abs(TrendUncertainty.trend([1, 3, 5, 7]) - 2) < 1e-12)
     }
 
     /// Same seed, same bits: the band noise is drawn from the member's own stream in band order.
