@@ -130,6 +130,25 @@ import Testing
         #expect(tooMany.key == "posterior_members")
         let short = try #require(error(Self.namelist(folder).replacingOccurrences(of: "end_year = 2024", with: "end_year = 2020")))
         #expect(short.key == "end_year")
+        let notApplied = try #require(error(Self.namelist(folder, extra: "constraints = 'gmst_rmse', 'ecs'\n  history_matched_constraints = 'tcr'")))
+        #expect(notApplied.key == "history_matched_constraints" && "\(notApplied)".contains("tcr"))
+    }
+
+    /// A history-matched constraint removes every member further than the implausibility threshold from its target
+    /// and is not raked: the members left keep equal weight along it.
+    @Test func historyMatchedConstraintFiltersInsteadOfRaking() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let plain = try Self.calibrate(Self.load(Self.namelist(folder, members: 120, posterior: 10), in: folder))
+        let c = try Self.load(Self.namelist(folder, members: 120, posterior: 10,
+                                            extra: "history_matched_constraints = 'land_sink_2013_2022'\n  implausibility_threshold = 0.5"), in: folder)
+        let r = try Self.calibrate(c)
+        let t = try #require(c.targets[.landSink]), land = try #require(r.values[.landSink])
+        #expect(r.passedHistoryMatch.filter { $0 }.count < plain.passedHistoryMatch.filter { $0 }.count)
+        for i in land.indices where r.passedHistoryMatch[i] {
+            #expect(abs(land[i] - t.q50) <= 0.5 * (land[i] < t.q50 ? t.q50 - t.q05 : t.q95 - t.q50) / QuantileTarget.z95 + 1e-12)
+        }
+        #expect(zip(r.passedHistoryMatch, plain.passedHistoryMatch).allSatisfy { !$0 || $1 }, "only ever fewer members")
+        #expect(r.weights.indices.allSatisfy { r.passedHistoryMatch[$0] || r.weights[$0] == 0 })
     }
 
     /// A prior no member of which survives history matching ends with that report, not with a posterior.
@@ -177,6 +196,9 @@ import Testing
             #expect(group.probabilityAbove(threshold) == WarmingStatistics.exceedance(peaks, weights: analysis.weights, threshold: threshold))
         }
         #expect(zip(group.metrics.map(\.peakWarming), peaks).allSatisfy { $0 == $1 }, "the same 20-year peak of every member")
+        let at2100 = results.summary(.warming2100, scenario: 0)
+        #expect(group.probability2100Above(1.5) == WarmingStatistics.exceedance(at2100, weights: analysis.weights, threshold: 1.5))
+        #expect(zip(group.metrics.map { $0.warming[2100]! }, at2100).allSatisfy { abs($0 - $1) < 1e-12 }, "the same 2100 warming of every member")
         #expect(group.category != nil)
     }
 }
