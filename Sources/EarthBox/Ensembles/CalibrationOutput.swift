@@ -69,7 +69,7 @@ extension CalibrationResult {
                 : c.historyMatched.contains(k) ? "constraint \(k.rawValue): history matching, within \(c.settings.implausibilityThreshold) sigma of target \(c.targets[k]!.summary) \(k.units)"
                 : "constraint \(k.rawValue): target \(c.targets[k]!.summary) \(k.units)"
         }
-        provenance.append("method: history matching, raking of the marginals to the targets (\(MarginalRaking.sweeps) sweeps, \(MarginalRaking.binCount) bins), weighted draw without replacement (resampling seed \(c.settings.resamplingSeed)); Smith et al. 2024, GMD 17, 8569")
+        provenance.append("method: history matching, raking of the marginals to the targets (\(MarginalRaking.sweeps) sweeps, \(MarginalRaking.binCount) bins), systematic PPS draw, Madow 1949 (resampling seed \(c.settings.resamplingSeed)); Smith et al. 2024, GMD 17, 8569")
         provenance.append("passed history matching: \(passedHistoryMatch.filter { $0 }.count) of \(p.settings.members); weights support \(Int(supportedMembers)) members (Kish effective sample size \(Int(effectiveSampleSize))); posterior \(posterior.count) members, equally weighted")
         return ParameterSetFile(provenance: provenance, parameters: p.priors.map(\.parameter.name), priorMembers: posterior,
                                 rows: posterior.map { p.samples[$0] })

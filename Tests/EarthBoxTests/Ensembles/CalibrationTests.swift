@@ -84,6 +84,23 @@ import Testing
         #expect(heavy > 3 * light)
     }
 
+    /// Systematic PPS sampling includes each member with probability ∝ its weight (capped at 1): over many seeds
+    /// the inclusion frequencies follow the weights, and a member heavier than 1/count of the total is always drawn.
+    @Test func weightedDrawIncludesEachMemberInProportionToItsWeight() {
+        var w = (0..<300).map { Double($0 % 3 + 1) }   // weights 1, 2, 3, a hundred of each
+        w[7] = 500                                      // share 500/1100 > 1/20: certain
+        var counts = [Int](repeating: 0, count: w.count)
+        let seeds = 2000
+        for s in 0..<seeds { for i in MarginalRaking.draw(count: 20, weights: w, seed: UInt64(s)) { counts[i] += 1 } }
+        #expect(counts[7] == seeds)
+        // The other 19 places are shared in proportion to weight: π = 19 w / 598 (the others weigh 600 − 2).
+        for k in 1...3 {
+            let members = w.indices.filter { $0 != 7 && w[$0] == Double(k) }
+            let frequency = Double(members.reduce(0) { $0 + counts[$1] }) / Double(members.count * seeds)
+            #expect(abs(frequency - 19 * Double(k) / 598) < 0.003, "weight \(k): \(frequency)")
+        }
+    }
+
     /// The same namelist gives the same posterior file bit for bit, and the file reads back to the same bits.
     @Test func smallCalibrationIsReproducibleAndReadsBack() throws {
         let folder = try TestSupport.temporaryDirectory()
