@@ -17,6 +17,10 @@ public struct PolicyRun: Sendable {
     public let weights: [Double]
     /// The base SSP's world fossil CO2, PgC/yr (what the pathway is compared with).
     let baseFossilCO2: [Double]
+    /// The pathway's removals by route (`RemovalByType.Route` order), Gt CO2/yr by year from `firstYear` (nominal).
+    public let removalsByRoute: [[Double]]
+    /// Each route's paired effect (routes with removals only).
+    public let removalEffects: [RemovalEffect]
 
     public var memberCount: Int { weights.count }
     public var years: [Int] { (0..<yearCount).map { firstYear + $0 } }
@@ -91,6 +95,49 @@ public struct PolicyRun: Sendable {
         return .nan
     }
 
+    /// The carbon the routes booked in the model, 2023–2100, PgC: geological (the pathway's net fossil CO2 carries it),
+    /// land (the land's cumulative removal), ocean (alkalinity added × its nominal uptake); and the largest carbon
+    /// ledger residual of any member and year (PgC).
+    public func removalLedger() -> (booked: [RemovalByType.Route: Double], largestResidualPgC: Double) {
+        let i0 = restartYear - firstYear, i1 = 2100 - firstYear
+        var worst = 0.0
+        for k in 0..<memberCount { for i in 0..<yearCount { worst = max(worst, abs(value(.carbonLedgerResidual, member: k, index: i))) } }
+        let land = value(.cumulativeLandRemoval, member: 0, index: i1) - value(.cumulativeLandRemoval, member: 0, index: i0 - 1)
+        let ocean = (i0...i1).reduce(0) { $0 + value(.oceanAlkalinity, member: 0, index: $1) } * RemovalByType.pgCPerPmolAlkalinity
+        let geological = removalsByRoute[0][i0...i1].reduce(0, +) / PathwayMetrics.gtCO2PerPgC
+        return ([.geological: geological, .land: land, .ocean: ocean], worst)
+    }
+
+    /// The routes' removals and effects for the page: nominal and booked carbon, and the weighted percentiles of
+    /// each route's paired effect on 2100 CO2, warming and peak warming.
+    func writeRemoval(_ j: JSONWriter, from: Int) {
+        let i0 = from - firstYear
+        let ledger = removalLedger()
+        j.field("removal") {
+            j.object {
+                j.field("routes", RemovalByType.Route.allCases.map(\.rawValue))
+                j.field("series_gtco2") { j.array(removalsByRoute.map { Array($0[i0...]) }) }
+                j.field("largest_ledger_residual_pgc", ledger.largestResidualPgC)
+                j.field("effects") {
+                    j.arrayOf {
+                        for e in removalEffects {
+                            j.object {
+                                j.field("route", e.route.rawValue)
+                                j.field("nominal_pgc", e.nominalPgC)
+                                j.field("nominal_gtco2", e.nominalPgC * PathwayMetrics.gtCO2PerPgC)
+                                j.field("booked_pgc", ledger.booked[e.route]!)
+                                j.field("co2_change_2100", WeightedStatistics.percentiles(e.co2Change2100, weights: weights, Self.plumePercentiles))
+                                j.field("warming_change_2100", WeightedStatistics.percentiles(e.warmingChange2100, weights: weights, Self.plumePercentiles))
+                                j.field("peak_warming_change", WeightedStatistics.percentiles(e.peakWarmingChange, weights: weights, Self.plumePercentiles))
+                                j.field("carbon_kept_out_2100_pgc", WeightedStatistics.percentiles(e.atmosphericCarbonAvoided2100, weights: weights, Self.plumePercentiles))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The page's numbers and plume data as JSON; years from 1850 (the AR6 baseline period on).
     public func json(elapsedMilliseconds: Double) -> String {
         let from = 1850, i0 = from - firstYear
@@ -126,6 +173,7 @@ public struct PolicyRun: Sendable {
             j.field("emissions", Array(totalCO2[i0...]))
             j.field("fossil_co2", (i0..<yearCount).map { value(.fossilCO2, member: 0, index: $0) * PathwayMetrics.gtCO2PerPgC })
             j.field("base_fossil_co2", Array(baseFossilCO2[i0...]).map { $0 * PathwayMetrics.gtCO2PerPgC })
+            writeRemoval(j, from: from)
             j.field("summary") {
                 j.object {
                     j.field("peak_warming", peakQ)

@@ -67,14 +67,48 @@ public final class PolicySimulator: @unchecked Sendable {
         return (loaded.drivers, loaded.halogenPreindustrialPPT)
     }
 
-    /// The drivers of a request, 1750–2100: the base SSP, with the request's pathway composed into it.
-    public func drivers(_ request: PolicyRequest) throws(InputError) -> DriverSeries {
+    /// A request's composed drivers, 1750–2100, and its pathway's removals (Mt CO2 yr⁻¹ from `removalsFirstYear`),
+    /// all still booked as net fossil CO2 (a geological store).
+    struct Composed {
+        var drivers: DriverSeries
+        var removals: [Double] = []
+        var removalsFirstYear = 0
+        /// The drivers with the request's removal split applied, or with one route's removals left undone.
+        func drivers(_ split: RemovalByType, omitting route: RemovalByType.Route? = nil) -> DriverSeries {
+            guard split.isActive || route != nil else { return drivers }
+            var d = drivers
+            split.apply(removals: removals, firstYear: removalsFirstYear, to: &d, omitting: route)
+            return d
+        }
+    }
+
+    func composed(_ request: PolicyRequest) throws(InputError) -> Composed {
         let base = try inputs(request.scenario).drivers
-        guard request.pathway != nil else { return base.slice(from: firstYear, to: endYear) }
+        guard let pathway = request.pathway else { return Composed(drivers: base.slice(from: firstYear, to: endYear)) }
         let namelist = try Namelist.parse(text: request.namelistText(folder: "Runs/web", historyFile: options.historyFile, endYear: endYear),
                                           file: "request")
         let table = try PathwayBuilder.build(namelist: namelist, history: history, base: base).table
-        return try RegionalComposition.compose(base: base, pathway: table, baseScenario: request.scenario).slice(from: firstYear, to: endYear)
+        let drivers = try RegionalComposition.compose(base: base, pathway: table, baseScenario: request.scenario).slice(from: firstYear, to: endYear)
+        let removals = table.row(region: pathway.region, variable: RegionalComposition.removals)?.values ?? []
+        return Composed(drivers: drivers, removals: removals, removalsFirstYear: table.years.first ?? firstYear)
+    }
+
+    /// The drivers of a request, 1750–2100: the base SSP, with the request's pathway composed into it and its
+    /// removals split between the routes.
+    public func drivers(_ request: PolicyRequest) throws(InputError) -> DriverSeries {
+        try composed(request).drivers(request.removal)
+    }
+
+    /// The request's drivers as the `co2_emissions_file` its downloaded namelist names (the columns the removal split
+    /// changes, every year; reals in round-trip spelling, so `earthbox run` reads the same bits).
+    public func removalsFile(_ request: PolicyRequest) throws(InputError) -> String {
+        let d = try drivers(request), h = d.halogenCount
+        var text = "# CO2 removal by type of the policy page: net fossil CO2 and land removal (PgC/yr), ocean alkalinity (Pmol/yr)\n"
+        text += "year,co2_fossil,land_removal,ocean_alkalinity\n"
+        for y in d.firstYear...d.lastYear {
+            text += "\(y),\(d[y, DriverColumns.co2Fossil]),\(d[y, DriverColumns.landRemoval(halogens: h)]),\(d[y, DriverColumns.oceanAlkalinity(halogens: h)])\n"
+        }
+        return text
     }
 
     /// The stored members for a request: the ensemble's (one set per base SSP), or the single member of the
@@ -110,10 +144,43 @@ public final class PolicySimulator: @unchecked Sendable {
     }
 
     /// Every member of a request through 1750–2100 (the history copied from the store, the future run), or nil
-    /// when `isStale` turned true on the way.
+    /// when `isStale` turned true on the way. With a pathway that removes CO2, each route's effect is measured
+    /// by running the members again with that route's removals left undone (paired, member by member).
     public func run(_ request: PolicyRequest, isStale: @Sendable () -> Bool = { false }) throws(InputError) -> PolicyRun? {
-        let drivers = try drivers(request)
+        let composed = try composed(request)
+        let drivers = composed.drivers(request.removal)
         let stored = try members(request, drivers: drivers)
+        guard let (series, summaries) = runMembers(stored, drivers: drivers, isStale: isStale) else { return nil }
+        var effects: [RemovalEffect] = []
+        if request.pathway != nil {
+            let years = stored.restartYear...endYear
+            let totals = request.removal.cumulative(removals: composed.removals, firstYear: composed.removalsFirstYear, years: years)
+            for route in RemovalByType.Route.allCases where totals[route]! > 0 {
+                guard let (without, withoutSummaries) = runMembers(stored, drivers: composed.drivers(request.removal, omitting: route), isStale: isStale)
+                else { return nil }
+                effects.append(RemovalEffect(route: route, nominalPgC: totals[route]!, yearCount: endYear - firstYear + 1, firstYear: firstYear,
+                                             with: (series, summaries), without: (without, withoutSummaries)))
+            }
+        }
+        let weights = request.mode == .single ? [1.0]
+            : (request.weighting == .constrained ? stored.constrainedWeights : stored.priorWeights)
+        let byRoute = RemovalByType.Route.allCases.map { route in
+            composed.removals.isEmpty ? [Double](repeating: 0, count: endYear - firstYear + 1)
+                : (firstYear...endYear).map { y in
+                    let j = y - composed.removalsFirstYear
+                    guard j >= 0, j < composed.removals.count else { return 0.0 }
+                    let s = request.removal.split(composed.removals[j], year: y)
+                    return (route == .geological ? s.geological : route == .land ? s.land : s.ocean) / 1000   // Gt CO2/yr
+                }
+        }
+        return PolicyRun(request: request, firstYear: firstYear, yearCount: endYear - firstYear + 1, restartYear: stored.restartYear,
+                         series: series, summaries: summaries, weights: weights,
+                         baseFossilCO2: try inputs(request.scenario).drivers.slice(from: firstYear, to: endYear).column(DriverColumns.co2Fossil),
+                         removalsByRoute: byRoute, removalEffects: effects)
+    }
+
+    /// Runs the future of every stored member with `drivers`: ([member][Recorded][year], [member][ScenarioSummary]).
+    func runMembers(_ stored: StoredMembers, drivers: DriverSeries, isStale: @Sendable () -> Bool) -> ([Double], [Double])? {
         let m = stored.count, n = endYear - firstYear + 1, h = stored.historyYears
         var series = [Double](repeating: 0, count: m * Recorded.count * n)
         var summaries = [Double](repeating: .nan, count: m * ScenarioSummary.count)
@@ -136,11 +203,7 @@ public final class PolicySimulator: @unchecked Sendable {
                 }
             }
         }
-        guard completed else { return nil }
-        let weights = request.mode == .single ? [1.0]
-            : (request.weighting == .constrained ? stored.constrainedWeights : stored.priorWeights)
-        return PolicyRun(request: request, firstYear: firstYear, yearCount: n, restartYear: stored.restartYear, series: series, summaries: summaries, weights: weights,
-                         baseFossilCO2: try inputs(request.scenario).drivers.slice(from: firstYear, to: endYear).column(DriverColumns.co2Fossil))
+        return completed ? (series, summaries) : nil
     }
 }
 
