@@ -21,6 +21,10 @@ public struct PolicyRun: Sendable {
     public let removalsByRoute: [[Double]]
     /// Each route's paired effect (routes with removals only).
     public let removalEffects: [RemovalEffect]
+    /// Percentiles of the years before `restartYear`, which no request changes: kept per stored ensemble and weighting
+    /// (`historyKey`), so a slider move computes only the future's (nil: compute everything).
+    var historyPlumes: HistoryPlumes? = nil
+    var historyKey = ""
 
     public var memberCount: Int { weights.count }
     public var years: [Int] { (0..<yearCount).map { firstYear + $0 } }
@@ -48,27 +52,53 @@ public struct PolicyRun: Sendable {
         (0..<memberCount).map { summaries[$0 * ScenarioSummary.count + s.rawValue] }
     }
 
-    /// Weighted percentiles, year by year from `from`, of `transform(member, value)`.
-    func plume(_ r: Recorded, from: Int, _ ps: [Double] = plumePercentiles, transform: (Int, Double) -> Double = { $1 }) -> [[Double]] {
-        var out = ps.map { _ in [Double]() }
-        var values = [Double](repeating: 0, count: memberCount)
-        for i in (from - firstYear)..<yearCount {
-            for k in 0..<memberCount { values[k] = transform(k, value(r, member: k, index: i)) }
-            let q = WeightedStatistics.percentiles(values, weights: weights, ps)
-            for j in ps.indices { out[j].append(q[j]) }
+    /// Weighted percentiles, year by year from `from`, of `transform(member, value)`, the years spread over the cores.
+    /// Equal weights (the calibrated set) take `SortedSample`'s selection path, which gives the same bits as sorting.
+    func plume(_ r: Recorded, from: Int, _ ps: [Double] = plumePercentiles, name: String? = nil,
+               transform: @escaping @Sendable (Int, Double) -> Double = { $1 }) -> [[Double]] {
+        guard let cache = historyPlumes, ps == Self.plumePercentiles, from < restartYear else {
+            return plumeOfYears(r, from: from, to: firstYear + yearCount - 1, ps, transform: transform)
         }
-        return out
+        let key = "\(historyKey)|\(name ?? "\(r)")|\(from)"
+        let past = cache.get(key) ?? {
+            let p = plumeOfYears(r, from: from, to: restartYear - 1, ps, transform: transform)
+            cache.set(key, p)
+            return p
+        }()
+        let future = plumeOfYears(r, from: restartYear, to: firstYear + yearCount - 1, ps, transform: transform)
+        return ps.indices.map { past[$0] + future[$0] }
+    }
+
+    func plumeOfYears(_ r: Recorded, from: Int, to last: Int, _ ps: [Double], transform: @escaping @Sendable (Int, Double) -> Double) -> [[Double]] {
+        let years = last - from + 1, m = memberCount, i0 = from - firstYear
+        let uniform = weights.allSatisfy { $0 == weights[0] } && weights[0] > 0
+        var flat = [Double](repeating: .nan, count: ps.count * years)
+        flat.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            Parallel.forEachMember(count: years) { y in
+                var values = [Double](repeating: 0, count: m)
+                for k in 0..<m { values[k] = transform(k, value(r, member: k, index: i0 + y)) }
+                var sample = SortedSample()
+                let q = values.withUnsafeBufferPointer { column in
+                    if uniform { return sample.uniformPercentiles(column, weight: weights[0], ps) }
+                    sample.sort(column)
+                    return sample.percentiles(weights: weights, ps)
+                }
+                for j in ps.indices { out.value[j * years + y] = q[j] }
+            }
+        }
+        return ps.indices.map { Array(flat[($0 * years)..<(($0 + 1) * years)]) }
     }
 
     /// Warming of every member relative to its own 1850–1900 mean (AR6 WG1 convention).
     public func warmingPlume(from: Int) -> [[Double]] {
         let baselines = (0..<memberCount).map { mean(.tas, member: $0, 1850, 1900) }
-        return plume(.tas, from: from) { $1 - baselines[$0] }
+        return plume(.tas, from: from, name: "warming") { $1 - baselines[$0] }
     }
 
     public func seaLevelPlume(from: Int) -> [[Double]] {
         let baselines = (0..<memberCount).map { mean(.seaLevel, member: $0, 1995, 2014) }
-        return plume(.seaLevel, from: from) { ($1 - baselines[$0]) * 100 }   // cm vs 1995–2014 (AR6 projection baseline)
+        return plume(.seaLevel, from: from, name: "sea_level") { ($1 - baselines[$0]) * 100 }   // cm vs 1995–2014 (AR6 projection baseline)
     }
 
     /// `PathwayMetrics` of every member (budgets from 2020, net-zero year), from the series it needs.
@@ -121,15 +151,17 @@ public struct PolicyRun: Sendable {
                 j.field("effects") {
                     j.arrayOf {
                         for e in removalEffects {
+                            let w = e.members.map { weights[$0] }
                             j.object {
+                                j.field("members_measured", e.members.count)
                                 j.field("route", e.route.rawValue)
                                 j.field("nominal_pgc", e.nominalPgC)
                                 j.field("nominal_gtco2", e.nominalPgC * PathwayMetrics.gtCO2PerPgC)
                                 j.field("booked_pgc", ledger.booked[e.route]!)
-                                j.field("co2_change_2100", WeightedStatistics.percentiles(e.co2Change2100, weights: weights, Self.plumePercentiles))
-                                j.field("warming_change_2100", WeightedStatistics.percentiles(e.warmingChange2100, weights: weights, Self.plumePercentiles))
-                                j.field("peak_warming_change", WeightedStatistics.percentiles(e.peakWarmingChange, weights: weights, Self.plumePercentiles))
-                                j.field("carbon_kept_out_2100_pgc", WeightedStatistics.percentiles(e.atmosphericCarbonAvoided2100, weights: weights, Self.plumePercentiles))
+                                j.field("co2_change_2100", WeightedStatistics.percentiles(e.co2Change2100, weights: w, Self.plumePercentiles))
+                                j.field("warming_change_2100", WeightedStatistics.percentiles(e.warmingChange2100, weights: w, Self.plumePercentiles))
+                                j.field("peak_warming_change", WeightedStatistics.percentiles(e.peakWarmingChange, weights: w, Self.plumePercentiles))
+                                j.field("carbon_kept_out_2100_pgc", WeightedStatistics.percentiles(e.atmosphericCarbonAvoided2100, weights: w, Self.plumePercentiles))
                             }
                         }
                     }
@@ -199,4 +231,12 @@ public struct PolicyRun: Sendable {
         }
         return j.text
     }
+}
+
+/// The historical part of the plumes, by stored ensemble, weighting, series and first year.
+final class HistoryPlumes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var plumes: [String: [[Double]]] = [:]
+    func get(_ key: String) -> [[Double]]? { lock.withLock { plumes[key] } }
+    func set(_ key: String, _ value: [[Double]]) { lock.withLock { plumes[key] = value } }
 }

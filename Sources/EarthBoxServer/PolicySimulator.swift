@@ -20,6 +20,10 @@ public final class PolicySimulator: @unchecked Sendable {
         /// Members: the first rows of a parameter set, or samples drawn from an ensemble's priors (Latin
         /// hypercube, its seed), replacing its `&ensemble members`.
         public var members = 1000
+        /// Members whose removal effects are measured (evenly spread over the ensemble): each route with removals
+        /// costs one more run of these, so 250 of 1000 keeps a three-route request within the latency target; the
+        /// effects are paired differences, which vary much less between members than the climates do.
+        public var effectMembers = 250
         public init() {}
     }
 
@@ -35,6 +39,7 @@ public final class PolicySimulator: @unchecked Sendable {
     private var scenarioInputs: [String: (drivers: DriverSeries, halogens: [Double])] = [:]
     private var banks: [String: StoredMembers] = [:]
     private var single: (key: String, members: StoredMembers)?
+    let historyPlumes = HistoryPlumes()
 
     public init(options: Options = Options()) throws(InputError) {
         self.options = options
@@ -155,11 +160,13 @@ public final class PolicySimulator: @unchecked Sendable {
         if request.pathway != nil {
             let years = stored.restartYear...endYear
             let totals = request.removal.cumulative(removals: composed.removals, firstYear: composed.removalsFirstYear, years: years)
+            let subset = Self.spread(options.effectMembers, of: stored.count)
             for route in RemovalByType.Route.allCases where totals[route]! > 0 {
-                guard let (without, withoutSummaries) = runMembers(stored, drivers: composed.drivers(request.removal, omitting: route), isStale: isStale)
+                guard let (without, withoutSummaries) = runMembers(stored, drivers: composed.drivers(request.removal, omitting: route),
+                                                                   members: subset, isStale: isStale)
                 else { return nil }
                 effects.append(RemovalEffect(route: route, nominalPgC: totals[route]!, yearCount: endYear - firstYear + 1, firstYear: firstYear,
-                                             with: (series, summaries), without: (without, withoutSummaries)))
+                                             members: subset, with: (series, summaries), without: (without, withoutSummaries)))
             }
         }
         let weights = request.mode == .single ? [1.0]
@@ -173,15 +180,27 @@ public final class PolicySimulator: @unchecked Sendable {
                     return (route == .geological ? s.geological : route == .land ? s.land : s.ocean) / 1000   // Gt CO2/yr
                 }
         }
-        return PolicyRun(request: request, firstYear: firstYear, yearCount: endYear - firstYear + 1, restartYear: stored.restartYear,
-                         series: series, summaries: summaries, weights: weights,
-                         baseFossilCO2: try inputs(request.scenario).drivers.slice(from: firstYear, to: endYear).column(DriverColumns.co2Fossil),
-                         removalsByRoute: byRoute, removalEffects: effects)
+        var run = PolicyRun(request: request, firstYear: firstYear, yearCount: endYear - firstYear + 1, restartYear: stored.restartYear,
+                            series: series, summaries: summaries, weights: weights,
+                            baseFossilCO2: try inputs(request.scenario).drivers.slice(from: firstYear, to: endYear).column(DriverColumns.co2Fossil),
+                            removalsByRoute: byRoute, removalEffects: effects)
+        if request.mode == .ensemble {
+            run.historyPlumes = historyPlumes
+            run.historyKey = request.scenario + "|" + request.weighting.rawValue
+        }
+        return run
     }
 
-    /// Runs the future of every stored member with `drivers`: ([member][Recorded][year], [member][ScenarioSummary]).
-    func runMembers(_ stored: StoredMembers, drivers: DriverSeries, isStale: @Sendable () -> Bool) -> ([Double], [Double])? {
-        let m = stored.count, n = endYear - firstYear + 1, h = stored.historyYears
+    /// `count` member indices spread evenly over `0..<total` (all of them when count ≥ total).
+    static func spread(_ count: Int, of total: Int) -> [Int] {
+        count >= total ? Array(0..<total) : (0..<max(count, 1)).map { $0 * total / max(count, 1) }
+    }
+
+    /// Runs the future of the stored `members` (all by default) with `drivers`: ([member][Recorded][year],
+    /// [member][ScenarioSummary]) in the order of `members`.
+    func runMembers(_ stored: StoredMembers, drivers: DriverSeries, members: [Int]? = nil, isStale: @Sendable () -> Bool) -> ([Double], [Double])? {
+        let chosen = members ?? Array(0..<stored.count)
+        let m = chosen.count, n = endYear - firstYear + 1, h = stored.historyYears
         var series = [Double](repeating: 0, count: m * Recorded.count * n)
         var summaries = [Double](repeating: .nan, count: m * ScenarioSummary.count)
         let completed = series.withUnsafeMutableBufferPointer { seriesOut in
@@ -189,8 +208,9 @@ public final class PolicySimulator: @unchecked Sendable {
                 let out = UnsafeSendable(seriesOut), sum = UnsafeSendable(summariesOut)
                 return stored.history.withUnsafeBufferPointer { historyIn in
                     let past = UnsafeSendable(historyIn)
-                    return Parallel.forEachMember(count: m, isStale: isStale) { k in
-                        let buffer = out.value.baseAddress! + k * Recorded.count * n
+                    return Parallel.forEachMember(count: m, isStale: isStale) { j in
+                        let k = chosen[j]
+                        let buffer = out.value.baseAddress! + j * Recorded.count * n
                         for r in 0..<Recorded.count {
                             (buffer + r * n).update(from: past.value.baseAddress! + (k * Recorded.count + r) * h, count: h)
                         }
@@ -198,7 +218,7 @@ public final class PolicySimulator: @unchecked Sendable {
                         MemberRun.step(stored.models[k], &state, drivers: drivers, from: stored.restartYear, years: n - h,
                                        into: buffer, offset: h, yearCount: n)
                         ScenarioSummary.compute(series: buffer, yearCount: n, firstYear: firstYear,
-                                                into: sum.value.baseAddress! + k * ScenarioSummary.count)
+                                                into: sum.value.baseAddress! + j * ScenarioSummary.count)
                     }
                 }
             }

@@ -91,9 +91,11 @@ extension RemovalByType: NamelistGroup {
 }
 
 /// What one route's removals did, member by member: the run with them minus the run with them left undone (the same
-/// members, the same physics, so the differences are paired).
+/// members, the same physics, so the differences are paired), for the members `members` of the ensemble.
 public struct RemovalEffect: Sendable {
     public let route: RemovalByType.Route
+    /// Ensemble indices of the members measured; the arrays below are in this order.
+    public let members: [Int]
     /// Removed on paper from the restart year to 2100, PgC.
     public let nominalPgC: Double
     /// Per member, 2100: CO2 change (ppm), warming change (K), carbon kept out of the atmosphere (PgC), and the
@@ -103,16 +105,20 @@ public struct RemovalEffect: Sendable {
     public let atmosphericCarbonAvoided2100: [Double]
     public let peakWarmingChange: [Double]
 
-    init(route: RemovalByType.Route, nominalPgC: Double, yearCount n: Int, firstYear: Int,
+    /// `with` holds every member of the ensemble; `without` the `members` only, in their order.
+    init(route: RemovalByType.Route, nominalPgC: Double, yearCount n: Int, firstYear: Int, members: [Int],
          with: ([Double], [Double]), without: ([Double], [Double])) {
         self.route = route
         self.nominalPgC = nominalPgC
-        let m = with.0.count / (Recorded.count * n), i = 2100 - firstYear
+        self.members = members
+        let i = 2100 - firstYear
         func at(_ s: [Double], _ r: Recorded, _ k: Int) -> Double { s[(k * Recorded.count + r.rawValue) * n + i] }
-        co2Change2100 = (0..<m).map { at(with.0, .co2, $0) - at(without.0, .co2, $0) }
-        warmingChange2100 = (0..<m).map { at(with.0, .tas, $0) - at(without.0, .tas, $0) }
+        co2Change2100 = members.indices.map { at(with.0, .co2, members[$0]) - at(without.0, .co2, $0) }
+        warmingChange2100 = members.indices.map { at(with.0, .tas, members[$0]) - at(without.0, .tas, $0) }
         atmosphericCarbonAvoided2100 = co2Change2100.map { -$0 * AtmosphericMass.pgCPerPpmCO2 }
         let p = ScenarioSummary.peakWarming.rawValue
-        peakWarmingChange = (0..<m).map { with.1[$0 * ScenarioSummary.count + p] - without.1[$0 * ScenarioSummary.count + p] }
+        peakWarmingChange = members.indices.map {
+            with.1[members[$0] * ScenarioSummary.count + p] - without.1[$0 * ScenarioSummary.count + p]
+        }
     }
 }

@@ -118,3 +118,33 @@ import Testing
         for y in 2023...2100 { #expect(abs(record.value(.carbonLedgerResidual, year: y)) <= 1e-9 * total, "year \(y)") }
     }
 }
+
+@Suite struct ServeRemovalSubsetTests {
+    /// Effects measured on a spread of members are exactly the full ensemble's effects of those members.
+    @Test func effectsOnASubsetAreTheFullEffectsOfThoseMembers() throws {
+        let full = try ServeSupport.simulator.get()
+        var options = full.options
+        options.effectMembers = 3
+        let sparse = try PolicySimulator(options: options)
+        let request = try ServeRemovalTests.request(.land, mode: "ensemble")
+        let a = try #require(try full.run(request)), b = try #require(try sparse.run(request))
+        #expect(PolicySimulator.spread(3, of: 8) == [0, 2, 5] && PolicySimulator.spread(20, of: 8) == Array(0..<8))
+        let e = a.removalEffects[0], s = b.removalEffects[0]
+        #expect(s.members == [0, 2, 5] && e.members == Array(0..<8))
+        #expect(s.co2Change2100 == s.members.map { e.co2Change2100[$0] })
+        #expect(s.peakWarmingChange == s.members.map { e.peakWarmingChange[$0] })
+        #expect(a.summary(.peakWarming) == b.summary(.peakWarming))
+    }
+
+    /// The plumes' historical years come from the cache of the stored ensemble: the same bits as computing them.
+    @Test func cachedHistoricalPlumesAreTheComputedOnes() throws {
+        let simulator = try ServeSupport.simulator.get()
+        let request = try ServeRemovalTests.request(.ocean, mode: "ensemble")
+        _ = try #require(try simulator.run(request)).json(elapsedMilliseconds: 0)      // fills the cache
+        var run = try #require(try simulator.run(request))
+        #expect(run.historyPlumes != nil)
+        let cached = run.json(elapsedMilliseconds: 0)
+        run.historyPlumes = nil
+        #expect(cached == run.json(elapsedMilliseconds: 0))
+    }
+}
