@@ -7,6 +7,7 @@ import Foundation
 /// ensemble (MPI-parallel, the task split, journal and gather of `ensemble`), assessed as AR6 WG3 did.
 struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "assess",
         abstract: "Assess IAMC emissions scenarios: harmonise, infill, run an ensemble, report GSAT, probabilities and AR6 categories.",
         discussion: """
         Writes <output>.csv (IAMC, AR6 climate-assessment variable names, Category column), <output>-meta.csv, \

@@ -9,6 +9,7 @@ import Foundation
 /// the constraints cannot be met by ends with that report and nothing written.
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "calibrate",
         abstract: "Calibrate and constrain the model's parameters: prior ensemble, history matching, raking to targets, posterior parameter set.",
         discussion: "Regenerates the shipped set: mpirun -n 2 earthbox calibrate Namelists/calibration/calibrated-v1.nml (see docs/calibration.md)")
 

@@ -5,6 +5,7 @@ import Foundation
 /// `earthbox compare`: policy indicators of pathway runs side by side, with figures and an HTML report.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Compare pathway runs or ensembles: table (terminal, Markdown, IAMC CSV), figures (PNG, SVG) and a self-contained HTML report.",
         discussion: """
         Runs with the same run name (experiment_id) are members of one ensemble: their spread is shaded and gives the

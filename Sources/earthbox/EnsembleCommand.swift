@@ -11,6 +11,7 @@ import Foundation
 /// index, computes weights and percentiles in a fixed order and writes the file (temporary name, then rename).
 struct Ensemble: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ensemble",
         abstract: "Run a perturbed-parameter ensemble (members x scenarios, MPI-parallel), constrain it and write one NetCDF file.",
         discussion: "Run in parallel with e.g.: mpirun -n 4 earthbox ensemble Namelists/ensembles/ssp245-constrained.nml")
 

@@ -5,6 +5,7 @@ import Foundation
 /// `earthbox pathway`: builds the IAMC pathway file of each namelist (its `&pathway` and `&run` groups).
 struct Pathway: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pathway",
         abstract: "Build a regional or global CO2 pathway file from a namelist's &pathway group (peak, net zero, decline shape, removals).",
         discussion: "The file is written to &run pathway_file in the IAMC layout; `earthbox run` on the same namelist then runs it.")
 

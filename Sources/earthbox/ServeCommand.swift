@@ -7,6 +7,7 @@ import Synchronization
 /// `earthbox serve`: the interactive simulator in the browser (docs/serve.md).
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the interactive simulator (policy pathways with a live ensemble plume, the teaching labs) on http://127.0.0.1:PORT/.",
         discussion: "Run from the repository folder (it reads Forcing/, Observations/ and Namelists/). JSON API: /api/openapi.json.")
 

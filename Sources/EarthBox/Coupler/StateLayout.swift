@@ -11,7 +11,7 @@ public struct StateLayout: Sendable, Equatable {
     public let bandStride: Int
     /// Every slot with its component and offset (absolute for global slots, within the band block for per-band ones).
     public let slots: [PlacedSlot]
-    let blocks: [String: StateBlock]
+    let blocks: [ObjectIdentifier: StateBlock]
 
     public struct PlacedSlot: Sendable, Equatable {
         public let component: String
@@ -27,10 +27,11 @@ public struct StateLayout: Sendable, Equatable {
     public init(shape: ModelShape, components: [any EarthSystemComponent.Type]) {
         self.shape = shape
         var global = 0, band = 0
-        var placed = [PlacedSlot](), starts = [(String, Int, Int)]()
+        var placed = [PlacedSlot](), starts = [(ObjectIdentifier, Int, Int)]()
         for component in components {
-            let name = String(describing: component)
-            starts.append((name, global, band))
+            // `_typeName` is what String(describing:) gives a type, without its scan of every protocol conformance.
+            let name = _typeName(component, qualified: false)
+            starts.append((ObjectIdentifier(component), global, band))
             for slot in component.stateSlots(shape) {
                 switch slot.scope {
                 case .global: placed.append(PlacedSlot(component: name, slot: slot, offset: global)); global += slot.count
@@ -41,14 +42,14 @@ public struct StateLayout: Sendable, Equatable {
         globalCount = global
         bandStride = band
         slots = placed
-        var blocks = [String: StateBlock]()
-        for (name, g, b) in starts { blocks[name] = StateBlock(global: g, band: b, globalCount: global, bandStride: band) }
+        var blocks = [ObjectIdentifier: StateBlock]()
+        for (id, g, b) in starts { blocks[id] = StateBlock(global: g, band: b, globalCount: global, bandStride: band) }
         self.blocks = blocks
     }
 
     /// The block of a registered component.
     public func block<C: EarthSystemComponent>(_ component: C.Type) -> StateBlock {
-        guard let block = blocks[String(describing: component)] else { preconditionFailure("\(component) is not registered") }
+        guard let block = blocks[ObjectIdentifier(component)] else { preconditionFailure("\(component) is not registered") }
         return block
     }
 
