@@ -20,7 +20,7 @@ public struct ModelConfiguration: Sendable {
     public var co2Mode = CarbonMode.emissions
     public var otherGasMode = CarbonMode.emissions
     /// An emission-driven scenario's CO2 follows the drivers' concentrations before this year (`&run emissions_start_year`; 0: never).
-    public var co2EmissionsStartYear = 0
+    public var co2EmissionsStartYear = RunSettings().emissionsStartYear
     /// How the carbon cycle and the radiation see CO2 (C4MIP `-bgc` / `-rad`, or fully coupled).
     public var carbonCoupling = CarbonCycleCoupling.full
     /// The forcing agents the run feels (a single-forcing experiment keeps one group; `SingleForcingExperiment`).

@@ -59,6 +59,7 @@ public struct RunPlan: Sendable {
                                                   preindustrialCO2PPM: c.model.gases.preindustrialCO2PPM,
                                                   firstYear: run.startYear, years: run.endYear - run.startYear + 1)
             c.model.co2Mode = run.experiment.isConcentrationDriven ? .concentrations : .emissions
+            c.model.co2EmissionsStartYear = 0   // an idealised experiment is emission-driven (or not) from its first year
             c.model.carbonCoupling = run.experiment.coupling
         }
         if !run.co2EmissionsFile.isEmpty {

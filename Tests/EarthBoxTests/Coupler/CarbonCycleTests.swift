@@ -194,11 +194,19 @@ import Testing
         #expect(abs(spun.co2Modelled[0] - spun.co2Observed[0]) < 1.5, "1850: \(spun.co2Modelled[0]) vs \(spun.co2Observed[0]) ppm")
     }
 
+    @Test("the namelist key reaches the model, so ensembles and the simulator honour it as a single run does")
+    func namelistReachesTheModel() throws {
+        let c = try RunConfiguration.from(try Namelist.parse(text: "&run\n  emissions_start_year = 1850\n/\n", file: "x.nml"))
+        #expect(c.model.co2EmissionsStartYear == 1850)
+        #expect(try RunConfiguration.from(try Namelist.parse(text: "&run\n/\n", file: "x.nml")).model.co2EmissionsStartYear == 0)
+    }
+
     @Test("idealised experiments ignore it")
     func idealisedUnaffected() throws {
         var c = TestSupport.configuration(experiment: .esmFlat10Zec, endYear: 1900)
         let free = try TestSupport.run(c).get()
         c.run.emissionsStartYear = 1850
+        c.model.co2EmissionsStartYear = 1850
         let set = try TestSupport.run(c).get()
         #expect(set.value(.co2Concentration, year: 1849) == free.value(.co2Concentration, year: 1849))
     }
