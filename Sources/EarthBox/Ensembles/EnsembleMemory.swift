@@ -25,6 +25,44 @@ public enum EnsembleMemory {
         return baseBytes + 2 * 8 * total
     }
 
+    /// Peak bytes on rank 0 when the results are streamed (`EnsembleDriver.runStreamed`, what `earthbox ensemble` does):
+    /// the summaries and per-member values (twice: results and file variables), the task list and result locations,
+    /// one block of members (4096 × years), one year's column of every member with its sorted copy.
+    public static func streamedRootPeakBytes(_ s: EnsembleSettings, yearCount: Int, priorCount: Int) -> Int {
+        let members = s.members.multipliedReportingOverflow(by: s.variabilityRealisations).partialValue
+        let tasks = members.multipliedReportingOverflow(by: s.scenarios.count).partialValue
+        let perMember = s.scenarios.count * ScenarioSummary.count * 2 + (priorCount + 6) * 2 + 4
+        let bytes = 8 * members.multipliedReportingOverflow(by: perMember).partialValue
+            + 48 * tasks + 8 * StreamedSeries.blockMembers * yearCount
+        return baseBytes + bytes
+    }
+
+    /// Disk bytes a streamed ensemble needs beside its output: every rank's result file, the year-major copy of one
+    /// (variable, scenario) and the output file itself (at most its uncompressed size).
+    public static func streamedDiskBytes(_ s: EnsembleSettings, yearCount: Int, priorCount: Int) -> Int {
+        let members = s.members.multipliedReportingOverflow(by: s.variabilityRealisations).partialValue
+        let perTask = s.outputVariables.count * yearCount + ScenarioSummary.count
+        let values = members.multipliedReportingOverflow(by: s.scenarios.count * perTask).partialValue
+        return 8 * (2 * values + members * yearCount)
+    }
+
+    /// Why a streamed ensemble does not fit in `available` memory or `availableDisk` bytes of disk, or nil.
+    public static func streamedProblem(_ s: EnsembleSettings, yearCount: Int, priorCount: Int, available: Int, availableDisk: Int?) -> String? {
+        func gigabytes(_ bytes: Int) -> String { String(Double(bytes / 10_000_000) / 100) }
+        let members = s.members * s.variabilityRealisations
+        let what = "\(members) members x \(s.scenarios.count) scenarios x \(yearCount) years x \(s.outputVariables.count) output variables"
+        let need = streamedRootPeakBytes(s, yearCount: yearCount, priorCount: priorCount)
+        if available > 0, need > available {
+            return what + " need about \(gigabytes(need)) GB on rank 0, more than this machine's \(gigabytes(available)) GB; reduce members or scenarios"
+        }
+        let disk = streamedDiskBytes(s, yearCount: yearCount, priorCount: priorCount)
+        if let free = availableDisk, disk > free {
+            return what + " need about \(gigabytes(disk)) GB of disk beside the output (rank result files and the file itself), "
+                + "more than the \(gigabytes(free)) GB free; reduce members, scenarios, output_variables or the years"
+        }
+        return nil
+    }
+
     /// Physical memory of this machine, bytes (0 when unknown).
     public static var physicalBytes: Int {
         let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
