@@ -44,11 +44,13 @@ struct Ensemble: ParsableCommand {
             let folder = (inputs.path as NSString).deletingLastPathComponent
             let scratch = (folder.isEmpty ? "." : folder) + "/." + (inputs.path as NSString).lastPathComponent
             let resultPath = { (rank: Int) in scratch + ".rank\(rank).results" }
-            defer { try? FileManager.default.removeItem(atPath: resultPath(ensemble.mpi.rank)) }
+            // Rank 0 removes every rank's file once it has read them (or failed); the others leave theirs to it.
+            defer {
+                if ensemble.mpi.isRoot { for r in 0..<ensemble.mpi.size { try? FileManager.default.removeItem(atPath: resultPath(r)) } }
+            }
             let streamed = try ensemble.runStreamed(inputs.configuration, worker: &worker, resume: resume, resultPath: resultPath)
             let outcome = streamed.outcome
             guard let results = outcome.results, let store = streamed.store else { return }
-            defer { store.remove() }
             let analysis = EnsembleAnalysis(results: results, observations: inputs.observations,
                                             preindustrialGlobalMeanKelvin: inputs.worker.preindustrialGlobalMeanKelvin())
             try NetCDF.write(EnsembleDataset.make(analysis, series: store, transposePath: scratch + ".quantiles"), to: inputs.path)
