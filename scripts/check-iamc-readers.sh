@@ -4,6 +4,9 @@
 # file (docs/assess.md) with the debug build, and loads every file with both readers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# pint/iam-units cache their unit registries by file path; a cache outside the venv outlives the checkout that made it
+# (a deleted clone's paths then fail the next run), so the checks keep theirs inside .venv-ci.
+export XDG_CACHE_HOME=$PWD/.venv-ci/cache
 bash scripts/python-env.sh   # pyam-iamc, scmdata (scripts/requirements-ci.txt)
 PY=$PWD/.venv-ci/bin/python
 TMP=$(mktemp -d)

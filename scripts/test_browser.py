@@ -127,14 +127,20 @@ class Session:
             self.driver.save_screenshot(os.path.join(self.args.screenshots, name + ".png"))
 
 
-def cli_summary(args, namelist_text):
-    """Runs `earthbox pathway` and `earthbox run` on the page's namelist; returns the printed numbers."""
+def cli_summary(args, namelist_text, removals_csv=None):
+    """Runs `earthbox pathway` and `earthbox run` on the page's namelist (and the removals file it names, if any);
+    returns the printed numbers."""
     folder = tempfile.mkdtemp(prefix="earthbox-browser-")
     try:
         text = namelist_text.replace("'Runs/web", "'" + folder)
         path = os.path.join(folder, "web.nml")
         with open(path, "w") as f:
             f.write(text)
+        named = re.search(r"co2_emissions_file = '([^']+)'", text)
+        assert (named is None) == (removals_csv is None), "the namelist and the removals file go together"
+        if named:
+            with open(named.group(1), "wb") as f:
+                f.write(removals_csv)
         if "&pathway" in text:
             subprocess.run([args.earthbox, "pathway", path], cwd=ROOT, check=True, capture_output=True, text=True)
         out = subprocess.run([args.earthbox, "run", path], cwd=ROOT, check=True, capture_output=True, text=True).stdout
@@ -241,10 +247,76 @@ def policy_tests(s):
         status, body = get(s.base + "/api/policy.nc?" + query)
         assert status == 200 and body[:4] == b"\x89HDF", body[:8]
 
+    removal_world = ("mode=ensemble&weighting=constrained&scenario=ssp126&pathway=on&region=World&peak_year=2030&peak_emissions=40"
+                     "&net_zero_year=2060&residual_emissions=3&removal_rate=5&removal_years=40")
+    routes = {"geological": "", "land": "&land_removal_capacity=10&land_removal_start_year=2023&land_removal_ramp_years=0",
+              "ocean": "&ocean_alkalinity_capacity=10&ocean_alkalinity_start_year=2023&ocean_alkalinity_ramp_years=0"}
+
+    def removal_by_type():
+        # The same pathway, all its removals done by one route at a time: the same removal on paper, three climates.
+        out = {}
+        s.js("localStorage.removeItem('earthbox-baseline')")   # no baseline from the earlier tests on these pages
+        for route, extra in routes.items():
+            d.get("about:blank")
+            d.get(s.base + "/#policy?" + removal_world + extra)
+            r = s.wait_result(lambda r: r["request"]["scenario"] == "ssp126", what=f"the {route} removal")
+            s.wait(lambda: d.find_element("id", "removal-" + route).is_displayed(), what=f"the {route} row")
+            effects = r["removal"]["effects"]
+            assert [e["route"] for e in effects] == [route], effects
+            e = effects[0]
+            assert abs(e["booked_pgc"] - e["nominal_pgc"]) < 1e-9 * e["nominal_pgc"], e     # the model carried what was removed
+            assert r["removal"]["largest_ledger_residual_pgc"] < 1e-6, r["removal"]
+            assert e["co2_change_2100"][2] < 0 and e["warming_change_2100"][2] < 0, e
+            assert 0 < e["carbon_kept_out_2100_pgc"][2] < e["nominal_pgc"], e            # the ocean and land give some back
+            shown = float(d.find_element("id", "removal-" + route).get_attribute("data-co2"))
+            assert shown == e["co2_change_2100"][2], (shown, e)
+            out[route] = (e["nominal_pgc"], r["summary"]["co2_2100"][2], r["summary"]["warming_2100"][2])
+            if route == "land":
+                s.screenshot("policy-removal")
+        nominal = [v[0] for v in out.values()]
+        assert max(nominal) - min(nominal) < 1e-9 * max(nominal) and nominal[0] > 90, out
+        for a, b in [("geological", "land"), ("geological", "ocean"), ("land", "ocean")]:
+            assert max(abs(out[a][1] - out[b][1]), abs(out[a][2] - out[b][2]) / 0.01) > 1, (a, b, out)
+        assert out["land"][2] > out["geological"][2], out      # new forest darkens the surface and loses carbon again
+        # A slider move: half a gigatonne of forests from 2030 moves part of the removal and redraws the table.
+        d.get("about:blank")
+        d.get(s.base + "/#policy?" + removal_world)
+        s.wait_result(lambda r: r["request"]["scenario"] == "ssp126", what="the geological removal")
+        s.press("land_removal_capacity", "ARROW_RIGHT", 5)
+        r = s.wait_result(lambda r: r["request"].get("land_removal_capacity") == "0.5", what="the land slider's result")
+        assert [e["route"] for e in r["removal"]["effects"]] == ["geological", "land"], r["removal"]["effects"]
+        assert d.find_element("id", "removal-land").is_displayed()
+
+    def removal_by_type_api_and_cli():
+        # The Python/HTTP API: the same request as POSTed JSON gives the page's numbers, and the single run equals
+        # `earthbox pathway` + `earthbox run` on the downloaded namelist and removals file.
+        query = removal_world.replace("mode=ensemble", "mode=single") + routes["land"].replace("=10", "=2") + routes["ocean"].replace("=10", "=1").replace("2023", "2040")
+        d.get("about:blank")
+        d.get(s.base + "/#policy?" + query)
+        page = s.wait_result(lambda r: r["request"]["mode"] == "single" and r["request"].get("ocean_alkalinity_start_year") == "2040", what="the split single run")
+        body = json.dumps(page["request"]).encode()      # the request the page sent, as a Python client would POST it
+        req = urllib.request.Request(s.base + "/api/policy", data=body, headers={"Content-Type": "application/json"}, method="POST")
+        with urllib.request.urlopen(req, timeout=120) as resp:
+            api = json.load(resp)
+        assert api["summary"] == page["summary"] and api["removal"]["effects"] == page["removal"]["effects"], "API and page differ"
+        assert [e["route"] for e in api["removal"]["effects"]] == ["geological", "land", "ocean"], api["removal"]["effects"]
+        status, nml = get(s.base + "/api/policy.nml?" + query)
+        assert status == 200 and b"co2_emissions_file" in nml, nml
+        status, csv = get(s.base + "/api/policy.removals.csv?" + query)
+        assert status == 200 and csv.splitlines()[1] == b"year,co2_fossil,land_removal,ocean_alkalinity", csv[:200]
+        cli = cli_summary(s.args, nml.decode(), csv)
+        assert f"{page['summary']['warming_2100'][2]:.2f}" == f"{cli['w2100']:.2f}", (page["summary"], cli["text"])
+        assert f"{page['summary']['co2_2100'][2]:.1f}" == f"{cli['co2']:.1f}", (page["summary"], cli["text"])
+        status, body = get(s.base + "/api/policy?pathway=on&land_removal_capacity=30")
+        j = json.loads(body)
+        assert status == 400 and j["field"] == "land_removal_capacity" and "outside the allowed range [0.0, 20.0]" in j["message"], j
+
     for name, fn in [("policy page loads with a plume", loads), ("a slider changes the plot and the numbers", slider_changes_plot_and_numbers),
                      ("the newest request wins", newest_request_wins), ("saved baseline is compared", baseline_compare),
                      ("single run equals earthbox run", single_member_matches_cli), ("shareable URL round-trips", share_url_round_trips),
-                     ("out-of-range input gets a clear 400", out_of_range_is_400), ("CSV and NetCDF downloads", downloads)]:
+                     ("out-of-range input gets a clear 400", out_of_range_is_400), ("CSV and NetCDF downloads", downloads),
+                     ("CO2 removal by type: three routes, one removal, three climates; the ledger closes", removal_by_type),
+                     ("CO2 removal by type: HTTP API and earthbox run agree with the page", removal_by_type_api_and_cli)]:
         s.check(name, fn)
 
 

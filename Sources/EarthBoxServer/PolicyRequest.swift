@@ -17,6 +17,8 @@ public struct PolicyRequest: Sendable, Equatable {
     /// The single-member physics (ensemble members carry their own sampled values).
     public var climate = ClimateParameters()
     public var forcing = ForcingAgentParameters()
+    /// How the pathway's removals are split between the CDR routes (used only with a pathway).
+    public var removal = RemovalByType()
 
     public init() {}
 
@@ -25,9 +27,10 @@ public struct PolicyRequest: Sendable, Equatable {
                                      "residual_emissions", "removal_rate", "removal_years", "non_co2_fraction"]
     public static let climateKeys = ["equilibrium_climate_sensitivity"]
     public static let forcingKeys = ["aerosol_radiation_scale", "aerosol_cloud_scale"]
+    public static let removalKeys = RemovalByType.fields.map(\.key)
     /// Parameters of the simulator itself (not namelist keys).
     public static let controlKeys = ["mode", "weighting", "scenario", "pathway", "client"]
-    public static var allKeys: [String] { controlKeys + pathwayKeys + climateKeys + forcingKeys }
+    public static var allKeys: [String] { controlKeys + pathwayKeys + removalKeys + climateKeys + forcingKeys }
 
     /// A request problem: the parameter it is about and the message (namelist messages for namelist keys).
     public struct Problem: Error, Equatable, Sendable {
@@ -70,13 +73,17 @@ public struct PolicyRequest: Sendable, Equatable {
             NamelistGroupBlock(name: PathwaySettings.groupName, line: 1, entries: entries(pathwayKeys)),
             NamelistGroupBlock(name: ClimateParameters.groupName, line: 1, entries: entries(climateKeys)),
             NamelistGroupBlock(name: ForcingAgentParameters.groupName, line: 1, entries: entries(forcingKeys)),
+            NamelistGroupBlock(name: RemovalByType.groupName, line: 1, entries: entries(removalKeys)),
         ])
         var pathway: PathwaySettings?
         do {
             r.scenario = try NamelistDecoder.decode(RunSettings.self, from: namelist).scenario
             r.climate = try NamelistDecoder.decode(ClimateParameters.self, from: namelist)
             r.forcing = try NamelistDecoder.decode(ForcingAgentParameters.self, from: namelist)
-            if pathwayOn { pathway = try NamelistDecoder.decode(PathwaySettings.self, from: namelist) }
+            if pathwayOn {
+                pathway = try NamelistDecoder.decode(PathwaySettings.self, from: namelist)
+                r.removal = try NamelistDecoder.decode(RemovalByType.self, from: namelist)
+            }
         } catch {
             throw Problem(field: error.key, message: error.message)
         }
@@ -112,6 +119,7 @@ public struct PolicyRequest: Sendable, Equatable {
                     ("decline_steepness", p.declineSteepness.description), ("residual_emissions", p.residualEmissions.description),
                     ("removal_rate", p.removalRate.description), ("removal_years", String(p.removalYears)),
                     ("non_co2_fraction", p.nonCO2Fraction.description)]
+            out += RemovalByType.fields.map { ($0.key, $0.defaultText(of: removal)) }
         }
         out += [("equilibrium_climate_sensitivity", climate.equilibriumClimateSensitivity.description),
                 ("aerosol_radiation_scale", forcing.aerosolRadiationScale.description),
@@ -119,10 +127,15 @@ public struct PolicyRequest: Sendable, Equatable {
         return out
     }
 
+    /// The run's name (namelist, file names).
+    public var runName: String {
+        "web-" + (pathway.map { "\($0.region.lowercased())-p\($0.peakYear)-nz\($0.netZeroYear)" } ?? "base") + "-" + scenario
+    }
+
     /// The namelist `earthbox pathway` + `earthbox run` turn into exactly this single-member run (pathway file
     /// and output under `folder`), so a user can reproduce, archive or extend what the page showed.
     public func namelistText(folder: String, historyFile: String, endYear: Int) -> String {
-        let name = "web-" + (pathway.map { "\($0.region.lowercased())-p\($0.peakYear)-nz\($0.netZeroYear)" } ?? "base") + "-" + scenario
+        let name = runName
         var text = """
         ! Written by `earthbox serve` for the settings of the policy page (single member).
         !   earthbox pathway THIS.nml && earthbox run THIS.nml
@@ -136,6 +149,9 @@ public struct PolicyRequest: Sendable, Equatable {
           output_directory = '\(folder)'
 
         """
+        if pathway != nil && removal.isActive {
+            text += "  co2_emissions_file = '\(folder)/\(name)-removals.csv'   ! /api/policy.removals.csv: the removal by type below\n"
+        }
         if let p = pathway {
             text += "  pathway_file = '\(folder)/\(name).csv'\n/\n"
             text += """
@@ -154,6 +170,10 @@ public struct PolicyRequest: Sendable, Equatable {
             /
 
             """
+            if removal.isActive {
+                text += "! CO2 removal by type (the page's &removal_by_type, written into co2_emissions_file):\n"
+                text += RemovalByType.fields.map { "!   \($0.key) = \($0.defaultText(of: removal))\n" }.joined()
+            }
         } else {
             text += "/\n"
         }

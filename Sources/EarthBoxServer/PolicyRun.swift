@@ -17,6 +17,14 @@ public struct PolicyRun: Sendable {
     public let weights: [Double]
     /// The base SSP's world fossil CO2, PgC/yr (what the pathway is compared with).
     let baseFossilCO2: [Double]
+    /// The pathway's removals by route (`RemovalByType.Route` order), Gt CO2/yr by year from `firstYear` (nominal).
+    public let removalsByRoute: [[Double]]
+    /// Each route's paired effect (routes with removals only).
+    public let removalEffects: [RemovalEffect]
+    /// Percentiles of the years before `restartYear`, which no request changes: kept per stored ensemble and weighting
+    /// (`historyKey`), so a slider move computes only the future's (nil: compute everything).
+    var historyPlumes: HistoryPlumes? = nil
+    var historyKey = ""
 
     public var memberCount: Int { weights.count }
     public var years: [Int] { (0..<yearCount).map { firstYear + $0 } }
@@ -44,27 +52,53 @@ public struct PolicyRun: Sendable {
         (0..<memberCount).map { summaries[$0 * ScenarioSummary.count + s.rawValue] }
     }
 
-    /// Weighted percentiles, year by year from `from`, of `transform(member, value)`.
-    func plume(_ r: Recorded, from: Int, _ ps: [Double] = plumePercentiles, transform: (Int, Double) -> Double = { $1 }) -> [[Double]] {
-        var out = ps.map { _ in [Double]() }
-        var values = [Double](repeating: 0, count: memberCount)
-        for i in (from - firstYear)..<yearCount {
-            for k in 0..<memberCount { values[k] = transform(k, value(r, member: k, index: i)) }
-            let q = WeightedStatistics.percentiles(values, weights: weights, ps)
-            for j in ps.indices { out[j].append(q[j]) }
+    /// Weighted percentiles, year by year from `from`, of `transform(member, value)`, the years spread over the cores.
+    /// Equal weights (the calibrated set) take `SortedSample`'s selection path, which gives the same bits as sorting.
+    func plume(_ r: Recorded, from: Int, _ ps: [Double] = plumePercentiles, name: String? = nil,
+               transform: @escaping @Sendable (Int, Double) -> Double = { $1 }) -> [[Double]] {
+        guard let cache = historyPlumes, ps == Self.plumePercentiles, from < restartYear else {
+            return plumeOfYears(r, from: from, to: firstYear + yearCount - 1, ps, transform: transform)
         }
-        return out
+        let key = "\(historyKey)|\(name ?? "\(r)")|\(from)"
+        let past = cache.get(key) ?? {
+            let p = plumeOfYears(r, from: from, to: restartYear - 1, ps, transform: transform)
+            cache.set(key, p)
+            return p
+        }()
+        let future = plumeOfYears(r, from: restartYear, to: firstYear + yearCount - 1, ps, transform: transform)
+        return ps.indices.map { past[$0] + future[$0] }
+    }
+
+    func plumeOfYears(_ r: Recorded, from: Int, to last: Int, _ ps: [Double], transform: @escaping @Sendable (Int, Double) -> Double) -> [[Double]] {
+        let years = last - from + 1, m = memberCount, i0 = from - firstYear
+        let uniform = weights.allSatisfy { $0 == weights[0] } && weights[0] > 0
+        var flat = [Double](repeating: .nan, count: ps.count * years)
+        flat.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            Parallel.forEachMember(count: years) { y in
+                var values = [Double](repeating: 0, count: m)
+                for k in 0..<m { values[k] = transform(k, value(r, member: k, index: i0 + y)) }
+                var sample = SortedSample()
+                let q = values.withUnsafeBufferPointer { column in
+                    if uniform { return sample.uniformPercentiles(column, weight: weights[0], ps) }
+                    sample.sort(column)
+                    return sample.percentiles(weights: weights, ps)
+                }
+                for j in ps.indices { out.value[j * years + y] = q[j] }
+            }
+        }
+        return ps.indices.map { Array(flat[($0 * years)..<(($0 + 1) * years)]) }
     }
 
     /// Warming of every member relative to its own 1850–1900 mean (AR6 WG1 convention).
     public func warmingPlume(from: Int) -> [[Double]] {
         let baselines = (0..<memberCount).map { mean(.tas, member: $0, 1850, 1900) }
-        return plume(.tas, from: from) { $1 - baselines[$0] }
+        return plume(.tas, from: from, name: "warming") { $1 - baselines[$0] }
     }
 
     public func seaLevelPlume(from: Int) -> [[Double]] {
         let baselines = (0..<memberCount).map { mean(.seaLevel, member: $0, 1995, 2014) }
-        return plume(.seaLevel, from: from) { ($1 - baselines[$0]) * 100 }   // cm vs 1995–2014 (AR6 projection baseline)
+        return plume(.seaLevel, from: from, name: "sea_level") { ($1 - baselines[$0]) * 100 }   // cm vs 1995–2014 (AR6 projection baseline)
     }
 
     /// `PathwayMetrics` of every member (budgets from 2020, net-zero year), from the series it needs.
@@ -89,6 +123,51 @@ public struct PolicyRun: Sendable {
             if cumulative >= total / 2 { return values[i] }
         }
         return .nan
+    }
+
+    /// The carbon the routes booked in the model, 2023–2100, PgC: geological (the pathway's net fossil CO2 carries it),
+    /// land (the land's cumulative removal), ocean (alkalinity added × its nominal uptake); and the largest carbon
+    /// ledger residual of any member and year (PgC).
+    public func removalLedger() -> (booked: [RemovalByType.Route: Double], largestResidualPgC: Double) {
+        let i0 = restartYear - firstYear, i1 = 2100 - firstYear
+        var worst = 0.0
+        for k in 0..<memberCount { for i in 0..<yearCount { worst = max(worst, abs(value(.carbonLedgerResidual, member: k, index: i))) } }
+        let land = value(.cumulativeLandRemoval, member: 0, index: i1) - value(.cumulativeLandRemoval, member: 0, index: i0 - 1)
+        let ocean = (i0...i1).reduce(0) { $0 + value(.oceanAlkalinity, member: 0, index: $1) } * RemovalByType.pgCPerPmolAlkalinity
+        let geological = removalsByRoute[0][i0...i1].reduce(0, +) / PathwayMetrics.gtCO2PerPgC
+        return ([.geological: geological, .land: land, .ocean: ocean], worst)
+    }
+
+    /// The routes' removals and effects for the page: nominal and booked carbon, and the weighted percentiles of
+    /// each route's paired effect on 2100 CO2, warming and peak warming.
+    func writeRemoval(_ j: JSONWriter, from: Int) {
+        let i0 = from - firstYear
+        let ledger = removalLedger()
+        j.field("removal") {
+            j.object {
+                j.field("routes", RemovalByType.Route.allCases.map(\.rawValue))
+                j.field("series_gtco2") { j.array(removalsByRoute.map { Array($0[i0...]) }) }
+                j.field("largest_ledger_residual_pgc", ledger.largestResidualPgC)
+                j.field("effects") {
+                    j.arrayOf {
+                        for e in removalEffects {
+                            let w = e.members.map { weights[$0] }
+                            j.object {
+                                j.field("members_measured", e.members.count)
+                                j.field("route", e.route.rawValue)
+                                j.field("nominal_pgc", e.nominalPgC)
+                                j.field("nominal_gtco2", e.nominalPgC * PathwayMetrics.gtCO2PerPgC)
+                                j.field("booked_pgc", ledger.booked[e.route]!)
+                                j.field("co2_change_2100", WeightedStatistics.percentiles(e.co2Change2100, weights: w, Self.plumePercentiles))
+                                j.field("warming_change_2100", WeightedStatistics.percentiles(e.warmingChange2100, weights: w, Self.plumePercentiles))
+                                j.field("peak_warming_change", WeightedStatistics.percentiles(e.peakWarmingChange, weights: w, Self.plumePercentiles))
+                                j.field("carbon_kept_out_2100_pgc", WeightedStatistics.percentiles(e.atmosphericCarbonAvoided2100, weights: w, Self.plumePercentiles))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The page's numbers and plume data as JSON; years from 1850 (the AR6 baseline period on).
@@ -126,6 +205,7 @@ public struct PolicyRun: Sendable {
             j.field("emissions", Array(totalCO2[i0...]))
             j.field("fossil_co2", (i0..<yearCount).map { value(.fossilCO2, member: 0, index: $0) * PathwayMetrics.gtCO2PerPgC })
             j.field("base_fossil_co2", Array(baseFossilCO2[i0...]).map { $0 * PathwayMetrics.gtCO2PerPgC })
+            writeRemoval(j, from: from)
             j.field("summary") {
                 j.object {
                     j.field("peak_warming", peakQ)
@@ -151,4 +231,12 @@ public struct PolicyRun: Sendable {
         }
         return j.text
     }
+}
+
+/// The historical part of the plumes, by stored ensemble, weighting, series and first year.
+final class HistoryPlumes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var plumes: [String: [[Double]]] = [:]
+    func get(_ key: String) -> [[Double]]? { lock.withLock { plumes[key] } }
+    func set(_ key: String, _ value: [[Double]]) { lock.withLock { plumes[key] = value } }
 }

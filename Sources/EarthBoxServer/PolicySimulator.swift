@@ -20,6 +20,10 @@ public final class PolicySimulator: @unchecked Sendable {
         /// Members: the first rows of a parameter set, or samples drawn from an ensemble's priors (Latin
         /// hypercube, its seed), replacing its `&ensemble members`.
         public var members = 1000
+        /// Members whose removal effects are measured (evenly spread over the ensemble): each route with removals
+        /// costs one more run of these, so 250 of 1000 keeps a three-route request within the latency target; the
+        /// effects are paired differences, which vary much less between members than the climates do.
+        public var effectMembers = 250
         public init() {}
     }
 
@@ -35,6 +39,7 @@ public final class PolicySimulator: @unchecked Sendable {
     private var scenarioInputs: [String: (drivers: DriverSeries, halogens: [Double])] = [:]
     private var banks: [String: StoredMembers] = [:]
     private var single: (key: String, members: StoredMembers)?
+    let historyPlumes = HistoryPlumes()
 
     public init(options: Options = Options()) throws(InputError) {
         self.options = options
@@ -67,14 +72,48 @@ public final class PolicySimulator: @unchecked Sendable {
         return (loaded.drivers, loaded.halogenPreindustrialPPT)
     }
 
-    /// The drivers of a request, 1750–2100: the base SSP, with the request's pathway composed into it.
-    public func drivers(_ request: PolicyRequest) throws(InputError) -> DriverSeries {
+    /// A request's composed drivers, 1750–2100, and its pathway's removals (Mt CO2 yr⁻¹ from `removalsFirstYear`),
+    /// all still booked as net fossil CO2 (a geological store).
+    struct Composed {
+        var drivers: DriverSeries
+        var removals: [Double] = []
+        var removalsFirstYear = 0
+        /// The drivers with the request's removal split applied, or with one route's removals left undone.
+        func drivers(_ split: RemovalByType, omitting route: RemovalByType.Route? = nil) -> DriverSeries {
+            guard split.isActive || route != nil else { return drivers }
+            var d = drivers
+            split.apply(removals: removals, firstYear: removalsFirstYear, to: &d, omitting: route)
+            return d
+        }
+    }
+
+    func composed(_ request: PolicyRequest) throws(InputError) -> Composed {
         let base = try inputs(request.scenario).drivers
-        guard request.pathway != nil else { return base.slice(from: firstYear, to: endYear) }
+        guard let pathway = request.pathway else { return Composed(drivers: base.slice(from: firstYear, to: endYear)) }
         let namelist = try Namelist.parse(text: request.namelistText(folder: "Runs/web", historyFile: options.historyFile, endYear: endYear),
                                           file: "request")
         let table = try PathwayBuilder.build(namelist: namelist, history: history, base: base).table
-        return try RegionalComposition.compose(base: base, pathway: table, baseScenario: request.scenario).slice(from: firstYear, to: endYear)
+        let drivers = try RegionalComposition.compose(base: base, pathway: table, baseScenario: request.scenario).slice(from: firstYear, to: endYear)
+        let removals = table.row(region: pathway.region, variable: RegionalComposition.removals)?.values ?? []
+        return Composed(drivers: drivers, removals: removals, removalsFirstYear: table.years.first ?? firstYear)
+    }
+
+    /// The drivers of a request, 1750–2100: the base SSP, with the request's pathway composed into it and its
+    /// removals split between the routes.
+    public func drivers(_ request: PolicyRequest) throws(InputError) -> DriverSeries {
+        try composed(request).drivers(request.removal)
+    }
+
+    /// The request's drivers as the `co2_emissions_file` its downloaded namelist names (the columns the removal split
+    /// changes, every year; reals in round-trip spelling, so `earthbox run` reads the same bits).
+    public func removalsFile(_ request: PolicyRequest) throws(InputError) -> String {
+        let d = try drivers(request), h = d.halogenCount
+        var text = "# CO2 removal by type of the policy page: net fossil CO2 and land removal (PgC/yr), ocean alkalinity (Pmol/yr)\n"
+        text += "year,co2_fossil,land_removal,ocean_alkalinity\n"
+        for y in d.firstYear...d.lastYear {
+            text += "\(y),\(d[y, DriverColumns.co2Fossil]),\(d[y, DriverColumns.landRemoval(halogens: h)]),\(d[y, DriverColumns.oceanAlkalinity(halogens: h)])\n"
+        }
+        return text
     }
 
     /// The stored members for a request: the ensemble's (one set per base SSP), or the single member of the
@@ -110,11 +149,58 @@ public final class PolicySimulator: @unchecked Sendable {
     }
 
     /// Every member of a request through 1750–2100 (the history copied from the store, the future run), or nil
-    /// when `isStale` turned true on the way.
+    /// when `isStale` turned true on the way. With a pathway that removes CO2, each route's effect is measured
+    /// by running the members again with that route's removals left undone (paired, member by member).
     public func run(_ request: PolicyRequest, isStale: @Sendable () -> Bool = { false }) throws(InputError) -> PolicyRun? {
-        let drivers = try drivers(request)
+        let composed = try composed(request)
+        let drivers = composed.drivers(request.removal)
         let stored = try members(request, drivers: drivers)
-        let m = stored.count, n = endYear - firstYear + 1, h = stored.historyYears
+        guard let (series, summaries) = runMembers(stored, drivers: drivers, isStale: isStale) else { return nil }
+        var effects: [RemovalEffect] = []
+        if request.pathway != nil {
+            let years = stored.restartYear...endYear
+            let totals = request.removal.cumulative(removals: composed.removals, firstYear: composed.removalsFirstYear, years: years)
+            let subset = Self.spread(options.effectMembers, of: stored.count)
+            for route in RemovalByType.Route.allCases where totals[route]! > 0 {
+                guard let (without, withoutSummaries) = runMembers(stored, drivers: composed.drivers(request.removal, omitting: route),
+                                                                   members: subset, isStale: isStale)
+                else { return nil }
+                effects.append(RemovalEffect(route: route, nominalPgC: totals[route]!, yearCount: endYear - firstYear + 1, firstYear: firstYear,
+                                             members: subset, with: (series, summaries), without: (without, withoutSummaries)))
+            }
+        }
+        let weights = request.mode == .single ? [1.0]
+            : (request.weighting == .constrained ? stored.constrainedWeights : stored.priorWeights)
+        let byRoute = RemovalByType.Route.allCases.map { route in
+            composed.removals.isEmpty ? [Double](repeating: 0, count: endYear - firstYear + 1)
+                : (firstYear...endYear).map { y in
+                    let j = y - composed.removalsFirstYear
+                    guard j >= 0, j < composed.removals.count else { return 0.0 }
+                    let s = request.removal.split(composed.removals[j], year: y)
+                    return (route == .geological ? s.geological : route == .land ? s.land : s.ocean) / 1000   // Gt CO2/yr
+                }
+        }
+        var run = PolicyRun(request: request, firstYear: firstYear, yearCount: endYear - firstYear + 1, restartYear: stored.restartYear,
+                            series: series, summaries: summaries, weights: weights,
+                            baseFossilCO2: try inputs(request.scenario).drivers.slice(from: firstYear, to: endYear).column(DriverColumns.co2Fossil),
+                            removalsByRoute: byRoute, removalEffects: effects)
+        if request.mode == .ensemble {
+            run.historyPlumes = historyPlumes
+            run.historyKey = request.scenario + "|" + request.weighting.rawValue
+        }
+        return run
+    }
+
+    /// `count` member indices spread evenly over `0..<total` (all of them when count ≥ total).
+    static func spread(_ count: Int, of total: Int) -> [Int] {
+        count >= total ? Array(0..<total) : (0..<max(count, 1)).map { $0 * total / max(count, 1) }
+    }
+
+    /// Runs the future of the stored `members` (all by default) with `drivers`: ([member][Recorded][year],
+    /// [member][ScenarioSummary]) in the order of `members`.
+    func runMembers(_ stored: StoredMembers, drivers: DriverSeries, members: [Int]? = nil, isStale: @Sendable () -> Bool) -> ([Double], [Double])? {
+        let chosen = members ?? Array(0..<stored.count)
+        let m = chosen.count, n = endYear - firstYear + 1, h = stored.historyYears
         var series = [Double](repeating: 0, count: m * Recorded.count * n)
         var summaries = [Double](repeating: .nan, count: m * ScenarioSummary.count)
         let completed = series.withUnsafeMutableBufferPointer { seriesOut in
@@ -122,8 +208,9 @@ public final class PolicySimulator: @unchecked Sendable {
                 let out = UnsafeSendable(seriesOut), sum = UnsafeSendable(summariesOut)
                 return stored.history.withUnsafeBufferPointer { historyIn in
                     let past = UnsafeSendable(historyIn)
-                    return Parallel.forEachMember(count: m, isStale: isStale) { k in
-                        let buffer = out.value.baseAddress! + k * Recorded.count * n
+                    return Parallel.forEachMember(count: m, isStale: isStale) { j in
+                        let k = chosen[j]
+                        let buffer = out.value.baseAddress! + j * Recorded.count * n
                         for r in 0..<Recorded.count {
                             (buffer + r * n).update(from: past.value.baseAddress! + (k * Recorded.count + r) * h, count: h)
                         }
@@ -131,16 +218,12 @@ public final class PolicySimulator: @unchecked Sendable {
                         MemberRun.step(stored.models[k], &state, drivers: drivers, from: stored.restartYear, years: n - h,
                                        into: buffer, offset: h, yearCount: n)
                         ScenarioSummary.compute(series: buffer, yearCount: n, firstYear: firstYear,
-                                                into: sum.value.baseAddress! + k * ScenarioSummary.count)
+                                                into: sum.value.baseAddress! + j * ScenarioSummary.count)
                     }
                 }
             }
         }
-        guard completed else { return nil }
-        let weights = request.mode == .single ? [1.0]
-            : (request.weighting == .constrained ? stored.constrainedWeights : stored.priorWeights)
-        return PolicyRun(request: request, firstYear: firstYear, yearCount: n, restartYear: stored.restartYear, series: series, summaries: summaries, weights: weights,
-                         baseFossilCO2: try inputs(request.scenario).drivers.slice(from: firstYear, to: endYear).column(DriverColumns.co2Fossil))
+        return completed ? (series, summaries) : nil
     }
 }
 

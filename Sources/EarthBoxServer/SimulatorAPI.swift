@@ -87,7 +87,8 @@ public final class SimulatorAPI: @unchecked Sendable {
         switch (r.method, r.path) {
         case ("GET", "/api/schema"): return .json(200, schema())
         case ("GET", "/api/openapi.json"): return assets.response(for: "openapi.json") ?? .error(404, field: nil, "no such resource")
-        case ("GET", "/api/policy"), ("POST", "/api/policy"), ("GET", "/api/policy.csv"), ("GET", "/api/policy.nc"), ("GET", "/api/policy.nml"):
+        case ("GET", "/api/policy"), ("POST", "/api/policy"), ("GET", "/api/policy.csv"), ("GET", "/api/policy.nc"), ("GET", "/api/policy.nml"),
+             ("GET", "/api/policy.removals.csv"):
             let parameters: [(String, String)]
             if r.method == "POST" {
                 switch Self.jsonParameters(r.body) {
@@ -103,6 +104,15 @@ public final class SimulatorAPI: @unchecked Sendable {
                 let text = request.namelistText(folder: "Runs/web", historyFile: simulator.options.historyFile, endYear: simulator.endYear)
                 return APIResponse(status: 200, contentType: "text/plain; charset=utf-8", body: Data(text.utf8),
                                    headers: [("Content-Disposition", "attachment; filename=\"earthbox-web.nml\"")])
+            }
+            if r.path == "/api/policy.removals.csv" {
+                return await onQueue {
+                    do {
+                        let text = try self.simulator.removalsFile(request)
+                        return APIResponse(status: 200, contentType: "text/csv; charset=utf-8", body: Data(text.utf8),
+                                           headers: [("Content-Disposition", "attachment; filename=\"\(request.runName)-removals.csv\"")])
+                    } catch let error as InputError { return .error(400, field: error.key, error.message) } catch { return .error(400, field: nil, "\(error)") }
+                }
             }
             let client = parameters.last { $0.0 == "client" }?.1 ?? r.client
             return await compute(request, client: String(client.prefix(64)), format: String(r.path.dropFirst("/api/policy".count)))
@@ -163,7 +173,12 @@ public final class SimulatorAPI: @unchecked Sendable {
                                        headers: [("Content-Disposition", "attachment; filename=\"earthbox-web.nc\"")])
                 } catch { return .error(500, field: nil, "cannot write the NetCDF file: \(error)") }
             default:
-                return .json(200, run.json(elapsedMilliseconds: Self.milliseconds(since: start)))
+                // compute_ms in the body is the members' run; the header adds the plume percentiles and the JSON
+                // (the whole server time from the request to the new plume data, what scripts/serve-bench.sh reports).
+                let runMilliseconds = Self.milliseconds(since: start)
+                var response = APIResponse.json(200, run.json(elapsedMilliseconds: runMilliseconds))
+                response.headers = [("Server-Timing", String(format: "run;dur=%.2f, total;dur=%.2f", runMilliseconds, Self.milliseconds(since: start)))]
+                return response
             }
         }
     }
@@ -232,6 +247,7 @@ public final class SimulatorAPI: @unchecked Sendable {
                     fields(PathwaySettings.self, PolicyRequest.pathwayKeys)
                     fields(ClimateParameters.self, PolicyRequest.climateKeys)
                     fields(ForcingAgentParameters.self, PolicyRequest.forcingKeys)
+                    fields(RemovalByType.self, PolicyRequest.removalKeys)
                 }
             }
             j.field("labs") {

@@ -4,6 +4,9 @@ import EarthBox
 /// order, so a member's buffer is passed to `ScenarioSummary.compute` as it is.
 enum Recorded: Int, CaseIterable {
     case tas, co2, ohc, oceanSink, landSink, seaLevel, fossilCO2, landUseCO2
+    /// The carbon ledger's residual (PgC) and what the removal routes booked: cumulative land removal (PgC) and this
+    /// year's ocean alkalinity (Pmol/yr), so the page can show that the ledger closes.
+    case carbonLedgerResidual, cumulativeLandRemoval, oceanAlkalinity
 
     static let count = allCases.count
 
@@ -18,6 +21,9 @@ enum Recorded: Int, CaseIterable {
         out[seaLevel.rawValue * n + i] = d[Diagnostic.thermostericSeaLevel.rawValue]
         out[fossilCO2.rawValue * n + i] = d[Diagnostic.fossilEmissions.rawValue]
         out[landUseCO2.rawValue * n + i] = d[Diagnostic.landUseEmissionsRequested.rawValue]
+        out[carbonLedgerResidual.rawValue * n + i] = d[Diagnostic.carbonLedgerResidual.rawValue]
+        out[cumulativeLandRemoval.rawValue * n + i] = d[Diagnostic.cumulativeLandRemoval.rawValue]
+        out[oceanAlkalinity.rawValue * n + i] = d[Diagnostic.oceanAlkalinityAddition.rawValue]
     }
 }
 

@@ -15,10 +15,18 @@ const SLIDERS = {
   residual_emissions: { label: "Residual emissions at net zero", min: 0, max: 10, step: 0.1, value: 0, unit: "Gt CO₂/yr" },
   removal_rate: { label: "Net removal after net zero", min: 0, max: 20, step: 0.1, value: 0, unit: "Gt CO₂/yr" },
   removal_years: { label: "Years of net removal", min: 0, max: 100, step: 1, value: 0, unit: "yr" },
+  land_removal_capacity: { label: "Afforestation/reforestation: up to", min: 0, max: 10, step: 0.1, value: 0, unit: "Gt CO₂/yr" },
+  land_removal_start_year: { label: "… from", min: 2023, max: 2100, step: 1, value: 2030, unit: "" },
+  land_removal_ramp_years: { label: "… reached after", min: 0, max: 60, step: 1, value: 20, unit: "yr" },
+  ocean_alkalinity_capacity: { label: "Ocean alkalinity enhancement: up to", min: 0, max: 10, step: 0.1, value: 0, unit: "Gt CO₂/yr" },
+  ocean_alkalinity_start_year: { label: "… from", min: 2023, max: 2100, step: 1, value: 2030, unit: "" },
+  ocean_alkalinity_ramp_years: { label: "… reached after", min: 0, max: 60, step: 1, value: 20, unit: "yr" },
   non_co2_fraction: { label: "CH₄ and N₂O by net zero (× base)", min: 0, max: 1.5, step: 0.05, value: 1, unit: "" },
   equilibrium_climate_sensitivity: { label: "Climate sensitivity (ECS)", min: 1.5, max: 6, step: 0.1, value: 3, unit: "K" },
   aerosol_scale: { label: "Aerosol forcing (× best estimate)", min: 0, max: 2.5, step: 0.05, value: 1, unit: "" },
 };
+const REMOVAL_KEYS = ["land_removal_capacity", "land_removal_start_year", "land_removal_ramp_years",
+                      "ocean_alkalinity_capacity", "ocean_alkalinity_start_year", "ocean_alkalinity_ramp_years"];
 const REGION_DEFAULTS = { World: { peak_emissions: 40, net_zero_year: 2070 }, China: { peak_emissions: 12.5, net_zero_year: 2060 } };
 
 const state = { mode: "ensemble", weighting: "constrained", scenario: "ssp245", pathway: true, region: "World", decline_shape: "linear" };
@@ -51,7 +59,7 @@ function policyParameters() {
   const p = { mode: state.mode, weighting: state.weighting, scenario: state.scenario, pathway: state.pathway ? "on" : "off" };
   if (state.pathway) {
     p.region = state.region;
-    for (const k of ["peak_year", "peak_emissions", "net_zero_year", "decline_steepness", "residual_emissions", "removal_rate", "removal_years", "non_co2_fraction"]) p[k] = state[k];
+    for (const k of ["peak_year", "peak_emissions", "net_zero_year", "decline_steepness", "residual_emissions", "removal_rate", "removal_years", "non_co2_fraction", ...REMOVAL_KEYS]) p[k] = state[k];
     p.decline_shape = state.decline_shape;
   }
   if (state.mode === "single") {
@@ -148,7 +156,9 @@ async function requestPolicy() {
     last = body;
     window.earthboxLast = body;
     drawPolicy(body);
-    setStatus(`${body.members} member${body.members > 1 ? "s" : ""}: ${body.compute_ms.toFixed(0)} ms on the server, ${(performance.now() - t0).toFixed(0)} ms in all`, "ok");
+    const timing = /total;dur=([\d.]+)/.exec(response.headers.get("Server-Timing") || "");
+    const server = timing ? +timing[1] : body.compute_ms;   // run + plume percentiles + JSON
+    setStatus(`${body.members} member${body.members > 1 ? "s" : ""}: ${server.toFixed(0)} ms on the server, ${(performance.now() - t0).toFixed(0)} ms in all`, "ok");
   } catch (e) {
     if (e.name !== "AbortError" && mine === sequence) setStatus("request failed: " + e.message, "error");
   } finally {
@@ -215,6 +225,11 @@ function drawPolicy(d) {
   const el = [{ type: "line", x: ex, y: d.base_fossil_co2.slice(e0), color: "#868e96", width: 1.5, dash: "4 3", label: `${d.request.scenario} fossil CO₂` }];
   if (baseline) el.push({ type: "line", x: ex, y: baseline.emissions.slice(e0), color: "#495057", width: 1.5, dash: "6 4", label: "baseline total" });
   el.push({ type: "line", x: ex, y: d.emissions.slice(e0), color: "#1864ab", width: 2.5, label: "total CO₂ (fossil + land use)" });
+  const routeColors = { geological: "#495057", land: "#2f9e44", ocean: "#1098ad" };
+  d.removal.routes.forEach((route, j) => {
+    const y = d.removal.series_gtco2[j];
+    if (y.some(v => v > 0)) el.push({ type: "line", x: ex, y: y.slice(e0).map(v => -v), color: routeColors[route], width: 1.5, label: `removal: ${route}` });
+  });
   plotLines($("plot-emissions"), { title: "CO₂ emissions (Gt CO₂/yr)", x: ex, layers: el, hlines: [{ y: 0, color: "#adb5bd" }], legendAt: [0.62, 0.62] });
 
   const band = (arr, color, label) => ens ? [{ type: "band", lo: arr[0], hi: arr[4], color, opacity: 0.18 }, { type: "line", y: arr[2], color, width: 2, label }] : [{ type: "line", y: arr[2], color, width: 2, label }];
@@ -223,9 +238,32 @@ function drawPolicy(d) {
     layers: band(d.ocean_sink, "#1971c2", "ocean").concat(band(d.land_sink, "#2f9e44", "land (NPP − respiration)")), hlines: [{ y: 0, color: "#adb5bd" }] });
   plotLines($("plot-sea"), { title: "Thermosteric sea level vs 1995–2014 (cm)", x, xmin: 1950, xmax: 2100, layers: band(d.sea_level, "#0b7285", "median"), legend: false });
 
+  drawRemoval(d);
+
   $("footnote").textContent = `${ens ? `${d.members} members of ${schema.ensemble}, weights ${d.request.weighting} (effective sample size ${Math.round(d.effective_sample_size)})` : "one member with the sliders' physics"}; ` +
     `members restart from stored states at ${d.restart_year}, so a change runs only ${d.restart_year}–2100. Peak warming and probabilities use the 20-year running mean (as earthbox ensemble); AR6 category from peak and 2100 percentiles (IPCC AR6 WG3, Table 3.1).`;
 }
+
+// CO2 removal by type: what each route removed on paper, what the model booked, and its paired effect (the run minus
+// the same run with that route's removals left undone).
+const ROUTE_NAMES = { geological: "Geological store (DACCS, BECCS)", land: "Afforestation/reforestation", ocean: "Ocean alkalinity enhancement" };
+function drawRemoval(d) {
+  const panel = $("removal-panel");
+  const r = d.removal;
+  if (!r || r.effects.length === 0) { panel.hidden = true; return; }
+  panel.hidden = false;
+  const ens = d.members > 1;
+  const range = (q, digits, unit) => f(q[2], digits) + unit + (ens ? ` <span class="range">(${f(q[0], digits)} to ${f(q[4], digits)})</span>` : "");
+  const rows = r.effects.map(e => `<tr id="removal-${e.route}" data-nominal="${e.nominal_pgc}" data-co2="${e.co2_change_2100[2]}" data-warming="${e.warming_change_2100[2]}">` +
+    `<td>${ROUTE_NAMES[e.route]}</td><td>${Math.round(e.nominal_gtco2)} Gt CO₂<br><span class="range">${e.nominal_pgc.toFixed(1)} PgC; booked ${e.booked_pgc.toFixed(1)}</span></td>` +
+    `<td>${range(e.carbon_kept_out_2100_pgc, 1, " PgC")}</td><td>${range(e.co2_change_2100, 1, " ppm")}</td>` +
+    `<td>${range(e.warming_change_2100, 2, " °C")}</td><td>${range(e.peak_warming_change, 2, " °C")}</td></tr>`).join("");
+  panel.innerHTML = `<h3>CO₂ removal by type, ${d.restart_year}–2100</h3><table><thead><tr><th>Route</th><th>Removed on paper</th>` +
+    `<th>Kept out of the air in 2100</th><th>CO₂ in 2100</th><th>Warming in 2100</th><th>Peak warming</th></tr></thead><tbody>${rows}</tbody></table>` +
+    `<p class="hint">Each route's effect is this run minus the same run with that route's removals left undone, member by member${ens ? " (median, 5–95 %)" : ""}. ` +
+    `Less carbon stays out of the air than was removed: as CO₂ falls the ocean and land give some back. Carbon ledger: largest residual ${r.largest_ledger_residual_pgc.toExponential(1)} PgC in any member and year.</p>`;
+}
+const f = (x, digits) => (x === null || x === undefined || !isFinite(x)) ? "–" : (x > 0 ? "+" : "") + x.toFixed(digits);
 
 // ---------- Labs ----------
 let labRequest = null, labSequence = 0;
@@ -350,6 +388,7 @@ async function start() {
   $("region").innerHTML = schema.regions.map(s => `<option>${s}</option>`).join("");
   $("decline_shape").innerHTML = schema.decline_shapes.map(s => `<option>${s}</option>`).join("");
   SLIDERS.peak_year.min = schema.restart_year + 1;
+  for (const k of ["land_removal_start_year", "ocean_alkalinity_start_year"]) SLIDERS[k].min = schema.restart_year;
   $("ensemble-note").textContent = `${schema.members} members sampled from the priors of ${schema.ensemble}` + (schema.constrained ? ", weighted by observed warming, CO₂, ocean heat and the carbon sinks." : ".");
   for (const div of document.querySelectorAll("#policy-page .slider")) makeSlider(div, div.dataset.key, SLIDERS[div.dataset.key], onPolicySlider);
   $("scenario").onchange = e => { state.scenario = e.target.value; syncPolicyControls(); requestPolicy(); };
