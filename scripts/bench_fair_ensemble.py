@@ -1,7 +1,7 @@
 """The FaIR 2.2.5 side of scripts/bench-vs-fair.sh: the same ensemble as Namelists/ensembles/benchmark.nml
 (members x the four SSPs x 1750-2300, emission-driven), perturbing the same four quantities (climate sensitivity
 via the feedback parameter, aerosol-cloud scale, CO2 fertilisation via the airborne-fraction sensitivity to the
-carbon pool, and ocean heat uptake), then the 5/17/50/83/95 % quantiles of warming written to a file, as EarthBox does.
+carbon pool, and ocean heat uptake), then the 5/17/33/50/67/83/95 % quantiles of warming written to a file, as EarthBox does.
 
     python bench_fair_ensemble.py MEMBERS OUTPUT.npz [RCMIP_DIRECTORY]
 
@@ -68,5 +68,5 @@ initialise(f.airborne_emissions, 0)
 f.run(progress=False)
 
 tas = f.temperature.sel(layer=0).values                                   # (time bounds, scenario, config)
-quantiles = np.nanpercentile(tas, [5, 17, 50, 83, 95], axis=-1)
+quantiles = np.nanpercentile(tas, [5, 17, 33, 50, 67, 83, 95], axis=-1)
 np.savez_compressed(output, tas=tas.astype(np.float64), quantiles=quantiles)

@@ -113,18 +113,6 @@ public struct PolicyRun: Sendable {
         }
     }
 
-    /// Weighted median that keeps +∞ ("never reached"), which `WeightedStatistics` leaves out.
-    static func weightedMedian(_ values: [Double], weights: [Double]) -> Double {
-        let order = values.indices.filter { !values[$0].isNaN }.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
-        let total = order.reduce(0) { $0 + weights[$1] }
-        var cumulative = 0.0
-        for i in order {
-            cumulative += weights[i]
-            if cumulative >= total / 2 { return values[i] }
-        }
-        return .nan
-    }
-
     /// The carbon the routes booked in the model, 2023–2100, PgC: geological (the pathway's net fossil CO2 carries it),
     /// land (the land's cumulative removal), ocean (alkalinity added × its nominal uptake); and the largest carbon
     /// ledger residual of any member and year (PgC).
@@ -220,8 +208,8 @@ public struct PolicyRun: Sendable {
                     j.field("category_name", category.name)
                     j.field("co2_2100", plume(.co2, from: 2100).map { $0[0] })
                     j.field("sea_level_2100_cm", seaLevelPlume(from: 2100).map { $0[0] })
-                    j.field("budget_1_5_from_2020", Self.weightedMedian(metrics.map { $0.budgetFrom2020[1.5] ?? .nan }, weights: weights))
-                    j.field("budget_2_0_from_2020", Self.weightedMedian(metrics.map { $0.budgetFrom2020[2.0] ?? .nan }, weights: weights))
+                    j.field("budget_1_5_from_2020", WarmingStatistics.budget(metrics.map { $0.budgetFrom2020[1.5] ?? .nan }, weights: weights, likelihood: 50))
+                    j.field("budget_2_0_from_2020", WarmingStatistics.budget(metrics.map { $0.budgetFrom2020[2.0] ?? .nan }, weights: weights, likelihood: 50))
                     j.field("ar6_budget_1_5", Comparison.ar6Budgets["1.5/50"]!)
                     j.field("ar6_budget_2_0", Comparison.ar6Budgets["2.0/50"]!)
                     j.field("emitted_2020_2100", cumulative2020to2100)

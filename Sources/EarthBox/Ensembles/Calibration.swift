@@ -7,6 +7,8 @@ public struct CalibrationConfiguration: Sendable {
     public let constraints: [CalibrationConstraint]
     /// The target of every constraint but history matching.
     public let targets: [CalibrationConstraint: QuantileTarget]
+    /// Constraints with a target applied by history matching (implausibility) instead of raking.
+    public let historyMatched: Set<CalibrationConstraint>
     /// IGCC GMST anomaly relative to its 1850–1900 mean, one value per year of `historyYears`.
     public let observedGMST: [Double]
     public var source: String { prior.source }
@@ -34,6 +36,11 @@ public struct CalibrationConfiguration: Sendable {
         if run.startYear > 1850 || run.endYear < historyYears.upperBound {
             throw fail("run", run.startYear > 1850 ? "start_year" : "end_year",
                        "calibration compares 1850-\(historyYears.upperBound) with observations: start_year ≤ 1850 and end_year ≥ \(historyYears.upperBound) (got \(run.startYear)-\(run.endYear))")
+        }
+        let historyMatched = Set(settings.historyMatchedConstraints.compactMap(CalibrationConstraint.init(rawValue:)))
+        if let k = historyMatched.first(where: { !constraints.contains($0) || $0 == .gmstRMSE }) {
+            throw fail("calibration", "history_matched_constraints", k == .gmstRMSE ? "gmst_rmse is history matching already"
+                       : "'\(k.rawValue)' is not one of the constraints applied (constraints = \(settings.constraints.joined(separator: ", ")))")
         }
         if prior.scenarios.count != 1 {
             throw fail("ensemble", "scenarios", "calibration runs one history (e.g. 'ssp245', RCMIP's extended historical after 2014), not \(prior.scenarios.count)")
@@ -70,8 +77,9 @@ public struct CalibrationConfiguration: Sendable {
         for y in historyYears { observed.append(try gmst.mean("gmst_anomaly", y...y) - baseline) }
         func rss(_ a: Double, _ b: Double) -> Double { (a * a + b * b).squareRoot() }
         let targets: [CalibrationConstraint: QuantileTarget] = [
-            // IGCC 2011–2020 mean with AR6's very likely range about it (AR6 SPM A.1.2: 1.09 [0.95–1.20] K).
-            .gmst2011to2020: QuantileTarget(q05: o.warming2011to2020 - 0.14, q50: o.warming2011to2020, q95: o.warming2011to2020 + 0.11),
+            // AR6's assessed 2011–2020 GMST, 1.09 [0.95–1.20] K (AR6 WG1 SPM A.1.2; IGCC 2025's update of the same
+            // datasets gives \(o.warming2011to2020), within 0.01 K): the assessment the projections are judged against.
+            .gmst2011to2020: QuantileTarget(q05: 0.95, q50: 1.09, q95: 1.20),
             // σ of the box model's CO2 is the prescribed emissions' (GCB 2023 land use ±0.7 PgC/yr), not NOAA's 0.1 ppm: ObservationalConstraint.
             .co2In2014: QuantileTarget(mean: o.co2In2014, sigma: 5),
             // von Schuckmann et al. 2023 1σ ⊕ 30 ZJ structural error (no land, ice or atmosphere heat): ObservationalConstraint.
@@ -84,7 +92,8 @@ public struct CalibrationConfiguration: Sendable {
             .aerosolCloud: QuantileTarget(q05: -1.7, q50: -1.0, q95: -0.3),
             .ecs: ecs, .tcr: tcr,
         ].filter { constraints.contains($0.key) }
-        return CalibrationConfiguration(prior: prior, settings: settings, constraints: constraints, targets: targets, observedGMST: observed)
+        return CalibrationConfiguration(prior: prior, settings: settings, constraints: constraints, targets: targets,
+                                        historyMatched: historyMatched, observedGMST: observed)
     }
 
     /// The ensemble of prior members `range`: the prior's samples, recording only what the constraints need.
@@ -202,7 +211,16 @@ public struct Calibration {
                 throw CalibrationFailure(description: "the constraints cannot be met: no member of the \(m)-member prior passes history matching (smallest GMST RMSE \(best) K > gmst_rmse_threshold \(s.gmstRMSEThreshold) K); widen the priors or check the physics")
             }
         }
-        let targeted = c.constraints.filter { $0 != .gmstRMSE }
+        for k in c.constraints where c.historyMatched.contains(k) {
+            let t = c.targets[k]!
+            for (i, x) in values[k]!.enumerated() where passed[i] {
+                passed[i] = x.isFinite && abs(x - t.q50) <= s.implausibilityThreshold * (x < t.q50 ? t.lowerSigma : t.upperSigma)
+            }
+            if !passed.contains(true) {
+                throw CalibrationFailure(description: "the constraints cannot be met: no member of the \(m)-member prior passes history matching on \(k.rawValue) (within \(s.implausibilityThreshold) sigma of \(t.q50) \(k.units)); widen the priors or check the physics")
+            }
+        }
+        let targeted = c.constraints.filter { $0 != .gmstRMSE && !c.historyMatched.contains($0) }
         let weights = MarginalRaking.weights(values: targeted.map { values[$0]! }, targets: targeted.map { c.targets[$0]! },
                                              start: passed.map { $0 ? 1 : 0 })
         let ess = ObservationalConstraint.effectiveSampleSize(weights)

@@ -66,9 +66,10 @@ extension CalibrationResult {
         provenance += p.priors.map { "prior \($0.parameter.name): \($0.distribution.summary)" }
         provenance += c.constraints.map { k in
             k == .gmstRMSE ? "constraint \(k.rawValue): history matching, RMSE of GMST 1850-2024 vs IGCC 2025 <= \(c.settings.gmstRMSEThreshold) K"
+                : c.historyMatched.contains(k) ? "constraint \(k.rawValue): history matching, within \(c.settings.implausibilityThreshold) sigma of target \(c.targets[k]!.summary) \(k.units)"
                 : "constraint \(k.rawValue): target \(c.targets[k]!.summary) \(k.units)"
         }
-        provenance.append("method: history matching, raking of the marginals to the targets (\(MarginalRaking.sweeps) sweeps, \(MarginalRaking.binCount) bins), weighted draw without replacement (resampling seed \(c.settings.resamplingSeed)); Smith et al. 2024, GMD 17, 8569")
+        provenance.append("method: history matching, raking of the marginals to the targets (\(MarginalRaking.sweeps) sweeps, \(MarginalRaking.binCount) bins), systematic PPS draw, Madow 1949 (resampling seed \(c.settings.resamplingSeed)); Smith et al. 2024, GMD 17, 8569")
         provenance.append("passed history matching: \(passedHistoryMatch.filter { $0 }.count) of \(p.settings.members); weights support \(Int(supportedMembers)) members (Kish effective sample size \(Int(effectiveSampleSize))); posterior \(posterior.count) members, equally weighted")
         return ParameterSetFile(provenance: provenance, parameters: p.priors.map(\.parameter.name), priorMembers: posterior,
                                 rows: posterior.map { p.samples[$0] })
@@ -93,12 +94,19 @@ extension CalibrationResult {
         func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
         let i5 = WarmingStatistics.percentiles.firstIndex(of: 5)!, i50 = WarmingStatistics.percentiles.firstIndex(of: 50)!
         let i95 = WarmingStatistics.percentiles.firstIndex(of: 95)!
-        var lines = [pad("constraint", 22) + pad("target 5/50/95", 26) + pad("prior 5/50/95", 26) + "posterior 5/50/95"]
+        // The raked weights' own quantiles beside the drawn posterior's: a gap between the two is the draw's
+        // (too few effective members), a gap between the weights and the target is the raking's (the prior cannot reach it).
+        var lines = [pad("constraint", 22) + pad("target 5/50/95", 24) + pad("prior 5/50/95", 24) + pad("raked weights 5/50/95", 24) + "posterior 5/50/95"]
         for k in configuration.constraints {
             let (a, b) = percentiles(k)
-            let target = configuration.targets[k].map { "\(f($0.q05)) \(f($0.q50)) \(f($0.q95))" } ?? "<= \(configuration.settings.gmstRMSEThreshold)"
-            lines.append(pad(k.rawValue, 22) + pad(target, 26) + pad("\(f(a[i5])) \(f(a[i50])) \(f(a[i95]))", 26)
-                         + "\(f(b[i5])) \(f(b[i50])) \(f(b[i95])) \(k.units)")
+            let w = WeightedStatistics.percentiles(values[k]!, weights: weights, WarmingStatistics.percentiles)
+            let target = configuration.targets[k].map { "\(f($0.q05)) \(f($0.q50)) \(f($0.q95))" + (configuration.historyMatched.contains(k) ? " HM" : "") }
+                ?? "<= \(configuration.settings.gmstRMSEThreshold)"
+            lines.append(pad(k.rawValue, 22) + pad(target, 24) + pad("\(f(a[i5])) \(f(a[i50])) \(f(a[i95]))", 24)
+                         + pad("\(f(w[i5])) \(f(w[i50])) \(f(w[i95]))", 24) + "\(f(b[i5])) \(f(b[i50])) \(f(b[i95])) \(k.units)")
+        }
+        if !configuration.historyMatched.isEmpty {
+            lines.append("HM: applied by history matching (within \(configuration.settings.implausibilityThreshold) sigma of the target median), not raked")
         }
         lines.append("history matching: \(passedHistoryMatch.filter { $0 }.count) of \(passedHistoryMatch.count) pass; the raked weights support \(Int(supportedMembers)) members (Kish effective sample size \(Int(effectiveSampleSize))); posterior \(posterior.count) members")
         return lines.joined(separator: "\n")
@@ -134,7 +142,7 @@ extension CalibrationResult {
         add("tcre", ["posterior_member"], posterior.map { tcre[$0] }, [("units", .text("K (1000 PgC)-1")), ("long_name", .text("transient climate response to cumulative CO2 emissions"))])
         add("weight", ["posterior_member"], posterior.map { weights[$0] }, [("long_name", .text("raked weight of the member in the prior (sum over the prior 1)"))])
         if allPriorMembers {
-            add("passed_history_match", ["prior_member"], passed, [("long_name", .text("GMST RMSE 1850-2024 within the threshold"))], type: .int)
+            add("passed_history_match", ["prior_member"], passed, [("long_name", .text("GMST RMSE 1850-2024 within the threshold, and every history-matched constraint within its implausibility threshold"))], type: .int)
             add("weight_prior", ["prior_member"], weights, [("long_name", .text("raked weight (sum 1)"))])
             for (j, prior) in p.priors.enumerated() {
                 add(prior.parameter.variableName, ["prior_member"], p.samples.map { $0[j] }, [("units", .text(prior.parameter.unit)), ("namelist_key", .text(prior.parameter.name))])

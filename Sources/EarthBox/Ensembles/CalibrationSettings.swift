@@ -9,6 +9,14 @@ public struct CalibrationSettings: Sendable, Equatable {
     public var constraints = CalibrationConstraint.allCases.map(\.rawValue)
     /// History matching: RMSE of annual GMST 1850–2024 against IGCC, K (FaIR v1.4 uses 0.17 K; Smith et al. 2024 §3.1).
     public var gmstRMSEThreshold = 0.17
+    /// Constraints (of `constraints`) applied by history matching instead of raking: a member passes when its value
+    /// lies within `implausibility_threshold` standard deviations of the target's median (the implausibility of
+    /// Vernon, Goldstein & Bower 2010, Bayesian Anal. 5, 619; Williamson et al. 2013, Clim. Dyn. 41, 1703). For an
+    /// observation the model cannot meet together with the others without carving the posterior out of a few members.
+    /// 'none' (a namelist cannot spell an empty list): every targeted constraint is raked.
+    public var historyMatchedConstraints = ["none"]
+    /// Largest implausibility |x − median| / σ a member may have; 3 is Pukelsheim's (1994, Am. Stat. 48, 88) three-sigma rule.
+    public var implausibilityThreshold = 3.0
     /// AR6 assessed ECS 5/50/95 %, K (Forster et al. 2021, AR6 WG1 §7.5.5, Table 7.13).
     public var ecsTarget = [2.0, 3.0, 5.0]
     /// AR6 assessed TCR 5/50/95 %, K (AR6 WG1 §7.5.5, Table 7.14).
@@ -30,6 +38,10 @@ extension CalibrationSettings: NamelistGroup {
         .integer("posterior_members", \.posteriorMembers, range: 10...100_000, unit: "1", "members of the posterior parameter set"),
         .stringList("constraints", \.constraints, allowed: CalibrationConstraint.allCases.map(\.rawValue),
                     count: 1...CalibrationConstraint.allCases.count, "constraints applied (docs/calibration.md)"),
+        .stringList("history_matched_constraints", \.historyMatchedConstraints, allowed: ["none"] + CalibrationConstraint.allCases.map(\.rawValue),
+                    count: 1...CalibrationConstraint.allCases.count, "constraints applied by history matching (implausibility) instead of raking; 'none': all raked"),
+        .real("implausibility_threshold", \.implausibilityThreshold, range: 0.5...10, unit: "1",
+              "history matching of history_matched_constraints: largest |value - target median| / sigma", citation: "Vernon et al. 2010; Pukelsheim 1994"),
         .real("gmst_rmse_threshold", \.gmstRMSEThreshold, range: 0.01...2, unit: "K",
               "history matching: largest RMSE of annual GMST 1850-2024 against IGCC", citation: "Smith et al. 2024, GMD 17, 8569"),
         .realList("ecs_target", \.ecsTarget, elementRange: 0.1...20, count: 3...3, unit: "K", "ECS 5, 50, 95 % target",

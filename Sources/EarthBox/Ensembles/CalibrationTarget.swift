@@ -73,21 +73,49 @@ public enum MarginalRaking {
         return total > 0 ? w.map { $0 / total } : w
     }
 
-    /// `count` distinct members drawn with probability proportional to `weights`, without replacement
-    /// (Efraimidis & Spirakis 2006, Inf. Process. Lett. 97, 181: the largest keys ln(u)/w), u from a SplitMix64 hash
-    /// of `seed` and the member index, so the draw depends on nothing but the seed and the weights. Returned in
-    /// order of decreasing key (a random order). Fewer than `count` when fewer members have positive weight.
+    /// `count` distinct members, member i included with probability π_i = min(1, c·w_i), c such that Σπ = `count`
+    /// (members whose π would exceed 1 are taken surely and the others rescaled, until none does): systematic
+    /// probability-proportional-to-size sampling (Madow 1949, Ann. Math. Stat. 20, 333) along the members in a
+    /// seeded random order. The drawn set, equally weighted, then follows the weighted distribution in expectation;
+    /// successive draws without replacement (Efraimidis & Spirakis 2006, the previous draw) under-include the heaviest
+    /// members and widened the posterior towards the history-matched prior. Order and start come from a SplitMix64
+    /// hash of `seed` and the member index, so the draw depends on nothing but the seed and the weights. Returned in
+    /// that random order; fewer than `count` (all of them) when fewer members have positive weight.
     public static func draw(count: Int, weights: [Double], seed: UInt64) -> [Int] {
-        var keyed: [(key: Double, member: Int)] = []
-        for (i, w) in weights.enumerated() where w > 0 {
+        func hash(_ i: Int) -> UInt64 {
             var z = seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(i + 1)
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            let u = (Double(z >> 11) + 0.5) / 9_007_199_254_740_992.0   // in (0, 1)
-            keyed.append((log(u) / w, i))
+            return z ^ (z >> 31)
         }
-        keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.member < $1.member) }
-        return keyed.prefix(count).map(\.member)
+        let order = weights.indices.filter { weights[$0] > 0 }.sorted { (hash($0), $0) < (hash($1), $1) }
+        guard order.count > count else { return order }
+        // Inclusion probabilities: capped at 1, the rest rescaled to sum to what is left.
+        var sure = [Bool](repeating: false, count: weights.count)
+        var probability = [Double](repeating: 0, count: weights.count)
+        var changed = true
+        while changed {
+            changed = false
+            var rest = 0.0, taken = 0
+            for i in order { if sure[i] { taken += 1 } else { rest += weights[i] } }
+            let scale = Double(count - taken) / rest
+            for i in order where !sure[i] {
+                probability[i] = weights[i] * scale
+                if probability[i] >= 1 { sure[i] = true; probability[i] = 1; changed = true }
+            }
+        }
+        // One start u in (0, 1), then every member whose stretch of the cumulative probability holds u + k.
+        let start = (Double(hash(weights.count) >> 11) + 0.5) / 9_007_199_254_740_992.0
+        var chosen: [Int] = [], taken = [Bool](repeating: false, count: weights.count)
+        var cumulative = 0.0, next = start
+        for i in order {
+            cumulative += probability[i]
+            if next < cumulative && chosen.count < count { chosen.append(i); taken[i] = true; next += 1 }
+        }
+        // Rounding can leave the last point past the summed probabilities: the likeliest members not yet taken fill it.
+        if chosen.count < count {
+            for i in order.filter({ !taken[$0] }).sorted(by: { probability[$0] > probability[$1] }).prefix(count - chosen.count) { chosen.append(i) }
+        }
+        return chosen
     }
 }

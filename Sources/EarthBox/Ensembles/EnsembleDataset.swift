@@ -84,7 +84,7 @@ public enum EnsembleDataset {
             add(k.name + "_quantiles_constrained", ["scenario", "quantile"], constrained,
                 CFMetadata.unitAttributes(k.units, longName: k.longName + ", quantiles weighted by the observational constraints") + reference)
         }
-        for (label, k) in [("peak_warming", ScenarioSummary.peakWarming), ("warming_2081_2100", .warming2081to2100)] {
+        for (label, k) in [("peak_warming", ScenarioSummary.peakWarming), ("warming_2081_2100", .warming2081to2100), ("warming_2100", .warming2100)] {
             for constrained in [false, true] {
                 var probability: [Double] = []
                 for scenario in 0..<s {
@@ -182,5 +182,5 @@ public enum EnsembleDataset {
 
 extension ScenarioSummary {
     /// Whether the summary is a warming relative to 1850-1900 (its reference period goes into the file).
-    var isWarming: Bool { self == .warming2011to2020 || self == .warming2081to2100 || self == .peakWarming }
+    var isWarming: Bool { self == .warming2011to2020 || self == .warming2081to2100 || self == .peakWarming || self == .warming2100 }
 }

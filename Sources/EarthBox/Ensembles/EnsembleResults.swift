@@ -126,8 +126,10 @@ public struct EnsembleAnalysis: Sendable {
         func f(_ x: Double) -> String { x.isFinite ? String(Int((x * 100).rounded())).leftPadded(toFraction: 2) : "nan" }
         func row(_ label: String, _ values: [Double], _ unit: String) -> String {
             let u = percentiles(values, constrained: false), w = percentiles(values, constrained: true)
-            let prior: String = "\(f(u[2])) [\(f(u[0])), \(f(u[4]))]"
-            let weighted: String = "\(f(w[2])) [\(f(w[0])), \(f(w[4]))]"
+            let ps = WeightedStatistics.reportedPercentiles
+            let lo = ps.firstIndex(of: 5)!, mid = ps.firstIndex(of: 50)!, hi = ps.firstIndex(of: 95)!
+            let prior: String = "\(f(u[mid])) [\(f(u[lo])), \(f(u[hi]))]"
+            let weighted: String = "\(f(w[mid])) [\(f(w[lo])), \(f(w[hi]))]"
             return pad(label, 34) + pad(prior, 24) + pad(weighted, 24) + unit
         }
         let header: String = pad("quantity", 34) + pad("prior: median [5-95%]", 24)
@@ -145,7 +147,9 @@ public struct EnsembleAnalysis: Sendable {
             let peak = results.summary(.peakWarming, scenario: s)
             let p15 = WeightedStatistics.exceedanceProbability(peak, weights: weights, threshold: 1.5)
             let p20 = WeightedStatistics.exceedanceProbability(peak, weights: weights, threshold: 2.0)
+            let p2100 = WeightedStatistics.exceedanceProbability(results.summary(.warming2100, scenario: s), weights: weights, threshold: 1.5)
             lines.append("  \(name): P(peak 20-yr warming > 1.5 K) = \(Int((p15 * 100).rounded())) %, > 2 K = \(Int((p20 * 100).rounded())) %"
+                         + (results.configuration.years.contains(2100) ? ", P(2100 > 1.5 K) = \(Int((p2100 * 100).rounded())) %" : "")
                          + (c.settings.constrain ? " (constrained)" : ""))
         }
         lines.append("members \(c.memberCount), effective sample size \(Int(effectiveSampleSize.rounded()))")

@@ -2,7 +2,7 @@
 /// with observations, and the warming metrics reported per scenario. Warming is relative to 1850–1900 (AR6).
 public enum ScenarioSummary: Int, CaseIterable, Sendable {
     case warming2011to2020, co2In2014, oceanHeatGain1971to2018, oceanSink2013to2022, landSink2013to2022
-    case warming2081to2100, peakWarming
+    case warming2081to2100, peakWarming, warming2100
 
     public static let count = allCases.count
 
@@ -15,12 +15,13 @@ public enum ScenarioSummary: Int, CaseIterable, Sendable {
         case .landSink2013to2022: "land_sink_2013_2022"
         case .warming2081to2100: "warming_2081_2100"
         case .peakWarming: "peak_warming"
+        case .warming2100: "warming_2100"
         }
     }
 
     public var units: String {
         switch self {
-        case .warming2011to2020, .warming2081to2100, .peakWarming: "K"
+        case .warming2011to2020, .warming2081to2100, .peakWarming, .warming2100: "K"
         case .co2In2014: "1e-6"
         case .oceanHeatGain1971to2018: "ZJ"
         case .oceanSink2013to2022, .landSink2013to2022: "PgC yr-1"
@@ -36,6 +37,7 @@ public enum ScenarioSummary: Int, CaseIterable, Sendable {
         case .landSink2013to2022: "natural land carbon sink (NPP - heterotrophic respiration), mean 2013-2022"
         case .warming2081to2100: "GMST 2081-2100 mean relative to 1850-1900"
         case .peakWarming: "peak of the 20-year running mean GMST relative to 1850-1900"
+        case .warming2100: "GMST in 2100 relative to 1850-1900 (the year the AR6 WG3 categories judge)"
         }
     }
 
@@ -62,5 +64,6 @@ public enum ScenarioSummary: Int, CaseIterable, Sendable {
         out[landSink2013to2022.rawValue] = mean(.landSink, 2013, 2022)
         out[warming2081to2100.rawValue] = mean(.tas, 2081, 2100) - baseline
         out[peakWarming.rawValue] = WarmingStatistics.peakWarming(UnsafeBufferPointer(start: series, count: n), firstYear: firstYear)
+        out[warming2100.rawValue] = value(.tas, 2100) - baseline
     }
 }

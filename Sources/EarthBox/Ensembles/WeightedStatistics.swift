@@ -1,7 +1,7 @@
 /// Weighted percentiles and exceedance probabilities over ensemble members.
 public enum WeightedStatistics {
-    /// The percentiles the ensemble output reports (AR6's 5–95 % very likely and 17–83 % likely ranges and the median).
-    public static let reportedPercentiles: [Double] = [5, 17, 50, 83, 95]
+    /// The percentiles the ensemble output reports: the one set of `WarmingStatistics` (5, 17, 33, 50, 67, 83, 95).
+    public static var reportedPercentiles: [Double] { WarmingStatistics.percentiles }
 
     /// Percentiles `ps` (0–100) of `values` with `weights`: member i sits at cumulative probability
     /// (Σ_{j<i} w_j + w_i/2) / Σw in sorted order, linear in between, clamped at the ends. With equal weights this is

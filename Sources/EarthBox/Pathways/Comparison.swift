@@ -30,14 +30,32 @@ public struct PathwayGroup: Sendable {
     public var isPathway: Bool { members[0].isPathway }
     public var isEnsemble: Bool { members.count > 1 }
 
-    /// Median over members of an indicator (NaN-free members only; +∞ counts, so a median can be "never reached").
-    public func median(_ f: (PathwayMetrics) -> Double?) -> Double { Comparison.quantile(metrics.compactMap(f), 0.5) }
-    public func quantile(_ q: Double, _ f: (PathwayMetrics) -> Double?) -> Double { Comparison.quantile(metrics.compactMap(f), q) }
+    /// Weighted median over members of an indicator (NaN-free members only; +∞ counts, so a median can be "never
+    /// reached"): `WarmingStatistics`' percentiles, as `ensemble` and `assess` take them.
+    public func median(_ f: (PathwayMetrics) -> Double?) -> Double { percentile(50, f) }
+    public func percentile(_ p: Double, _ f: (PathwayMetrics) -> Double?) -> Double {
+        var values: [Double] = [], weights: [Double] = []
+        for (m, r) in zip(metrics, members) { if let x = f(m), !x.isNaN { values.append(x); weights.append(r.weight) } }
+        return values.isEmpty ? .nan : WarmingStatistics.percentilesKeepingInfinity(values, weights: weights, [p])[0]
+    }
+
+    /// The remaining budget at `likelihood` % from 2020 (or from `WarmingStatistics.latestBudgetStart`) to `level`;
+    /// nil for a single run (no distribution to take a likelihood from) unless `likelihood` is 50.
+    public func budget(level: Double, likelihood: Double, fromLatest: Bool = false) -> Double? {
+        guard isEnsemble || likelihood == 50 else { return nil }
+        return percentile(100 - likelihood) { fromLatest ? $0.budgetFromLatest[level] : $0.budgetFrom2020[level] }
+    }
 
     /// Fraction of members whose peak warming exceeds `target` (nil for a single run: no distribution to count).
     public func probabilityAbove(_ target: Double) -> Double? {
         guard isEnsemble else { return nil }
         return WarmingStatistics.exceedance(metrics.map(\.peakWarming), weights: members.map(\.weight), threshold: target)
+    }
+
+    /// Weighted fraction of members warmer than `target` in 2100 (nil for a single run or a run that ends earlier).
+    public func probability2100Above(_ target: Double) -> Double? {
+        guard isEnsemble, metrics.allSatisfy({ $0.warming[2100] != nil }) else { return nil }
+        return WarmingStatistics.exceedance(metrics.map { $0.warming[2100]! }, weights: members.map(\.weight), threshold: target)
     }
 
     /// The AR6 WG3 category (AR6Category) from the members' weighted peak (to 2100) and 2100 warming percentiles,
@@ -56,8 +74,9 @@ public struct PathwayGroup: Sendable {
         let first = members.map(\.firstYear).max()!, last = members.map(\.lastYear).min()!
         var med = [Double](), lo = [Double](), hi = [Double]()
         for y in first...last {
-            let v = members.compactMap { $0.value(name, y) }.map(transform).sorted()
-            med.append(Comparison.quantile(v, 0.5)); lo.append(v.first ?? .nan); hi.append(v.last ?? .nan)
+            var v: [Double] = [], w: [Double] = []
+            for m in members { if let x = m.value(name, y) { v.append(transform(x)); w.append(m.weight) } }
+            med.append(WeightedStatistics.percentiles(v, weights: w, [50])[0]); lo.append(v.min() ?? .nan); hi.append(v.max() ?? .nan)
         }
         return (Array(first...last), med, lo, hi)
     }
@@ -85,17 +104,6 @@ public struct Comparison: Sendable {
         return groups.first { !$0.isPathway && $0.baseScenario == g.baseScenario }
     }
 
-    /// Linear-interpolation quantile (type 7, Hyndman & Fan 1996) of finite-or-infinite values; NaN when empty.
-    public static func quantile(_ values: [Double], _ q: Double) -> Double {
-        let v = values.filter { !$0.isNaN }.sorted()
-        guard !v.isEmpty else { return .nan }
-        let h = Double(v.count - 1) * q
-        let i = Int(h.rounded(.down)), f = h - Double(i)
-        if i + 1 >= v.count || f == 0 { return v[i] }
-        if v[i + 1].isInfinite { return f < 1 ? (v[i].isInfinite ? v[i] : v[i] + f * (v[i + 1] - v[i])) : v[i + 1] }
-        return v[i] + f * (v[i + 1] - v[i])
-    }
-
     // MARK: The table
 
     public struct Column: Sendable {
@@ -105,6 +113,10 @@ public struct Comparison: Sendable {
         public let year: @Sendable (PathwayGroup) -> Int?
         public let format: String
     }
+
+    /// "1.5", "1.7", "2": a warming level as the IAMC variable names write it.
+    static func label(_ level: Double) -> String { level == level.rounded() ? String(Int(level)) : String(level) }
+    static func budgetVariable(_ level: Double, _ likelihood: Double) -> String { "Remaining Carbon Budget|\(label(level))C|\(Int(likelihood))%" }
 
     public static let columns: [Column] = {
         func med(_ f: @escaping @Sendable (PathwayMetrics) -> Double?) -> @Sendable (Comparison, PathwayGroup) -> Double? { { _, g in g.median(f) } }
@@ -129,20 +141,19 @@ public struct Comparison: Sendable {
                    year: { g in g.metrics.compactMap(\.netZeroYear).first }, format: "%.0f"),
         ]
         for t in PathwayMetrics.targets {
-            let ts = t == 1.5 ? "1.5" : "2"
-            c.append(Column(title: "RCB \(ts)C 50%", unit: "Gt CO2", variable: "Remaining Carbon Budget|\(ts)C|50%", value: med { $0.budgetFrom2020[t] },
-                            year: fixed(2020), format: "%.0f"))
-            c.append(Column(title: "RCB \(ts)C 67%", unit: "Gt CO2", variable: "Remaining Carbon Budget|\(ts)C|67%",
-                            // 67 % of members stay below the target until this much is emitted: the 33rd percentile of their budgets.
-                            value: { _, g in g.isEnsemble ? g.quantile(1.0 / 3, { $0.budgetFrom2020[t] }) : nil }, year: fixed(2020), format: "%.0f"))
+            for likelihood in [50.0, 67.0] {
+                c.append(Column(title: "RCB \(label(t))C \(Int(likelihood))%", unit: "Gt CO2", variable: budgetVariable(t, likelihood),
+                                value: { _, g in g.budget(level: t, likelihood: likelihood) }, year: fixed(2020), format: "%.0f"))
+            }
         }
         c.append(Column(title: "AR6 category (C1-C8)", unit: "1", variable: "AR6 climate diagnostics|Category Number",
                         value: { _, g in g.category.map { Double(AR6Category.allCases.firstIndex(of: $0)! + 1) } }, year: fixed(2100), format: "C%.0f"))
         for t in PathwayMetrics.targets {
-            let ts = t == 1.5 ? "1.5" : "2"
-            c.append(Column(title: "P(peak>\(ts)C)", unit: "1", variable: "Probability|Peak Warming Above \(ts)C",
+            c.append(Column(title: "P(peak>\(label(t))C)", unit: "1", variable: "Probability|Peak Warming Above \(label(t))C",
                             value: { _, g in g.probabilityAbove(t) }, year: fixed(2300), format: "%.2f"))
         }
+        c.append(Column(title: "P(2100>1.5C)", unit: "1", variable: "Probability|Surface Air Temperature Change Above 1.5C",
+                        value: { _, g in g.probability2100Above(1.5) }, year: fixed(2100), format: "%.2f"))
         for y in [2030, 2060] {
             c.append(Column(title: "Ocean sink \(y)", unit: "PgC/yr", variable: "Carbon Sink|Ocean", value: med { $0.oceanSink[y] }, year: fixed(y), format: "%.2f"))
             c.append(Column(title: "Land sink \(y)", unit: "PgC/yr", variable: "Carbon Sink|Land", value: med { $0.landSink[y] }, year: fixed(y), format: "%.2f"))
@@ -179,10 +190,11 @@ public struct Comparison: Sendable {
 
     /// The model's remaining budgets from each plain SSP run next to AR6's (AR6 WG1 SPM Table SPM.2).
     public var budgetSummary: String {
-        let cols = Self.columns.filter { $0.variable.hasPrefix("Remaining") }
+        func text(_ v: Double?) -> String { v.map { $0.isInfinite ? "not reached" : $0.isNaN ? "n/a" : String(format: "%.0f", $0) } ?? "n/a" }
         return groups.filter { !$0.isPathway }.map { g in
-            "remaining budget from 2020 along \(g.label) (Gt CO2, model vs AR6): 1.5 °C 50 % \(cell(cols[0], g)) vs 500, 67 % \(cell(cols[1], g)) vs 400; "
-                + "2 °C 50 % \(cell(cols[2], g)) vs 1350, 67 % \(cell(cols[3], g)) vs 1150"
+            "remaining budget from 2020 along \(g.label) (Gt CO2, model vs AR6): 1.5 °C 50 % \(text(g.budget(level: 1.5, likelihood: 50))) vs 500, "
+                + "67 % \(text(g.budget(level: 1.5, likelihood: 67))) vs 400; 2 °C 50 % \(text(g.budget(level: 2, likelihood: 50))) vs 1350, "
+                + "67 % \(text(g.budget(level: 2, likelihood: 67))) vs 1150"
         }.joined(separator: "\n")
     }
 
@@ -208,9 +220,18 @@ public struct Comparison: Sendable {
     public var csv: String {
         var out = "Model,Scenario,Region,Variable,Unit,Year,Value\n"
         for g in groups {
-            for c in Self.columns {
+            for c in Self.columns where !c.variable.hasPrefix("Remaining Carbon Budget") {
                 guard let v = c.value(self, g), v.isFinite, let y = c.year(g) else { continue }
                 out += "EarthBox,\(g.label),World,\(c.variable),\(c.unit),\(y),\(IAMCTable.format(v))\n"
+            }
+            // Every budget (levels × likelihoods, WarmingStatistics) at the year it is counted from.
+            for (year, latest) in [(2020, false), (WarmingStatistics.latestBudgetStart, true)] {
+                for level in WarmingStatistics.budgetLevels {
+                    for likelihood in WarmingStatistics.budgetLikelihoods {
+                        guard let v = g.budget(level: level, likelihood: likelihood, fromLatest: latest), v.isFinite else { continue }
+                        out += "EarthBox,\(g.label),World,\(Self.budgetVariable(level, likelihood)),Gt CO2,\(year),\(IAMCTable.format(v))\n"
+                    }
+                }
             }
         }
         return out

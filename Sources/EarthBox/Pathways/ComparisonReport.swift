@@ -203,12 +203,14 @@ public struct ComparisonReport {
         """
         ## How to read it
 
-        - Warming: global surface air temperature change vs 1850–1900. Peak: the highest annual value from 2000 to the end of the run.
+        - Warming: global surface air temperature change vs 1850–1900. Peak: the largest 20-year running mean, windows ending from 2019 on (docs/calibration.md §5, the one definition of every command).
         - Net-zero CO2 (global): first year from 2020 with fossil + land-use CO2 ≤ 0 in the run; cumulative total CO2 from 1750 to that year.
-        - Remaining carbon budget (RCB): total CO2 emitted from 1 Jan 2020 until the warming first reaches 1.5 or 2 °C along that run
-          ("not reached" if it never does). 50 %: median over runs; 67 %: the 33rd percentile (67 % of runs stay below the target until then;
-          needs an ensemble). AR6 WG1 SPM Table SPM.2 from 2020: 1.5 °C 500 (50 %) and 400 (67 %) Gt CO2; 2 °C 1350 and 1150 Gt CO2.
-        - P(peak > T): fraction of runs of that pathway whose peak exceeds T (needs an ensemble: several runs of one pathway or a member file).
+        - Remaining carbon budget (RCB): total CO2 emitted from 1 Jan 2020 to the central year of the first 20-year window whose mean warming
+          reaches 1.5 or 2 °C along that run ("not reached" if none does). At likelihood L: the (100 − L)th weighted percentile over the runs
+          (L % of them stay below the level until then; 67 % needs an ensemble). AR6 WG1 SPM Table SPM.2 from 2020: 1.5 °C 500 (50 %) and
+          400 (67 %) Gt CO2; 2 °C 1350 and 1150 Gt CO2. compare.csv also holds 1.7 °C, 33 and 83 %, and the budgets from 2025.
+        - P(peak > T), P(2100 > 1.5 °C): weighted share of the runs of that pathway whose peak (2100 warming) exceeds T (needs an ensemble).
+        - AR6 category: C1–C8 from the weighted peak (to 2100) percentiles 33/50/67 and the 2100 median (AR6 WG3 Ch. 3, Riahi et al. 2022, Table 3.1).
         - Sinks: ocean = air-to-sea CO2 flux; land = net biome production; PgC/yr. Sea level: thermosteric only, vs 1995–2014.
         - dT 50 yr after net zero: warming change from the global net-zero year to 50 years later (the zero-emissions commitment).
         - Fast/slow: Held et al. (2010) split at the peak, relative to 1750: slow = the warming left 10 years after the forcing is switched off (the run's energy balance restarted from its ocean temperature profile), fast = the rest.

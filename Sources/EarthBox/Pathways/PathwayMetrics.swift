@@ -13,8 +13,11 @@ public struct PathwayMetrics: Sendable {
     public var peakWarmingTo2100 = Double.nan
     /// First year from 2020 on whose total CO2 emissions are ≤ 0, and cumulative total CO2 1750→that year, Gt CO2.
     public var netZeroYear: Int? = nil, cumulativeToNetZero = Double.nan
-    /// Total CO2 emitted from 1 Jan 2020 until warming first reaches each target, Gt CO2 (+∞ if it never does).
+    /// Total CO2 emitted from 1 Jan 2020 (and from 1 Jan 2025, after the last observed year) until the 20-year mean
+    /// warming first reaches each level of `WarmingStatistics.budgetLevels`, Gt CO2 (+∞ if it never does): the one
+    /// definition, `WarmingStatistics.remainingBudget`.
     public var budgetFrom2020: [Double: Double] = [:]
+    public var budgetFromLatest: [Double: Double] = [:]
     public var oceanSink: [Int: Double] = [:], landSink: [Int: Double] = [:]
     /// Thermosteric sea-level rise vs 1995–2014 (AR6 projection baseline), m.
     public var seaLevel: [Int: Double] = [:]
@@ -27,7 +30,6 @@ public struct PathwayMetrics: Sendable {
 
     public init(_ r: RunSeries) {
         let baseline = Self.mean(r, "tas", 1850, 1900) ?? 0
-        let tas = r.series["tas"]!.map { $0 - baseline }
         // Peak over the future (the historical record cannot be a policy peak).
         let from = max(r.firstYear, 2000)
         // The peak is the largest 20-year running mean (WarmingStatistics: one definition in every command).
@@ -51,22 +53,11 @@ public struct PathwayMetrics: Sendable {
                 break
             }
         }
-        for target in Self.targets {
-            var cumulative = 0.0, budget = Double.infinity
-            if r.lastYear >= 2020 {
-                for y in 2020...r.lastYear {
-                    let i = y - r.firstYear
-                    let before = i > 0 ? tas[i - 1] : tas[i]
-                    if tas[i] >= target {
-                        // Crossing inside year y: emissions of that year counted in proportion (linear in time).
-                        let f = tas[i] > before && before < target ? (target - before) / (tas[i] - before) : 0
-                        budget = cumulative + f * total[i]
-                        break
-                    }
-                    cumulative += total[i]
-                }
-            }
-            budgetFrom2020[target] = budget
+        let tas = r.series["tas"]!
+        for level in WarmingStatistics.budgetLevels {
+            budgetFrom2020[level] = WarmingStatistics.remainingBudget(tas: tas, totalCO2: total, firstYear: r.firstYear, from: 2020, level: level)
+            budgetFromLatest[level] = WarmingStatistics.remainingBudget(tas: tas, totalCO2: total, firstYear: r.firstYear,
+                                                                        from: WarmingStatistics.latestBudgetStart, level: level)
         }
         for y in [2030, 2060] {
             if let o = r.value("fgco2_global", y) { oceanSink[y] = o }

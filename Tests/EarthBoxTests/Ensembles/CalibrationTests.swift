@@ -84,6 +84,23 @@ import Testing
         #expect(heavy > 3 * light)
     }
 
+    /// Systematic PPS sampling includes each member with probability ∝ its weight (capped at 1): over many seeds
+    /// the inclusion frequencies follow the weights, and a member heavier than 1/count of the total is always drawn.
+    @Test func weightedDrawIncludesEachMemberInProportionToItsWeight() {
+        var w = (0..<300).map { Double($0 % 3 + 1) }   // weights 1, 2, 3, a hundred of each
+        w[7] = 500                                      // share 500/1100 > 1/20: certain
+        var counts = [Int](repeating: 0, count: w.count)
+        let seeds = 2000
+        for s in 0..<seeds { for i in MarginalRaking.draw(count: 20, weights: w, seed: UInt64(s)) { counts[i] += 1 } }
+        #expect(counts[7] == seeds)
+        // The other 19 places are shared in proportion to weight: π = 19 w / 598 (the others weigh 600 − 2).
+        for k in 1...3 {
+            let members = w.indices.filter { $0 != 7 && w[$0] == Double(k) }
+            let frequency = Double(members.reduce(0) { $0 + counts[$1] }) / Double(members.count * seeds)
+            #expect(abs(frequency - 19 * Double(k) / 598) < 0.003, "weight \(k): \(frequency)")
+        }
+    }
+
     /// The same namelist gives the same posterior file bit for bit, and the file reads back to the same bits.
     @Test func smallCalibrationIsReproducibleAndReadsBack() throws {
         let folder = try TestSupport.temporaryDirectory()
@@ -130,6 +147,25 @@ import Testing
         #expect(tooMany.key == "posterior_members")
         let short = try #require(error(Self.namelist(folder).replacingOccurrences(of: "end_year = 2024", with: "end_year = 2020")))
         #expect(short.key == "end_year")
+        let notApplied = try #require(error(Self.namelist(folder, extra: "constraints = 'gmst_rmse', 'ecs'\n  history_matched_constraints = 'tcr'")))
+        #expect(notApplied.key == "history_matched_constraints" && "\(notApplied)".contains("tcr"))
+    }
+
+    /// A history-matched constraint removes every member further than the implausibility threshold from its target
+    /// and is not raked: the members left keep equal weight along it.
+    @Test func historyMatchedConstraintFiltersInsteadOfRaking() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let plain = try Self.calibrate(Self.load(Self.namelist(folder, members: 120, posterior: 10), in: folder))
+        let c = try Self.load(Self.namelist(folder, members: 120, posterior: 10,
+                                            extra: "history_matched_constraints = 'land_sink_2013_2022'\n  implausibility_threshold = 0.5"), in: folder)
+        let r = try Self.calibrate(c)
+        let t = try #require(c.targets[.landSink]), land = try #require(r.values[.landSink])
+        #expect(r.passedHistoryMatch.filter { $0 }.count < plain.passedHistoryMatch.filter { $0 }.count)
+        for i in land.indices where r.passedHistoryMatch[i] {
+            #expect(abs(land[i] - t.q50) <= 0.5 * (land[i] < t.q50 ? t.q50 - t.q05 : t.q95 - t.q50) / QuantileTarget.z95 + 1e-12)
+        }
+        #expect(zip(r.passedHistoryMatch, plain.passedHistoryMatch).allSatisfy { !$0 || $1 }, "only ever fewer members")
+        #expect(r.weights.indices.allSatisfy { r.passedHistoryMatch[$0] || r.weights[$0] == 0 })
     }
 
     /// A prior no member of which survives history matching ends with that report, not with a posterior.
@@ -177,6 +213,9 @@ import Testing
             #expect(group.probabilityAbove(threshold) == WarmingStatistics.exceedance(peaks, weights: analysis.weights, threshold: threshold))
         }
         #expect(zip(group.metrics.map(\.peakWarming), peaks).allSatisfy { $0 == $1 }, "the same 20-year peak of every member")
+        let at2100 = results.summary(.warming2100, scenario: 0)
+        #expect(group.probability2100Above(1.5) == WarmingStatistics.exceedance(at2100, weights: analysis.weights, threshold: 1.5))
+        #expect(zip(group.metrics.map { $0.warming[2100]! }, at2100).allSatisfy { abs($0 - $1) < 1e-12 }, "the same 2100 warming of every member")
         #expect(group.category != nil)
     }
 }
