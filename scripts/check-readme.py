@@ -85,7 +85,10 @@ def main():
     clone = Path(args[args.index("--clone") + 1]) if "--clone" in args else REPO / ".build-readme" / "earthbox"
     fresh_clone(clone.resolve())
     env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
-               OMPI_MCA_rmaps_base_oversubscribe="1")
+               OMPI_MCA_rmaps_base_oversubscribe="1",
+               # pint/iam-units (under pyam) cache registries by file path in ~/.cache; an entry from a deleted
+               # clone fails the next import, so the fresh clone gets a cache of its own.
+               XDG_CACHE_HOME=str(clone.resolve() / ".cache"))
     for k in [k for k in env if k.startswith(("OMPI_COMM_", "PMIX_", "OMPI_UNIVERSE"))]:
         env.pop(k)
     limit = float(os.environ.get("README_CHECK_TIMEOUT", "600"))

@@ -7,8 +7,9 @@ import Foundation
 ///
 /// Every rank reads and validates the namelist itself (same file, same result), so bad input stops every rank
 /// with exit status 1 before any work and nothing is written. Rank 0 opens the journal and broadcasts the finished
-/// tasks; each rank computes a cost-balanced share of the rest; rank 0 gathers the results, places them by task
-/// index, computes weights and percentiles in a fixed order and writes the file (temporary name, then rename).
+/// tasks; each rank computes a cost-balanced share of the rest and streams its results to its own file beside the
+/// output; rank 0 reads the summaries back, computes weights, reduces the percentiles slice by slice and writes the
+/// file (temporary name, then rename) from the rank files, which are removed.
 struct Ensemble: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ensemble",
@@ -39,12 +40,20 @@ struct Ensemble: ParsableCommand {
             // 1. Read and check everything, on every rank.
             let inputs = try readInputs()
             var worker = inputs.worker
-            // 2.-4. Journal verdict, this rank's share, gather and assembly (EnsembleDriver).
-            let outcome = try ensemble.run(inputs.configuration, worker: &worker, resume: resume)
-            guard let results = outcome.results else { return }
+            // 2.-4. Journal verdict, this rank's share, each rank's results streamed to its file beside the output (EnsembleDriver).
+            let folder = (inputs.path as NSString).deletingLastPathComponent
+            let scratch = (folder.isEmpty ? "." : folder) + "/." + (inputs.path as NSString).lastPathComponent
+            let resultPath = { (rank: Int) in scratch + ".rank\(rank).results" }
+            // Rank 0 removes every rank's file once it has read them (or failed); the others leave theirs to it.
+            defer {
+                if ensemble.mpi.isRoot { for r in 0..<ensemble.mpi.size { try? FileManager.default.removeItem(atPath: resultPath(r)) } }
+            }
+            let streamed = try ensemble.runStreamed(inputs.configuration, worker: &worker, resume: resume, resultPath: resultPath)
+            let outcome = streamed.outcome
+            guard let results = outcome.results, let store = streamed.store else { return }
             let analysis = EnsembleAnalysis(results: results, observations: inputs.observations,
                                             preindustrialGlobalMeanKelvin: inputs.worker.preindustrialGlobalMeanKelvin())
-            try NetCDF.write(EnsembleDataset.make(analysis), to: inputs.path)
+            try NetCDF.write(EnsembleDataset.make(analysis, series: store, transposePath: scratch + ".quantiles"), to: inputs.path)
             if !quiet {
                 print(analysis.summaryText)
                 print(ensemble.statistics(outcome))

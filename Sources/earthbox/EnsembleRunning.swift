@@ -30,6 +30,19 @@ struct EnsembleRun {
         }
     }
 
+    /// The same with the results streamed to `resultPath(rank)` (`EnsembleDriver.runStreamed`).
+    func runStreamed(_ configuration: EnsembleConfiguration, worker: inout EnsembleWorker, resume: Bool,
+                     resultPath: (Int) -> String) throws(EnsembleFailure) -> EnsembleDriver.Streamed {
+        let driver = EnsembleDriver(configuration: configuration)
+        let progress = Progress(enabled: mpi.isRoot && !quiet, ranks: mpi.size, members: configuration.memberCount)
+        return try driver.runStreamed(resume: resume, worker: &worker, processes: mpi, resultPath: resultPath, clock: clock,
+                                      report: { [peakMemoryMegabytes()] },
+                                      warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) { step in
+            if let stopAfterTasks, step.done >= stopAfterTasks { kill(getpid(), SIGKILL) }
+            progress.update(step)
+        }
+    }
+
     /// "computed … member-years …" and "peak memory per rank …" lines.
     func statistics(_ outcome: EnsembleDriver.Outcome) -> String {
         let wall = (clock.now - started).seconds

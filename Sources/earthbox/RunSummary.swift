@@ -77,16 +77,20 @@ struct MetricsTable {
 
 /// The scenario rows of `earthbox diagnose`: history against observations, permafrost against AR6, overshoot.
 enum CarbonHistoryRows {
+    static func scenario(_ base: RunConfiguration, _ name: String, end: Int, permafrost: Bool = false) throws(InputError) -> RunRecord {
+        var c = base
+        c.run.experiment = .scenario; c.run.scenario = name; c.run.co2Mode = .emissions; c.run.pathwayFile = ""
+        c.run.startYear = 1750; c.run.endYear = end
+        c.model.co2Mode = .emissions
+        c.model.variability.enabled = false
+        if permafrost { c.model.land.permafrostEnabled = true }
+        return try RunPlan(c).run()
+    }
+
     static func rows(configuration base: RunConfiguration) throws(InputError) -> [(String, Double, String, String)] {
         var rows: [(String, Double, String, String)] = []
         func scenario(_ name: String, end: Int, permafrost: Bool = false) throws(InputError) -> RunRecord {
-            var c = base
-            c.run.experiment = .scenario; c.run.scenario = name; c.run.co2Mode = .emissions; c.run.pathwayFile = ""
-            c.run.startYear = 1750; c.run.endYear = end
-            c.model.co2Mode = .emissions
-            c.model.variability.enabled = false
-            if permafrost { c.model.land.permafrostEnabled = true }
-            return try RunPlan(c).run()
+            try CarbonHistoryRows.scenario(base, name, end: end, permafrost: permafrost)
         }
         let forcing = base.run.forcingDirectory as NSString
         let observations = (forcing.deletingLastPathComponent.isEmpty ? "" : forcing.deletingLastPathComponent + "/") + "Observations"
@@ -95,6 +99,13 @@ enum CarbonHistoryRows {
         for (i, y) in h.co2Years.enumerated() {
             rows.append(("CO2 in \(y)", h.co2Modelled[i], "ppm", String(format: "IGCC 2024 %.1f", h.co2Observed[i])))
         }
+        if base.run.emissionsStartYear < 1850 {
+            // The same history emission-driven only from 1850, CO2 following the ice cores before (C4MIP esm-hist's start).
+            var spun = base
+            spun.run.emissionsStartYear = 1850
+            let s = try CarbonCycleHistory(record: try CarbonHistoryRows.scenario(spun, "ssp245", end: 2100), observationsDirectory: observations)
+            rows.append(("CO2 RMSE 1850-2024, emissions_start_year = 1850", s.co2RMSE, "ppm", "issue 10 target <= 3"))
+        }
         rows.append(("Cumulative ocean uptake 1850-2022", h.cumulativeOceanUptake1850to2022, "PgC", "GCB 2023 179 +- 20"))
         for (i, d) in h.decades.enumerated() {
             rows.append(("Ocean sink \(d)s", h.oceanSink[i], "PgC/yr", String(format: "GCB 2023 %.2f +- %.1f", h.oceanSinkObserved[i], CarbonCycleHistory.oceanSinkSigma)))
@@ -102,14 +113,29 @@ enum CarbonHistoryRows {
         for (i, d) in h.decades.enumerated() {
             rows.append(("Natural land sink (NPP - RH) \(d)s", h.landSink[i], "PgC/yr", String(format: "GCB 2023 %.2f +- %.1f", h.landSinkObserved[i], CarbonCycleHistory.landSinkSigma)))
         }
+        // Emission-driven SSP CO2 beside the RCMIP concentrations, which MAGICC7 made from the same emissions
+        // (Meinshausen et al. 2020, GMD 13, 3571), with the permafrost as configured and switched on.
+        func rcmipCO2(_ name: String, year: Int) throws(InputError) -> Double {
+            let d = try ScenarioDrivers.load(directory: base.run.forcingDirectory, scenario: name).drivers
+            return d.values[d.rowOffset(year: year) + DriverColumns.co2Concentration(halogens: d.halogenCount)]
+        }
+        for name in ["ssp126", "ssp245", "ssp585"] {
+            let r = try scenario(name, end: 2100)
+            rows.append(("CO2 in 2100, \(name) emission-driven", r.value(.co2Concentration, year: 2100), "ppm",
+                         String(format: "RCMIP (MAGICC7) %.1f", try rcmipCO2(name, year: 2100))))
+        }
         for name in ["ssp126", "ssp245", "ssp585"] {
             let r = try scenario(name, end: 2100, permafrost: true)
+            rows.append(("CO2 in 2100, \(name), permafrost on", r.value(.co2Concentration, year: 2100), "ppm",
+                         String(format: "RCMIP (MAGICC7) %.1f", try rcmipCO2(name, year: 2100))))
             let p = CarbonCycleHistory.permafrostReleasePerKelvin(r, land: base.model.land)
             rows.append(("Permafrost release by 2100 per K, \(name)", p.perKelvin, "PgC/K", "AR6 18 (3.1-41) as CO2"))
             rows.append(("  of which as CH4, \(name)", p.methanePerKelvin, "PgC/K", ""))
             rows.append(("Permafrost release before 1950, \(name)", p.before1950, "PgC", "< 5"))
         }
         let over = try scenario("ssp534-over", end: 2300)
+        rows.append(("CO2 in 2150, ssp534-over emission-driven", over.value(.co2Concentration, year: 2150), "ppm",
+                     String(format: "RCMIP (MAGICC7) %.1f", try rcmipCO2("ssp534-over", year: 2150))))
         rows.append(("ssp534-over ocean sink 2100", over.value(.oceanCarbonUptake, year: 2100), "PgC/yr", ""))
         let source = OvershootCarbon(over)
         rows.append(("ssp534-over lowest decadal ocean sink 2090-2200", source.lowestOceanSink, "PgC/yr", "Koven et al. 2022: < 0, every ESM turns to source"))

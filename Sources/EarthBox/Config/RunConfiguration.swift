@@ -33,6 +33,7 @@ public struct RunConfiguration: Sendable {
         for group in ConfigurationGroup.run { try group.decode!(namelist, &c) }
         c.model.co2Mode = c.run.co2Mode
         c.model.otherGasMode = c.run.otherGasMode
+        c.model.co2EmissionsStartYear = c.run.emissionsStartYear
 
         if let reason = PlainFileName.problem(c.run.resolvedRunName, suffixBytes: PlainFileName.runNameSuffixBytes) {
             throw namelist.error(group: "run", key: c.run.runName.isEmpty ? "pathway_file" : "run_name", "the run name \(reason)")

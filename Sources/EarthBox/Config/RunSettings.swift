@@ -21,6 +21,9 @@ public struct RunSettings: Sendable, Equatable {
     public var co2Mode = CarbonMode.emissions
     public var otherGasMode = CarbonMode.emissions
     public var startYear = 1750
+    /// First year an emission-driven scenario computes CO2 from its emissions; before it CO2 follows the forcing file's
+    /// concentrations (ice cores) with compatible emissions diagnosed. 0: from the start.
+    public var emissionsStartYear = 0
     public var endYear = 2100
     public var bands = 1
     public var gridSpacing = LatitudeSpacing.equalAngle

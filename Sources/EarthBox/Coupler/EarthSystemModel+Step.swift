@@ -18,7 +18,7 @@ extension EarthSystemModel {
             state.values.withUnsafeMutableBufferPointer { buffer in
                 let year = Year(v: buffer.baseAddress!, random: random, drivers: DriverRow(row, halogenCount: layout.halogenCount),
                                 workspace: workspace.scratch, record: DiagnosticRecord(global: d, zonal: zonal, bandCount: grid.count),
-                                layerTemperature: layerTemperature)
+                                layerTemperature: layerTemperature, calendarYear: state.year)
                 stepYear(year)
             }
         }
@@ -46,6 +46,8 @@ extension EarthSystemModel {
         let workspace: ModelWorkspace.YearScratch
         let record: DiagnosticRecord
         let layerTemperature: UnsafeMutablePointer<Double>?
+        /// Calendar year being stepped.
+        let calendarYear: Int
         let dt = 1.0
     }
 
@@ -134,12 +136,13 @@ extension EarthSystemModel {
     func stepCarbon(_ year: Year, _ land: LandFluxes) {
         let carbon = oceanCarbon.view(year.v, block: blocks.oceanCarbon)
         let geological = year.drivers.geologicalRemoval
-        let f = oceanCarbon.step(carbon, .init(fossilEmissions: year.drivers.fossilCO2, landUptake: land.netBiomeProduction,
-                                               landMethane: land.permafrostMethane, geologicalRemoval: geological,
-                                               alkalinity: year.drivers.oceanAlkalinity, prescribedCO2PPM: year.drivers.co2Concentration,
-                                               oceanTemperature: blocks.ocean.bands(year.v), dt: year.dt,
-                                               bandUptake: year.record.zonal(.oceanCarbonUptake)),
-                                 scratch: year.workspace.oceanCarbon)
+        var inputs = OceanCarbon.Inputs(fossilEmissions: year.drivers.fossilCO2, landUptake: land.netBiomeProduction,
+                                        landMethane: land.permafrostMethane, geologicalRemoval: geological,
+                                        alkalinity: year.drivers.oceanAlkalinity, prescribedCO2PPM: year.drivers.co2Concentration,
+                                        oceanTemperature: blocks.ocean.bands(year.v), dt: year.dt,
+                                        bandUptake: year.record.zonal(.oceanCarbonUptake))
+        inputs.followsPrescribedCO2 = year.calendarYear < configuration.co2EmissionsStartYear
+        let f = oceanCarbon.step(carbon, inputs, scratch: year.workspace.oceanCarbon)
         let ledgerState = ledger.view(year.v, block: blocks.ledger)
         ledger.addCarbon(ledgerState, fossil: f.fossilEmissions, landUse: land.landUseEmissions, geologicalRemoval: geological, dt: year.dt)
         let r = year.record

@@ -19,6 +19,8 @@ public struct ModelConfiguration: Sendable {
     /// The effective modes: `&run co2_mode` / `other_gas_mode`, or what an idealised experiment's protocol prescribes.
     public var co2Mode = CarbonMode.emissions
     public var otherGasMode = CarbonMode.emissions
+    /// An emission-driven scenario's CO2 follows the drivers' concentrations before this year (`&run emissions_start_year`; 0: never).
+    public var co2EmissionsStartYear = RunSettings().emissionsStartYear
     /// How the carbon cycle and the radiation see CO2 (C4MIP `-bgc` / `-rad`, or fully coupled).
     public var carbonCoupling = CarbonCycleCoupling.full
     /// The forcing agents the run feels (a single-forcing experiment keeps one group; `SingleForcingExperiment`).

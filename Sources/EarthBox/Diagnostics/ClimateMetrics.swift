@@ -73,6 +73,7 @@ public struct DiagnosticExperiments: Sendable {
         c.co2Mode = co2
         c.carbonCoupling = coupling
         c.otherGasMode = .emissions
+        c.co2EmissionsStartYear = 0   // idealised experiments are emission-driven from their first year
         c.variability.enabled = false
         return EarthSystemModel(configuration: c, grid: grid, halogenPreindustrialPPT: halogenPreindustrialPPT, reference: reference)
     }

@@ -57,8 +57,10 @@ public struct EnsembleConfiguration: Sendable {
         if let twice = outputs.enumerated().first(where: { outputs[..<$0.offset].contains($0.element) })?.element {
             throw namelist.error(group: "ensemble", key: "output_variables", "'\(twice)' is listed twice ('tas' is tas_anomaly)")
         }
-        if let problem = EnsembleMemory.problem(settings, yearCount: run.endYear - run.startYear + 1, priorCount: priors.count,
-                                                available: EnsembleMemory.physicalBytes) {
+        // The streamed ensemble's needs (`earthbox ensemble`); the in-memory gather checks its own at the start of `EnsembleDriver.run`.
+        let free = (FilePaths.freeBytes(run.outputDirectory) ?? FilePaths.freeBytes(".")).map { Int(clamping: $0) }
+        if let problem = EnsembleMemory.streamedProblem(settings, yearCount: run.endYear - run.startYear + 1, priorCount: priors.count,
+                                                        available: EnsembleMemory.physicalBytes, availableDisk: free) {
             throw namelist.error(group: "ensemble", key: "members", problem)
         }
         var seen = Set<String>()

@@ -9,6 +9,14 @@ public enum EnsembleDataset {
     public static let thresholds = [1.5, 2.0]
 
     public static func make(_ a: EnsembleAnalysis) -> Dataset {
+        do { return try make(a, series: nil, transposePath: "") } catch { preconditionFailure("in-memory series cannot fail: \(error)") }
+    }
+
+    /// The same file with the series read from `store` (the results' own `series` are empty): the member series are
+    /// written chunk row by chunk row while the file is written, and the quantiles are reduced one (variable,
+    /// scenario, year) slice at a time through a year-major copy at `transposePath` (removed afterwards), so memory
+    /// holds one block of members and one slice, not the ensemble. Same values, same order of writes, same file.
+    public static func make(_ a: EnsembleAnalysis, series store: EnsembleResultsStore?, transposePath: String) throws(EnsembleFailure) -> Dataset {
         let r = a.results, c = r.configuration
         let m = c.memberCount, s = c.scenarios.count, n = c.years.count, p = WeightedStatistics.reportedPercentiles.count
         var ds = Dataset(dimensions: [Dimension(name: "member", length: m), Dimension(name: "scenario", length: s),
@@ -92,30 +100,47 @@ public enum EnsembleDataset {
         }
 
         for (v, diagnostic) in c.outputDiagnostics.enumerated() {
-            let block = r.series[(v * s * m * n)..<((v + 1) * s * m * n)]
             let attributes = diagnostic.attributes(startYear: c.years.lowerBound)
-            add(diagnostic.name, ["scenario", "member", "time"], Array(block), attributes)
-            if diagnostic == .surfaceTemperature, let base = a.preindustrialGlobalMeanKelvin {
-                // CMIP's tas: absolute, each member on its own preindustrial base (Eyring et al. 2016, CMIP6 data request).
-                var absolute = Array(block)
-                for scenario in 0..<s {
-                    for member in 0..<m {
-                        let offset = (scenario * m + member) * n, k = base[c.sample(ofMember: member)]
-                        for t in 0..<n { absolute[offset + t] += k }
-                    }
-                }
-                add("tas", ["scenario", "member", "time"], absolute, CFMetadata.absoluteTemperatureAttributes)
-            }
+            let absolute = diagnostic == .surfaceTemperature ? a.preindustrialGlobalMeanKelvin : nil
             var unconstrained = [Double](repeating: 0, count: s * p * n), constrained = unconstrained
-            var column = [Double](repeating: 0, count: m)
             var sample = SortedSample()
-            for scenario in 0..<s {
-                for t in 0..<n {
-                    for member in 0..<m { column[member] = block[block.startIndex + (scenario * m + member) * n + t] }
-                    let (u, w) = column.withUnsafeBufferPointer { a.bothPercentiles($0, using: &sample) }
-                    for k in 0..<p {
-                        unconstrained[(scenario * p + k) * n + t] = u[k]
-                        constrained[(scenario * p + k) * n + t] = w[k]
+            func reduce(scenario: Int, t: Int, _ column: UnsafeBufferPointer<Double>) {
+                let (u, w) = a.bothPercentiles(column, using: &sample)
+                for k in 0..<p {
+                    unconstrained[(scenario * p + k) * n + t] = u[k]
+                    constrained[(scenario * p + k) * n + t] = w[k]
+                }
+            }
+            if let store {
+                let source = StreamedSeries(store: store, variable: v, scenarios: s, members: m, years: n)
+                ds.variables.append(Variable(name: diagnostic.name, dimensions: ["scenario", "member", "time"], stream: source.values(adding: nil),
+                                             attributes: attributes))
+                if let base = absolute {
+                    // CMIP's tas: absolute, each member on its own preindustrial base (Eyring et al. 2016, CMIP6 data request).
+                    let offsets = (0..<m).map { base[c.sample(ofMember: $0)] }
+                    ds.variables.append(Variable(name: "tas", dimensions: ["scenario", "member", "time"], stream: source.values(adding: offsets),
+                                                 attributes: CFMetadata.absoluteTemperatureAttributes))
+                }
+                try source.slices(transposePath: transposePath, reduce)
+            } else {
+                let block = r.series[(v * s * m * n)..<((v + 1) * s * m * n)]
+                add(diagnostic.name, ["scenario", "member", "time"], Array(block), attributes)
+                if let base = absolute {
+                    // CMIP's tas: absolute, each member on its own preindustrial base (Eyring et al. 2016, CMIP6 data request).
+                    var absolute = Array(block)
+                    for scenario in 0..<s {
+                        for member in 0..<m {
+                            let offset = (scenario * m + member) * n, k = base[c.sample(ofMember: member)]
+                            for t in 0..<n { absolute[offset + t] += k }
+                        }
+                    }
+                    add("tas", ["scenario", "member", "time"], absolute, CFMetadata.absoluteTemperatureAttributes)
+                }
+                var column = [Double](repeating: 0, count: m)
+                for scenario in 0..<s {
+                    for t in 0..<n {
+                        for member in 0..<m { column[member] = block[block.startIndex + (scenario * m + member) * n + t] }
+                        column.withUnsafeBufferPointer { reduce(scenario: scenario, t: t, $0) }
                     }
                 }
             }

@@ -145,11 +145,75 @@ public struct EnsembleDriver {
         return assembled
     }
 
+    /// What a streamed ensemble leaves on rank 0: the results without the series (summaries, metrics), and the
+    /// store every task's series are read from; nil on the other ranks.
+    public struct Streamed {
+        public var outcome: Outcome
+        public var store: EnsembleResultsStore?
+    }
+
+    /// The whole ensemble with the results streamed: each rank writes its tasks' results to `resultPath(rank)` as it
+    /// computes them (memory: one task), then rank 0 reads the summaries and metrics of every task back and keeps the
+    /// files for the output writer, which reads the series slice by slice (`EnsembleDataset.make(_:series:)`).
+    /// Nothing but the rank reports goes through MPI, so there is no limit on the number of values.
+    public func runStreamed(resume: Bool, worker: inout EnsembleWorker, processes: some EnsembleProcesses, resultPath: (Int) -> String,
+                            clock: ContinuousClock = ContinuousClock(), report: () -> [Double] = { [] }, warn: (String) -> Void = { _ in },
+                            afterTask: (TaskProgress) -> Void = { _ in }) throws(EnsembleFailure) -> Streamed {
+        let finished = try finishedTasks(resume: resume, processes: processes, warn: warn)
+        let pending = pending(after: finished)
+        let mine = share(of: pending, rank: processes.rank, size: processes.size)
+        processes.barrier()
+        let computeStart = clock.now
+        let stream = try EnsembleTaskStream(path: resultPath(processes.rank))
+        var years = 0
+        var values: [Double] = []
+        for (i, t) in mine.enumerated() {
+            values.removeAll(keepingCapacity: true)
+            worker.run(taskList.tasks[t], appendingTo: &values)
+            years += taskList.costs[t]
+            if let journal, let problem = journal.record(task: t, result: values[...]) {
+                throw EnsembleFailure("\(journal.directory): error: \(problem)", local: true)
+            }
+            try stream.append(values[...])
+            afterTask(TaskProgress(done: i + 1, tasks: mine.count, memberYears: years, resumed: finished.count, total: taskList.count))
+        }
+        try stream.close()
+        let elapsed = clock.now - computeStart
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let reports = processes.gather([seconds] + report(), root: 0)
+        let memberYears = processes.allReduceSum(years)   // also: every rank's file is closed before rank 0 reads
+        guard processes.rank == 0 else {
+            return Streamed(outcome: Outcome(results: nil, resumedTasks: finished.count, memberYears: memberYears, rankReports: []), store: nil)
+        }
+        let store = try EnsembleResultsStore(driver: self, pending: pending, ranks: processes.size,
+                                             paths: (0..<processes.size).map(resultPath))
+        var results = EnsembleResults(configuration: configuration, taskList: taskList, keepsSeries: false)
+        let seriesCount = configuration.settings.outputVariables.count * configuration.years.count
+        var tail: [Double] = []
+        for t in 0..<taskList.count {
+            let n = resultCount(t)
+            let from = taskList.tasks[t].isScenario ? seriesCount : 0
+            tail = [Double](repeating: .nan, count: n)
+            try tail.withUnsafeMutableBufferPointer { (b: inout UnsafeMutableBufferPointer<Double>) throws(EnsembleFailure) in
+                try store.read(task: t, from: from, count: n - from, into: b.baseAddress! + from)
+            }
+            results.store(task: t, tail[...])
+        }
+        precondition(results.isComplete, "every task is either computed or in the journal")
+        return Streamed(outcome: Outcome(results: results, resumedTasks: finished.count, memberYears: memberYears, rankReports: reports ?? []),
+                        store: store)
+    }
+
     /// The whole ensemble on `processes`: verdict, share, compute, gather, assemble. `report()` is gathered from every
     /// rank after its share (e.g. peak memory); `afterTask` as in `compute`.
     public func run(resume: Bool, worker: inout EnsembleWorker, processes: some EnsembleProcesses,
                     clock: ContinuousClock = ContinuousClock(), report: () -> [Double] = { [] }, warn: (String) -> Void = { _ in },
                     afterTask: (TaskProgress) -> Void = { _ in }) throws(EnsembleFailure) -> Outcome {
+        // Every result gathered on rank 0: refused before any work when that does not fit (runStreamed does not gather).
+        if let problem = EnsembleMemory.problem(configuration.settings, yearCount: configuration.years.count, priorCount: configuration.priors.count,
+                                                available: EnsembleMemory.physicalBytes) {
+            throw EnsembleFailure("\(configuration.source): error: &ensemble 'members': \(problem)")
+        }
         let finished = try finishedTasks(resume: resume, processes: processes, warn: warn)
         let pending = pending(after: finished)
         let mine = share(of: pending, rank: processes.rank, size: processes.size)
@@ -169,4 +233,8 @@ public struct EnsembleDriver {
         }
         return Outcome(results: results, resumedTasks: finished.count, memberYears: memberYears, rankReports: reports ?? [])
     }
+}
+
+extension EnsembleTask {
+    var isScenario: Bool { if case .scenario = self { return true } else { return false } }
 }

@@ -25,6 +25,50 @@ public enum EnsembleMemory {
         return baseBytes + 2 * 8 * total
     }
 
+    /// Peak bytes on rank 0 when the results are streamed (`EnsembleDriver.runStreamed`, what `earthbox ensemble` does):
+    /// the summaries and per-member values, the task list and result locations, one block of members (4096 × years);
+    /// a year's column of every member with its sorted copy is within the per-member allowance.
+    public static func streamedRootPeakBytes(_ s: EnsembleSettings, yearCount: Int, priorCount: Int) -> Int {
+        let members = s.members.multipliedReportingOverflow(by: s.variabilityRealisations).partialValue
+        let tasks = members.multipliedReportingOverflow(by: s.scenarios.count).partialValue
+        // Three copies of the summaries and per-member values (results, file variables, their quantile inputs) and
+        // 64 B per task (task list, costs, result location): an upper bound, measured 151 MB at 1e5 x 1 (estimate
+        // 165 MB) and 559 MB at 1e6 x 1 (estimate 598 MB) on 2 ranks.
+        let perMember = s.scenarios.count * ScenarioSummary.count * 3 + (priorCount + 8) * 3
+        let bytes = 8 * members.multipliedReportingOverflow(by: perMember).partialValue
+            + 64 * tasks + 8 * StreamedSeries.blockMembers * yearCount
+        return baseBytes + bytes
+    }
+
+    /// Disk bytes a streamed ensemble needs beside its output: every rank's result file, the year-major copy of one
+    /// (variable, scenario) and the output file itself (at most its uncompressed size; measured 9.7 GB for 1e6 x 1 with
+    /// tas_anomaly and co2: 23 GB at most with the 8.9 GB of rank files and the 4.4 GB copy; estimate 26.6 GB).
+    public static func streamedDiskBytes(_ s: EnsembleSettings, yearCount: Int, priorCount: Int) -> Int {
+        let members = s.members.multipliedReportingOverflow(by: s.variabilityRealisations).partialValue
+        let perTask = s.outputVariables.count * yearCount + ScenarioSummary.count
+        let values = members.multipliedReportingOverflow(by: s.scenarios.count * perTask).partialValue
+        // tas_anomaly brings CMIP's absolute tas into the file as well.
+        let absolute = s.outputVariables.contains { $0 == "tas_anomaly" || $0 == "tas" } ? members * s.scenarios.count * yearCount : 0
+        return 8 * (2 * values + absolute + members * yearCount)
+    }
+
+    /// Why a streamed ensemble does not fit in `available` memory or `availableDisk` bytes of disk, or nil.
+    public static func streamedProblem(_ s: EnsembleSettings, yearCount: Int, priorCount: Int, available: Int, availableDisk: Int?) -> String? {
+        func gigabytes(_ bytes: Int) -> String { String(Double(bytes / 10_000_000) / 100) }
+        let members = s.members * s.variabilityRealisations
+        let what = "\(members) members x \(s.scenarios.count) scenarios x \(yearCount) years x \(s.outputVariables.count) output variables"
+        let need = streamedRootPeakBytes(s, yearCount: yearCount, priorCount: priorCount)
+        if available > 0, need > available {
+            return what + " need about \(gigabytes(need)) GB on rank 0, more than this machine's \(gigabytes(available)) GB; reduce members or scenarios"
+        }
+        let disk = streamedDiskBytes(s, yearCount: yearCount, priorCount: priorCount)
+        if let free = availableDisk, disk > free {
+            return what + " need about \(gigabytes(disk)) GB of disk beside the output (rank result files and the file itself), "
+                + "more than the \(gigabytes(free)) GB free; reduce members, scenarios, output_variables or the years"
+        }
+        return nil
+    }
+
     /// Physical memory of this machine, bytes (0 when unknown).
     public static var physicalBytes: Int {
         let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))

@@ -3,7 +3,7 @@
 public struct EnsembleResults: Sendable {
     public let configuration: EnsembleConfiguration
     public let taskList: EnsembleTaskList
-    /// [variable][scenario][member][year], flat.
+    /// [variable][scenario][member][year], flat; empty when the series stay in an `EnsembleResultsStore` (`keepsSeries`).
     public private(set) var series: [Double]
     /// [scenario][member][summary], flat.
     public private(set) var summaries: [Double]
@@ -11,11 +11,11 @@ public struct EnsembleResults: Sendable {
     public private(set) var metrics: [Double]
     public private(set) var stored: [Bool]
 
-    public init(configuration c: EnsembleConfiguration, taskList: EnsembleTaskList) {
+    public init(configuration c: EnsembleConfiguration, taskList: EnsembleTaskList, keepsSeries: Bool = true) {
         configuration = c
         self.taskList = taskList
         let m = c.memberCount, s = c.scenarios.count
-        series = [Double](repeating: .nan, count: c.settings.outputVariables.count * s * m * c.years.count)
+        series = keepsSeries ? [Double](repeating: .nan, count: c.settings.outputVariables.count * s * m * c.years.count) : []
         summaries = [Double](repeating: .nan, count: s * m * ScenarioSummary.count)
         metrics = [Double](repeating: .nan, count: c.settings.members * ClimateMetricExperiments.Metric.allCases.count)
         stored = [Bool](repeating: false, count: taskList.count)
@@ -29,9 +29,13 @@ public struct EnsembleResults: Sendable {
         var r = result.startIndex
         switch taskList.tasks[index] {
         case .scenario(let member, let scenario):
-            for v in 0..<c.settings.outputVariables.count {
-                let base = ((v * s + scenario) * m + member) * n
-                for t in 0..<n { series[base + t] = result[r]; r += 1 }
+            if series.isEmpty {
+                r += c.settings.outputVariables.count * n
+            } else {
+                for v in 0..<c.settings.outputVariables.count {
+                    let base = ((v * s + scenario) * m + member) * n
+                    for t in 0..<n { series[base + t] = result[r]; r += 1 }
+                }
             }
             for k in 0..<ScenarioSummary.count { summaries[(scenario * m + member) * ScenarioSummary.count + k] = result[r]; r += 1 }
         case .metrics(let sample):

@@ -50,12 +50,16 @@ public struct RunPlan: Sendable {
                 c.model.co2Mode = .emissions
             }
             drivers = sliced
+            // Historical CO2 prescribed before the emission-driven years: C4MIP's esm-hist starts in 1850 (Jones et al. 2016,
+            // GMD 9, 2853), MAGICC7 follows observed concentrations over its history (Meinshausen et al. 2020, GMD 13, 3571).
+            if c.model.co2Mode == .emissions { c.model.co2EmissionsStartYear = run.emissionsStartYear }
         } else {
             let preindustrialRow = Array(loaded.drivers.values[0..<loaded.drivers.columnCount])
             drivers = ExperimentCatalogue.drivers(run.experiment, reference: preindustrialRow, halogenCount: h,
                                                   preindustrialCO2PPM: c.model.gases.preindustrialCO2PPM,
                                                   firstYear: run.startYear, years: run.endYear - run.startYear + 1)
             c.model.co2Mode = run.experiment.isConcentrationDriven ? .concentrations : .emissions
+            c.model.co2EmissionsStartYear = 0   // an idealised experiment is emission-driven (or not) from its first year
             c.model.carbonCoupling = run.experiment.coupling
         }
         if !run.co2EmissionsFile.isEmpty {

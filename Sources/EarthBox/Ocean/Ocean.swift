@@ -19,6 +19,9 @@ public struct Ocean: EarthSystemComponent {
     /// Share of each layer above 700 m and above 2000 m, the depth ranges ocean heat content is observed on
     /// (von Schuckmann et al. 2020); a layer across a boundary is split by thickness, its temperature being uniform.
     let above700: [Double], above2000: [Double]
+    /// Per layer ρc·Δz (J m⁻² K⁻¹) and the layer's shares of the 700–2000 m and below-2000 m ranges, computed once:
+    /// `heatByDepth` runs every step for the energy ledger.
+    let layerHeatCapacity: [Double], share700To2000: [Double], shareBelow2000: [Double]
 
     public init(parameters: OceanParameters, grid: LatitudeGrid) {
         self.parameters = parameters
@@ -32,6 +35,10 @@ public struct Ocean: EarthSystemComponent {
         }
         above700 = shares(700)
         above2000 = shares(2000)
+        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
+        layerHeatCapacity = layers.thicknessMetres.map { rhoC * $0 }
+        share700To2000 = zip(above2000, above700).map { $0 - $1 }
+        shareBelow2000 = above2000.map { 1 - $0 }
     }
 
     public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
@@ -128,11 +135,18 @@ public struct Ocean: EarthSystemComponent {
     /// Heat of a column relative to preindustrial on the observed depth ranges, J per m² of ocean.
     @inline(__always)
     public func heatByDepth(_ x: UnsafePointer<Double>) -> (upper700: Double, from700To2000: Double, below2000: Double) {
-        let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
         var upper = 0.0, middle = 0.0, deep = 0.0
-        for k in 0..<layers.layerCount {
-            let q = rhoC * layers.thicknessMetres[k] * x[k]
-            upper += above700[k] * q; middle += (above2000[k] - above700[k]) * q; deep += (1 - above2000[k]) * q
+        layerHeatCapacity.withUnsafeBufferPointer { c in
+            above700.withUnsafeBufferPointer { a in
+                share700To2000.withUnsafeBufferPointer { m in
+                    shareBelow2000.withUnsafeBufferPointer { d in
+                        for k in 0..<c.count {
+                            let q = c[k] * x[k]
+                            upper += a[k] * q; middle += m[k] * q; deep += d[k] * q
+                        }
+                    }
+                }
+            }
         }
         return (upper, middle, deep)
     }

@@ -184,6 +184,8 @@ public struct OceanCarbon: EarthSystemComponent {
         public let dt: Double
         /// Where to write each band's air-to-sea flux, PgC yr⁻¹, if wanted.
         public let bandUptake: UnsafeMutablePointer<Double>?
+        /// This year follows `prescribedCO2PPM` although the run is emission-driven (`ModelConfiguration.co2EmissionsStartYear`).
+        public var followsPrescribedCO2 = false
     }
 
     /// The year's carbon exchange between atmosphere and ocean.
@@ -243,11 +245,12 @@ public struct OceanCarbon: EarthSystemComponent {
             sumV += s
         }
         let atmosphereOld = state.atmosphere.pointee
+        let emissionDriven = mode == .emissions && !inputs.followsPrescribedCO2
         // Besides the land and the ocean, carbon leaves the atmosphere's CO2 to a geological store, and the land's CH4
         // carbon never enters it (it is booked in the ledger).
         let otherSinks = inputs.landUptake + inputs.landMethane + inputs.geologicalRemoval
         let atmosphereNew: Double
-        if mode == .emissions {
+        if emissionDriven {
             atmosphereNew = (atmosphereOld + dt * (inputs.fossilEmissions - otherSinks) - dt * sumU) / (1 + dt * sumV)
         } else {
             atmosphereNew = inputs.prescribedCO2PPM * AtmosphericMass.pgCPerPpmCO2
@@ -258,7 +261,7 @@ public struct OceanCarbon: EarthSystemComponent {
         finishBands(state, atmosphere: seen, inputs: inputs, scratch: scratch, into: &fluxes)
         let oceanUptake = (fluxes.oceanCarbon - oceanBefore) / dt
         fluxes.oceanUptake = oceanUptake
-        if mode == .emissions {
+        if emissionDriven {
             // The atmosphere takes exactly what the other reservoirs did not: carbon is conserved to round-off.
             state.atmosphere.pointee = atmosphereOld + dt * (inputs.fossilEmissions - otherSinks - oceanUptake)
             fluxes.fossilEmissions = inputs.fossilEmissions

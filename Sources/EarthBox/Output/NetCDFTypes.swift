@@ -46,6 +46,8 @@ public struct Variable: Equatable, Sendable {
     public var type: VariableType
     /// The values of a text variable, one per element of all dimensions but the last (empty otherwise).
     public var strings: [String]
+    /// Values written in pieces when the file is written instead of held in `data` (an ensemble larger than memory).
+    public var stream: StreamedValues?
 
     public init(name: String, dimensions: [String], data: [Double],
                 attributes: [(String, AttributeValue)] = [], type: VariableType = .double) {
@@ -57,6 +59,12 @@ public struct Variable: Equatable, Sendable {
         self.strings = []
     }
 
+    /// A double variable whose values are produced while the file is written (`StreamedValues`).
+    public init(name: String, dimensions: [String], stream: StreamedValues, attributes: [(String, AttributeValue)] = []) {
+        self.init(name: name, dimensions: dimensions, data: [], attributes: attributes, type: .double)
+        self.stream = stream
+    }
+
     /// A text variable; the last dimension is the string length in UTF-8 bytes (shorter strings are NUL-padded).
     public init(name: String, dimensions: [String], strings: [String], attributes: [(String, AttributeValue)] = []) {
         self.init(name: name, dimensions: dimensions, data: [], attributes: attributes, type: .string)
@@ -64,7 +72,7 @@ public struct Variable: Equatable, Sendable {
     }
 
     /// Number of values held, whatever the type.
-    public var valueCount: Int { type == .string ? strings.count : data.count }
+    public var valueCount: Int { stream?.count ?? (type == .string ? strings.count : data.count) }
 
 
     /// Value of the first attribute called `name`, if any.
@@ -78,9 +86,22 @@ public struct Variable: Equatable, Sendable {
         lhs.name == rhs.name
             && lhs.dimensions == rhs.dimensions
             && lhs.type == rhs.type && lhs.strings == rhs.strings
+            && lhs.stream?.count == rhs.stream?.count
             && lhs.data.count == rhs.data.count
             && zip(lhs.data, rhs.data).allSatisfy { $0.bitPattern == $1.bitPattern }
             && attributesEqual(lhs.attributes, rhs.attributes)
+    }
+}
+
+/// The values of a double variable produced while the file is written: `fill` is called once, after the file's
+/// metadata, with the variable's chunk shape, and hands every value to `put` as hyperslabs (start, count, values in
+/// C order) — best one chunk row at a time, so that each compressed chunk is written whole, once.
+public struct StreamedValues: Sendable {
+    public typealias Put = (_ start: [Int], _ count: [Int], _ values: UnsafeBufferPointer<Double>) throws(NetCDFError) -> Void
+    public let count: Int
+    public let fill: @Sendable (_ chunks: [Int], _ put: Put) throws(NetCDFError) -> Void
+    public init(count: Int, fill: @escaping @Sendable (_ chunks: [Int], _ put: Put) throws(NetCDFError) -> Void) {
+        self.count = count; self.fill = fill
     }
 }
 

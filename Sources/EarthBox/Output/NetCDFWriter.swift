@@ -87,7 +87,7 @@ extension NetCDF {
             try ncCheck(nc_def_var(ncid, v.name, ncType, Int32(ids.count), ids, &varid),
                         "nc_def_var(\(v.name))", path: path)
             let lengths = v.dimensions.map { dimLengths[$0]! }
-            let compress = v.data.count > compressionThreshold && !ids.isEmpty
+            let compress = v.valueCount > compressionThreshold && !ids.isEmpty
             if compress || v.dimensions.contains(where: unlimited.contains) {
                 let chunks = chunkSizes(lengths)
                 try ncCheck(nc_def_var_chunking(ncid, varid, NC_CHUNKED, chunks),
@@ -104,6 +104,14 @@ extension NetCDF {
         try ncCheck(nc_enddef(ncid), "nc_enddef", path: path)
 
         for (v, varid) in zip(ds.variables, varIDs) where v.valueCount > 0 {
+            if let stream = v.stream {
+                let lengths = v.dimensions.map { dimLengths[$0]! }
+                try stream.fill(chunkSizes(lengths)) { (start: [Int], count: [Int], values: UnsafeBufferPointer<Double>) throws(NetCDFError) in
+                    precondition(values.count == count.reduce(1, *), "a streamed piece must hold exactly its hyperslab")
+                    try ncCheck(nc_put_vara_double(ncid, varid, start, count, values.baseAddress), "nc_put_vara_double(\(v.name))", path: path)
+                }
+                continue
+            }
             let start = [Int](repeating: 0, count: max(1, v.dimensions.count))
             var count = v.dimensions.map { dimLengths[$0]! }
             if count.isEmpty { count = [1] }

@@ -167,3 +167,47 @@ import Testing
         #expect(southern > low && southern > northern, "ocean uptake south of 35S \(southern), 35S-35N \(low), north of 35N \(northern) PgC/yr")
     }
 }
+
+/// `&run emissions_start_year`: an emission-driven scenario that follows the ice-core CO2 before 1850 (C4MIP esm-hist
+/// starts in 1850, Jones et al. 2016; MAGICC7 follows observed history, Meinshausen et al. 2020).
+@Suite("Emission-driven history from 1850") struct EmissionsStartYearTests {
+    static func configuration() -> RunConfiguration {
+        TestSupport.configuration(scenario: "ssp245", endYear: 2100) { $0.run.emissionsStartYear = 1850 }
+    }
+
+    @Test("CO2 follows the forcing file before 1850, then its emissions; the ledger closes; the 1850-2024 RMSE falls")
+    func prescribedBeforeThenEmissionDriven() throws {
+        let plan = try TestSupport.plan(Self.configuration())
+        let r = plan.run(), free = try TestSupport.ssp245.get()
+        let d = plan.simulation.drivers
+        for y in [1750, 1800, 1849] {
+            let file = d.values[d.rowOffset(year: y) + DriverColumns.co2Concentration(halogens: d.halogenCount)]
+            #expect(abs(r.value(.co2Concentration, year: y) - file) < 1e-9, "\(y): \(r.value(.co2Concentration, year: y)) vs \(file) ppm")
+        }
+        // From 1850 the fossil emissions are the file's again and CO2 is the carbon cycle's own.
+        #expect(abs(r.value(.fossilEmissions, year: 1900) - free.value(.fossilEmissions, year: 1900)) < 1e-12)
+        for y in r.years { #expect(abs(r.value(.carbonLedgerResidual, year: y)) < 1e-9 * 5000, "carbon ledger open in \(y)") }
+        // The 1750-1850 rise that RCMIP's emissions cannot produce is taken from the ice cores, so the early deficit goes.
+        let spun = try CarbonCycleHistory(record: r, observationsDirectory: CarbonCycleTests.observations)
+        let base = try CarbonCycleTests.history.get()
+        #expect(spun.co2RMSE < base.co2RMSE - 1.5, "RMSE \(spun.co2RMSE) vs \(base.co2RMSE) ppm")
+        #expect(abs(spun.co2Modelled[0] - spun.co2Observed[0]) < 1.5, "1850: \(spun.co2Modelled[0]) vs \(spun.co2Observed[0]) ppm")
+    }
+
+    @Test("the namelist key reaches the model, so ensembles and the simulator honour it as a single run does")
+    func namelistReachesTheModel() throws {
+        let c = try RunConfiguration.from(try Namelist.parse(text: "&run\n  emissions_start_year = 1850\n/\n", file: "x.nml"))
+        #expect(c.model.co2EmissionsStartYear == 1850)
+        #expect(try RunConfiguration.from(try Namelist.parse(text: "&run\n/\n", file: "x.nml")).model.co2EmissionsStartYear == 0)
+    }
+
+    @Test("idealised experiments ignore it")
+    func idealisedUnaffected() throws {
+        var c = TestSupport.configuration(experiment: .esmFlat10Zec, endYear: 1900)
+        let free = try TestSupport.run(c).get()
+        c.run.emissionsStartYear = 1850
+        c.model.co2EmissionsStartYear = 1850
+        let set = try TestSupport.run(c).get()
+        #expect(set.value(.co2Concentration, year: 1849) == free.value(.co2Concentration, year: 1849))
+    }
+}

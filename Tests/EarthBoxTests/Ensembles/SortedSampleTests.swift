@@ -89,14 +89,15 @@ import Testing
     }
 
     @Test func theNamelistNamesTheMembersKey() {
-        // 1e6 members × 8 scenarios on 1750-2100 needs ~230 GB: more than any machine this suite runs on.
+        // 1e6 members × 8 scenarios on 1750-2100 needs ~230 GB of disk (streamed) or, gathered, of memory: refused up
+        // front on any machine this suite runs on, whichever estimate the machine fails.
         let text = "&ensemble members = 1000000, scenarios = 'ssp119', 'ssp126', 'ssp245', 'ssp370', 'ssp434', 'ssp460', 'ssp534-over', 'ssp585' /"
         do {
             _ = try EnsembleUnitTests.ensemble(text)
             Issue.record("accepted")
         } catch {
             #expect(error.key == "members")
-            #expect("\(error)".contains("GB on rank 0"), "\(error)")
+            #expect("\(error)".contains("GB on rank 0") || "\(error)".contains("GB of disk beside the output"), "\(error)")
         }
     }
 }
