@@ -8,7 +8,7 @@ struct EarthBoxCommand: ParsableCommand {
         commandName: "earthbox",
         abstract: "EarthBox: a reduced-complexity coupled Earth system model.",
         version: RunDataset.modelVersion,
-        subcommands: [Run.self, Ensemble.self, Diagnose.self, Parameters.self, List.self, Pathway.self, Compare.self, Assess.self, Calibrate.self, Serve.self],
+        subcommands: [Run.self, Ensemble.self, Diagnose.self, Uncertainty.self, Parameters.self, List.self, Pathway.self, Compare.self, Assess.self, Calibrate.self, Serve.self],
         defaultSubcommand: Run.self
     )
 
@@ -196,6 +196,42 @@ struct Diagnose: ParsableCommand {
         let table = MetricsTable(metrics, history: history)
         if let problem = BinaryFile.writeAtomically(Array(table.csv.utf8), to: output) { throw CommandFailure("\(output): error: \(problem)") }
         print(table.text)
+        print("written: \(output)")
+        }
+    }
+}
+
+struct Uncertainty: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uncertainty",
+        abstract: "Partition the uncertainty of each latitude band's warming trend into internal variability, model (parameter) and scenario parts (Hawkins & Sutton 2009).")
+
+    @Argument(help: "Namelist of the base run (its bands; scenario, seed and the set's parameters are varied).")
+    var namelist: String = "Namelists/default.nml"
+    @Option(help: "Parameter set whose first members are the model ensemble.")
+    var parameterFile = "Calibration/earthbox-calibrated-v1.csv"
+    @Option(help: "Parameter members.") var members = 6
+    @Option(help: "Variability seeds per member.") var seeds = 4
+    @Option(help: "Scenarios (comma-separated).") var scenarios = "ssp126,ssp245,ssp370,ssp585"
+    @Option(help: "Latitude bands.") var bands = 36
+    @Option(help: "First year of the trend.") var from = 2021
+    @Option(help: "Last year of the trend.") var to = 2050
+    @Option(help: "Where to write the table (CSV).") var output = "Runs/trend-uncertainty.csv"
+    @OptionGroup var overrides: Overrides
+
+    func run() throws {
+        try reportingFailure {
+        if let reason = OutputPath.problem(output) { throw CommandFailure("--output \(output): error: cannot write the table: \(reason)") }
+        guard from < to else { throw CommandFailure("--from \(from) must be before --to \(to)") }
+        var base = try RunConfiguration.load(path: namelist, overrides: overrides.parsed())
+        base.run.bands = bands
+        let result = try BandTrendUncertainty(base: base, parameterFile: parameterFile, members: members, seeds: seeds,
+                                              scenarios: scenarios.split(separator: ",").map(String.init), years: from...to)
+        if let problem = BinaryFile.writeAtomically(Array(result.csv.utf8), to: output) { throw CommandFailure("\(output): error: \(problem)") }
+        print("share of the \(from)-\(to) trend variance: internal / model / scenario")
+        for (lat, p) in zip(result.latitudes, result.bands) {
+            print(String(format: "%7.1f  %.2f / %.2f / %.2f", lat, p.internalShare, p.modelShare, p.scenarioShare))
+        }
         print("written: \(output)")
         }
     }

@@ -111,6 +111,43 @@ struct RegionalVariabilityTests {
         #expect(fraction.allSatisfy { (0...1).contains($0) })
     }
 
+    /// The uncertainty of 2021–2050 band trends partitioned as Hawkins & Sutton (2009) and Lehner et al. (2020) do:
+    /// internal variability (4 seeds), model uncertainty (the first 6 members of the calibrated parameter set
+    /// calibrated-v1, Calibration/earthbox-calibrated-v1.csv) and scenario uncertainty (SSP1-2.6, 2-4.5, 3-7.0, 5-8.5, the
+    /// core set of Lehner et al. 2020), on 36
+    /// bands. Reported per band (also by `earthbox uncertainty`). Issue 11 asks for an internal share above 50 %
+    /// somewhere in the mid/high latitudes: with the calibrated-v1 of issue 12's first calibration it was 0.51–0.54 at
+    /// 67.5–87.5°N; the recentred, wider calibrated-v1 spreads the members' trends more, and the model part takes over
+    /// (internal at most 0.32 with 6 members, 0.33 with 12; the tropics 0.05). What is tested: the partition's
+    /// invariants and that internal variability matters most at high latitudes, several-fold more than in the tropics.
+    @Test func internalShareOfTrendUncertaintyByBand() throws {
+        let base = TestSupport.configuration { $0.run.bands = 36 }
+        let path = TestSupport.repository.appendingPathComponent("Calibration/earthbox-calibrated-v1.csv").path
+        let scenarios = ["ssp126", "ssp245", "ssp370", "ssp585"]
+        let result = try BandTrendUncertainty(base: base, parameterFile: path, members: 6, seeds: 4, scenarios: scenarios, years: 2021...2050)
+        let centres = result.latitudes, parts = result.bands
+        print("[uncertainty] share of 2021-2050 trend variance (internal/model/scenario) by latitude: "
+              + centres.indices.map { String(format: "%.1f:%.2f/%.2f/%.2f", centres[$0], parts[$0].internalShare, parts[$0].modelShare, parts[$0].scenarioShare) }.joined(separator: " "))
+        for p in parts {
+            #expect(abs(p.internalShare + p.modelShare + p.scenarioShare - 1) < 1e-12)
+            #expect(p.internalVariance > 0 && p.modelVariance >= 0 && p.scenarioVariance > 0)
+        }
+        let highLatitudes = centres.indices.filter { abs(centres[$0]) >= 45 }.map { parts[$0].internalShare }.max()!
+        let tropics = centres.indices.filter { abs(centres[$0]) <= 15 }.map { parts[$0].internalShare }.max()!
+        print("[uncertainty] largest internal share: mid/high latitudes \(highLatitudes), tropics \(tropics)")
+        #expect(highLatitudes > 3 * tropics, "internal share mid/high latitudes \(highLatitudes) vs tropics \(tropics)")
+    }
+
+    /// The partition on numbers whose parts are known: trend = scenario + member + seed offsets.
+    @Test func trendUncertaintyRecoversKnownParts() {
+        let scenario = [0.0, 3.0], member = [-2.0, 2.0], seed = [-1.0, 1.0]
+        let p = TrendUncertainty(trends: scenario.map { s in member.map { m in seed.map { s + m + $0 } } })
+        #expect(abs(p.internalVariance - 2) < 1e-12)          // sample variance of ±1
+        #expect(abs(p.modelVariance - (8 - 2.0 / 2)) < 1e-12)  // sample variance of ±2 less internal/seeds
+        #expect(abs(p.scenarioVariance - 2.25) < 1e-12)        // variance of the set {0, 3}
+        #expect(abs(TrendUncertainty.trend([1, 3, 5, 7]) - 2) < 1e-12)
+    }
+
     /// Same seed, same bits: the band noise is drawn from the member's own stream in band order.
     @Test func bandNoiseIsReproducible() throws {
         let e = try Self.ensemble.get()

@@ -42,6 +42,8 @@ public struct EnergyBalance: EarthSystemComponent {
     public let preindustrialSunlitCover: [Double]
     /// Annual-mean ice edges of the preindustrial climate, degrees north (south, north).
     public let preindustrialIceEdges: (south: Double, north: Double)
+    /// Conductance of each band's sea ice and snow, W m⁻² K⁻¹ (`ZonalParameters.seaIceConductance`, the southern one south of the equator).
+    public let seaIceConductance: [Double]
     public var parameters: ClimateParameters { climate }
     /// Global feedback of the forcing agents that respond to temperature, W m⁻² K⁻¹: the ozone feedback
     /// (Thornhill et al. 2021, ACP 21, 853; AR6 WG1 §6.4.2) and, with methane following its emissions, the
@@ -137,6 +139,7 @@ public struct EnergyBalance: EarthSystemComponent {
         preindustrial.temperature.withUnsafeBufferPointer { albedo.seasonalCover(temperature: $0.baseAddress!, annual: &annual, sunlit: &sunlit) }
         preindustrialAnnualCover = annual; preindustrialSunlitCover = sunlit
         preindustrialIceEdges = annual.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
+        seaIceConductance = grid.centresDegrees.map { $0 < 0 ? zonal.southernSeaIceConductance : zonal.seaIceConductance }
         self.chemistryFeedback = chemistryFeedback
         self.calibration = (steps: calibration.0, solves: calibration.1, converged: calibration.2)
         groundLayers = Self.groundLayers(climate)
@@ -175,13 +178,18 @@ public struct EnergyBalance: EarthSystemComponent {
 
     /// Solves the coupled land–ocean–meridional system given each band's reduced surface rows
     /// `D_o T_o = R_o + K_o T_l + S_o M` and `D_l T_l = R_l + K_l T_o + S_l M` (w[0..<8n] hold D_o, R_o, K_o, S_o,
-    /// D_l, R_l, K_l, S_l). Writes T_o, T_l and M to `ocean`, `land`, `convergence`; uses w[0..<14n].
+    /// D_l, R_l, K_l, S_l), the sea-ice surface already eliminated from them, and the sea-ice row
+    /// `T_i = (H_i + c_i T_l + M + γ T_o)/D_i` (w[17n..<21n] hold the ice share a of the ocean, 1/D_i, H_i, c_i). The band
+    /// mean the transport sees is f_o(1 − a) T_o + f_o a T_i + f_l T_l. Writes T_o, T_l, M and T_i to `ocean`, `land`,
+    /// `convergence`, `ice`; uses w[0..<14n].
     @inline(__always)
     func solveSurfaces(_ w: UnsafeMutablePointer<Double>, ocean: UnsafeMutablePointer<Double>, land: UnsafeMutablePointer<Double>,
-                       convergence: UnsafeMutablePointer<Double>) {
+                       convergence: UnsafeMutablePointer<Double>, ice: UnsafeMutablePointer<Double>) {
         let n = grid.count
         let dO = w, rO = w + n, kO = w + 2 * n, sO = w + 3 * n, dL = w + 4 * n, rL = w + 5 * n, kL = w + 6 * n, sL = w + 7 * n
         let po = w + 8 * n, qo = w + 9 * n, pl = w + 10 * n, ql = w + 11 * n, diag = w + 12 * n, mean = w + 13 * n
+        let share = w + 17 * n, inverseD = w + 18 * n, hIce = w + 19 * n, cIce = w + 20 * n
+        let gamma = seaIceConductance
         let scratch = dO   // the row coefficients are dead once reduced to affine form
         if n == 1 {
             // No neighbours, so M = 0 and T = p exactly: the same numbers without the meridional solve.
@@ -189,6 +197,7 @@ public struct EnergyBalance: EarthSystemComponent {
             ocean[0] = (dL[0] * rO[0] + kO[0] * rL[0]) / det
             land[0] = (kL[0] * rO[0] + dO[0] * rL[0]) / det
             convergence[0] = 0
+            ice[0] = ocean[0]   // one band has no sea ice (a = 0)
             return
         }
         for b in 0..<n {
@@ -198,10 +207,20 @@ public struct EnergyBalance: EarthSystemComponent {
             qo[b] = (dL[b] * sO[b] + kO[b] * sL[b]) / det
             pl[b] = (kL[b] * rO[b] + dO[b] * rL[b]) / det
             ql[b] = (kL[b] * sO[b] + dO[b] * sL[b]) / det
-            let fl = grid.landFraction[b], fo = 1 - fl
-            let q = fo * qo[b] + fl * ql[b]
-            diag[b] = 1 / q
-            mean[b] = (fo * po[b] + fl * pl[b]) / q
+            let fl = grid.landFraction[b], fo = 1 - fl, a = share[b]
+            if a > 0 {
+                // The ice surface as an affine function of M too: T_i = p_i + q_i·M (kept in `ice` until M is known).
+                let pi = (hIce[b] + cIce[b] * pl[b] + gamma[b] * po[b]) * inverseD[b]
+                let qi = (cIce[b] * ql[b] + 1 + gamma[b] * qo[b]) * inverseD[b]
+                let q = fo * (1 - a) * qo[b] + fo * a * qi + fl * ql[b]
+                ice[b] = qi
+                diag[b] = 1 / q
+                mean[b] = (fo * (1 - a) * po[b] + fo * a * pi + fl * pl[b]) / q
+            } else {
+                let q = fo * qo[b] + fl * ql[b]
+                diag[b] = 1 / q
+                mean[b] = (fo * po[b] + fl * pl[b]) / q
+            }
         }
         // M_b = (T̄_b − P_b)/Q_b = transport(T̄): one tridiagonal system in the band-mean temperature.
         diffusion.solveImplicit(diagonal: diag, rhs: mean, count: n, scratch: scratch)
@@ -210,8 +229,33 @@ public struct EnergyBalance: EarthSystemComponent {
             convergence[b] = m
             ocean[b] = po[b] + qo[b] * m
             land[b] = pl[b] + ql[b] * m
+            ice[b] = share[b] > 0 ? (hIce[b] + cIce[b] * land[b] + m + gamma[b] * ocean[b]) * inverseD[b] : ocean[b]
         }
     }
+
+    /// Sea-ice share of band `b`'s ocean for its annual-mean snow and ice cover `annual` (0 with one band or without
+    /// `seaIceInsulation`).
+    @inline(__always)
+    func seaIceShare(band b: Int, annualCover annual: Double) -> Double {
+        zonal.seaIceInsulation && grid.count > 1 ? max(0, min(1, albedo.seaIceCover(band: b, iceFraction: annual))) : 0
+    }
+
+    /// Band-mean temperature change, K: f_o(1 − a) T_o + f_o a T_i + f_l T_l for the ice share a of the band's ocean.
+    @inline(__always)
+    public func bandMean(band b: Int, ocean: Double, land: Double, seaIceShare a: Double, seaIce: Double) -> Double {
+        let fl = grid.landFraction[b], fo = 1 - fl
+        return a > 0 ? fo * (1 - a) * ocean + fo * a * seaIce + fl * land : fo * ocean + fl * land
+    }
+
+    /// Band b's mean temperature change from its state (`State`) and mixed layer, K.
+    @inline(__always)
+    public func bandMean(band b: Int, mixedLayer x0: Double, land: UnsafePointer<Double>) -> Double {
+        let ng = groundLayers.layerCount
+        return bandMean(band: b, ocean: x0, land: land[0], seaIceShare: land[ng], seaIce: land[ng + 1])
+    }
+
+    /// Values of one band's state: the land column, then the sea-ice share of the ocean and the ice-surface temperature change.
+    public var bandStateCount: Int { groundLayers.layerCount + 2 }
 
     /// This year's heating and the ocean's mixed layers, one per band (from `Ocean.surfaceLayers`).
     public struct Inputs {
@@ -228,7 +272,7 @@ public struct EnergyBalance: EarthSystemComponent {
         public let convergence: UnsafeMutablePointer<Double>?
     }
 
-    /// The surface system of all bands (17 values per band in the order `solveSurfaces` reads them), the
+    /// The surface system of all bands (22 values per band in the order `solveSurfaces` reads them), the
     /// eliminated ground rows of every land column, and the per-band heating and heat fluxes.
     public struct Scratch {
         let w: UnsafeMutablePointer<Double>
@@ -241,7 +285,7 @@ public struct EnergyBalance: EarthSystemComponent {
     public func makeScratch(in arena: ScratchArena) -> Scratch {
         let n = grid.count
         let ng = groundLayers.layerCount
-        return Scratch(w: arena.take(17 * n), ground: arena.take(ng * n), imbalance: arena.take(n), deep: arena.take(n))
+        return Scratch(w: arena.take(22 * n), ground: arena.take(ng * n), imbalance: arena.take(n), deep: arena.take(n))
     }
 
     /// The new mixed-layer temperature of each band (what the ocean carries down).
@@ -260,7 +304,10 @@ public struct EnergyBalance: EarthSystemComponent {
 
     public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
         [StateSlot("land_temperature_change", "K", count: shape.groundLayerCount, scope: .perBand,
-                   preindustrial: "0 at the surface and in every ground layer (anomaly)")]
+                   preindustrial: "0 at the surface and in every ground layer (anomaly)"),
+         // The share is the one the last step used (explicit, as the albedo): with it the band mean is known from the state.
+         StateSlot("sea_ice_share", "1", scope: .perBand, preindustrial: "the preindustrial annual-mean sea-ice share of the band's ocean"),
+         StateSlot("sea_ice_surface_temperature_change", "K", scope: .perBand, preindustrial: "0 (anomaly)")]
     }
 
     public static var diagnostics: [Diagnostic] {
@@ -269,8 +316,11 @@ public struct EnergyBalance: EarthSystemComponent {
     }
 
     public func setPreindustrial(_ v: UnsafeMutablePointer<Double>, block: StateBlock) {
-        let land = block.bands(v)
-        for b in 0..<grid.count { for k in 0..<groundLayers.layerCount { land[b][k] = 0 } }
+        let land = block.bands(v), ng = groundLayers.layerCount
+        for b in 0..<grid.count {
+            for k in 0..<ng { land[b][k] = 0 }
+            land[b][ng] = seaIceShare(band: b, annualCover: preindustrialAnnualCover[b]); land[b][ng + 1] = 0
+        }
     }
 
     /// Advances every band's land temperature and solves for its new mixed-layer temperature over `dt` years under
@@ -291,13 +341,15 @@ public struct EnergyBalance: EarthSystemComponent {
         let sGround = year / climate.groundHeatCapacity              // (K·m per yr) per (W m⁻²) in the ground
         let landMetres = landCapacity / climate.groundHeatCapacity   // surface + air as metres of ground
         let e0Ground = ground.exchange[0] * dt
-        // Start-of-year band means and the ice line they imply (the albedo is explicit in time).
-        let anomaly = w + 8 * n, sunlight = w + 9 * n
-        for b in 0..<n {
-            let fl = grid.landFraction[b]
-            anomaly[b] = (1 - fl) * surfaces[b].temperature + fl * land[b][0]
-        }
-        absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, annual: w + 12 * n)
+        // Start-of-year band means and the ice line they imply (the albedo and the sea-ice share are explicit in time).
+        let anomaly = w + 8 * n, sunlight = w + 9 * n, annual = w + 12 * n
+        let share = w + 17 * n, inverseD = w + 18 * n, hIce = w + 19 * n, cIce = w + 20 * n
+        let gamma = seaIceConductance
+        for b in 0..<n { anomaly[b] = bandMean(band: b, mixedLayer: surfaces[b].temperature, land: land[b]) }
+        let insulated = zonal.seaIceInsulation && n > 1
+        absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, annual: annual, force: insulated)
+        if insulated && !zonal.iceAlbedoFeedback { for b in 0..<n { sunlight[b] = 0 } }
+        for b in 0..<n { share[b] = insulated ? seaIceShare(band: b, annualCover: annual[b]) : 0 }
         for b in 0..<n {
             let fl = grid.landFraction[b], fo = 1 - fl
             let surface = surfaces[b]
@@ -310,6 +362,8 @@ public struct EnergyBalance: EarthSystemComponent {
                                           upper: -eps * (e0 + up),
                                           rhs: surfaceMetres * mixedOld - eps * up * mixedOld + dt * s * heating)
             dO[b] = reduced.diagonal; rO[b] = reduced.rhs; kO[b] = dt * s * k * fl; sO[b] = dt * s
+            let a = share[b], di = oceanFeedback[b] + k * fl + gamma[b]
+            inverseD[b] = 1 / di; hIce[b] = heating; cIce[b] = k * fl
             // The land row in metres of ground, the ground column folded in as the ocean's deep column is.
             let gl = scratch.ground + b * ng
             ground.eliminateDeep(land[b], into: gl)
@@ -318,14 +372,48 @@ public struct EnergyBalance: EarthSystemComponent {
                                                    eliminated: gl)
             dL[b] = landRow.diagonal; rL[b] = landRow.rhs
             kL[b] = dt * sGround * k * fo; sL[b] = dt * sGround
+            if a > 0 {
+                insulate(band: b, share: a, w, open: (dt * s * (oceanFeedback[b] + k * fl), dt * s * heating, kO[b], sO[b]),
+                         oceanScale: dt * s, landScale: dt * sGround)
+            }
             scratch.imbalance[b] = heating + inputs.melt     // the TOA heating, held until the new temperatures are known
         }
-        solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
+        let newIce = w + 21 * n
+        solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n, ice: newIce)
         for b in 0..<n {
             ground.backSubstitute(land[b], mixedLayer: newLand[b], eliminated: scratch.ground + b * ng)
+            land[b][ng] = share[b]; land[b][ng + 1] = newIce[b]
             inputs.convergence?[b] = w[16 * n + b]
         }
         return UnsafePointer(newOcean)
+    }
+
+    /// Folds band b's sea-ice surface into its ocean and land rows (w as in `solveSurfaces`). Over the ice share a
+    /// of the ocean the atmosphere meets the ice surface, not the water; the surface has no heat capacity, so
+    /// 0 = H − λ_o T_i + k f_l (T_l − T_i) + M + γ (T_o − T_i), i.e. T_i = (H + c T_l + M + γ T_o)/D with D = λ_o + c + γ,
+    /// c = k f_l. The mixed layer gets (1 − a) of the open-water fluxes plus a·γ (T_i − T_o) through the ice, and the
+    /// land exchanges with both surfaces, k f_o [(1 − a) T_o + a T_i − T_l] (Pithan & Mauritsen 2014; Eisenman &
+    /// Wettlaufer 2009).
+    /// `open` holds the ocean row's air–sea parts before insulation (diagonal, right-hand side, land coupling, M
+    /// coupling, in the row's units), which now act on the open water only; `oceanScale` and `landScale` turn W m⁻²
+    /// into each row's units (dt·s in a step, 1 at equilibrium).
+    @inline(__always)
+    func insulate(band b: Int, share a: Double, _ w: UnsafeMutablePointer<Double>, open: (diagonal: Double, rhs: Double, land: Double, convergence: Double),
+                  oceanScale so: Double, landScale sl: Double) {
+        let n = grid.count, fo = 1 - grid.landFraction[b], k = climate.landOceanExchange, gamma = seaIceConductance[b]
+        let inverseD = w[18 * n + b], h = w[19 * n + b], c = w[20 * n + b]
+        let conducted = a * gamma * inverseD
+        // Ocean: a·γ (T_i − T_o) through the ice, T_i substituted, in place of the air–sea fluxes over the ice.
+        w[b] += -a * open.diagonal + so * (a * gamma - conducted * gamma)
+        w[n + b] += -a * open.rhs + so * conducted * h
+        w[2 * n + b] += -a * open.land + so * conducted * c
+        w[3 * n + b] += -a * open.convergence + so * conducted
+        // Land: k f_o a (T_i − T_o) more, T_i substituted.
+        let exchange = k * fo * a * inverseD
+        w[4 * n + b] -= sl * exchange * c
+        w[5 * n + b] += sl * exchange * h
+        w[6 * n + b] += sl * k * fo * a * (gamma * inverseD - 1)
+        w[7 * n + b] += sl * exchange
     }
 
     /// Each band's TOA imbalance and deep-ocean heat flux of the step just taken, given the heat the ocean carried
@@ -334,7 +422,7 @@ public struct EnergyBalance: EarthSystemComponent {
     @inline(__always)
     public func topOfAtmosphere(downward: UnsafePointer<Double>, dt: Double, scratch: Scratch) -> HeatFluxes {
         let w = scratch.w, n = grid.count
-        let newOcean = w + 14 * n, newLand = w + 15 * n
+        let newOcean = w + 14 * n, newLand = w + 15 * n, share = w + 17 * n, newIce = w + 21 * n
         let rhoC = PhysicalConstants.seawaterDensity * PhysicalConstants.seawaterHeatCapacity
         let s = PhysicalConstants.secondsPerYear / rhoC
         let eps = climate.heatUptakeEfficacy
@@ -344,6 +432,8 @@ public struct EnergyBalance: EarthSystemComponent {
             let h = downward[b] / (dt * s)   // W per m² of ocean
             scratch.deep[b] = fo * h
             scratch.imbalance[b] = heating - fo * oceanFeedback[b] * newOcean[b] - fl * landFeedback[b] * newLand[b] - (eps - 1) * fo * h
+            // The ice share radiates at the ice-surface temperature.
+            if share[b] > 0 { scratch.imbalance[b] -= fo * share[b] * oceanFeedback[b] * (newIce[b] - newOcean[b]) }
         }
         return HeatFluxes(imbalance: scratch.imbalance, deep: scratch.deep)
     }
@@ -354,6 +444,9 @@ public struct EnergyBalance: EarthSystemComponent {
         public var warming: Double
         public var ocean: [Double]
         public var land: [Double]
+        /// Temperature change of each band's sea-ice surface, K, and the share of the band's ocean under sea ice.
+        public var seaIce: [Double]
+        public var seaIceShare: [Double]
         /// Ice-line updates taken, and whether the last one moved no temperature by more than the tolerance.
         public var iterations: Int
         public var converged: Bool
@@ -379,50 +472,63 @@ public struct EnergyBalance: EarthSystemComponent {
     /// The tolerance, 1e-11 K, sits above the round-off floor of the 90-band solve (~2e-12 K).
     public func equilibrium(forcing: Double, iceAlbedo: Bool = true, start: Equilibrium? = nil, tolerance: Double = 1e-11) -> Equilibrium {
         let n = grid.count
-        var work = [Double](repeating: 0, count: 19 * n)
+        var work = [Double](repeating: 0, count: 24 * n)
         var ocean = start?.ocean ?? [Double](repeating: 0, count: n), land = start?.land ?? [Double](repeating: 0, count: n)
-        let k = climate.landOceanExchange, c = chemistryFeedback
+        var seaIce = start?.seaIce ?? [Double](repeating: 0, count: n)
+        var share = start?.seaIceShare ?? (0..<n).map { seaIceShare(band: $0, annualCover: preindustrialAnnualCover[$0]) }
+        let k = climate.landOceanExchange, c = chemistryFeedback, gamma = seaIceConductance
+        let insulated = zonal.seaIceInsulation && n > 1
         var iterations = 0, converged = false
         work.withUnsafeMutableBufferPointer { wb in
             let w = wb.baseAddress!
-            let slope = w + 17 * n, shifted = w + 18 * n
-            let newOcean = w + 14 * n, newLand = w + 15 * n
-            let anomaly = w + 8 * n, sunlight = w + 9 * n
+            let slope = w + 22 * n, shifted = w + 23 * n
+            let newOcean = w + 14 * n, newLand = w + 15 * n, newIce = w + 21 * n
+            let anomaly = w + 8 * n, sunlight = w + 9 * n, annual = w + 12 * n
             var relaxation = 1.0, previousChange = Double.infinity, previousStep = 0.0
             while iterations < Self.equilibriumIterationLimit {
                 iterations += 1
                 var mean = 0.0
                 for b in 0..<n {
-                    anomaly[b] = (1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]
+                    anomaly[b] = bandMean(band: b, ocean: ocean[b], land: land[b], seaIceShare: share[b], seaIce: seaIce[b])
                     mean += grid.areaWeights[b] * anomaly[b]
                 }
                 for b in 0..<n { sunlight[b] = 0; slope[b] = 0 }
-                if iceAlbedo {
+                if iceAlbedo || insulated {
                     // Newton on the ice line too: the change of each band's sunlight with its own temperature (a
                     // uniform shift, by forward difference) enters the linear solve, capped at half the band's
                     // feedback so each row stays dominated by its damping; the iteration below does the rest.
                     let delta = 1e-4
                     for b in 0..<n { shifted[b] = anomaly[b] + delta }
-                    absorbedSunlightChange(anomaly: shifted, into: slope, absolute: w + 10 * n, ice: w + 11 * n, annual: w + 12 * n, force: true)
-                    absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, annual: w + 12 * n, force: true)
+                    absorbedSunlightChange(anomaly: shifted, into: slope, absolute: w + 10 * n, ice: w + 11 * n, annual: annual, force: true)
+                    absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, annual: annual, force: true)
                     for b in 0..<n {
-                        slope[b] = max(0, min((slope[b] - sunlight[b]) / delta, 0.5 * min(oceanFeedback[b], landFeedback[b])))
+                        slope[b] = iceAlbedo ? max(0, min((slope[b] - sunlight[b]) / delta, 0.5 * min(oceanFeedback[b], landFeedback[b]))) : 0
+                        if !iceAlbedo { sunlight[b] = 0 }
+                        if insulated { share[b] = seaIceShare(band: b, annualCover: annual[b]) }
                     }
                 }
                 for b in 0..<n {
-                    // heating = F + S(T̄ₖ) + S'·(T̄ − T̄ₖ) − c·mean, with T̄ = f_o T_o + f_l T_l.
+                    // heating = F + S(T̄ₖ) + S'·(X − Xₖ) − c·mean, with X = f_o T_o + f_l T_l (any X works: the term
+                    // vanishes at the fixed point; this one keeps the rows as without sea ice).
                     let fl = grid.landFraction[b], fo = 1 - fl, g = slope[b]
-                    let heating = forcing + sunlight[b] - g * anomaly[b] - c * mean
+                    let x = fo * ocean[b] + fl * land[b]
+                    let heating = forcing + sunlight[b] - g * x - c * mean
                     w[b] = oceanFeedback[b] + k * fl - g * fo; w[n + b] = heating
                     w[2 * n + b] = k * fl + g * fl; w[3 * n + b] = 1
                     w[4 * n + b] = landFeedback[b] + k * fo - g * fl; w[5 * n + b] = heating
                     w[6 * n + b] = k * fo + g * fo; w[7 * n + b] = 1
+                    let a = share[b]
+                    w[17 * n + b] = a
+                    if a > 0 {
+                        w[18 * n + b] = 1 / (oceanFeedback[b] + k * fl + gamma[b]); w[19 * n + b] = forcing + sunlight[b] - c * mean; w[20 * n + b] = k * fl
+                        insulate(band: b, share: a, w, open: (w[b], w[n + b], w[2 * n + b], 1), oceanScale: 1, landScale: 1)
+                    }
                 }
-                solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n)
+                solveSurfaces(w, ocean: newOcean, land: newLand, convergence: w + 16 * n, ice: newIce)
                 var change = 0.0, step = 0.0
                 for b in 0..<n {
-                    change = max(change, abs(newOcean[b] - ocean[b]), abs(newLand[b] - land[b]))
-                    step += grid.areaWeights[b] * ((1 - grid.landFraction[b]) * newOcean[b] + grid.landFraction[b] * newLand[b])
+                    change = max(change, abs(newOcean[b] - ocean[b]), abs(newLand[b] - land[b]), share[b] > 0 ? abs(newIce[b] - seaIce[b]) : 0)
+                    step += grid.areaWeights[b] * bandMean(band: b, ocean: newOcean[b], land: newLand[b], seaIceShare: share[b], seaIce: newIce[b])
                 }
                 step -= mean
                 // An update that reverses the last one without shrinking much is an oscillation across a band edge.
@@ -430,13 +536,14 @@ public struct EnergyBalance: EarthSystemComponent {
                 previousChange = change; previousStep = step
                 for b in 0..<n {
                     ocean[b] += relaxation * (newOcean[b] - ocean[b]); land[b] += relaxation * (newLand[b] - land[b])
+                    seaIce[b] += relaxation * (newIce[b] - seaIce[b])
                 }
                 if change <= tolerance { converged = true; break }
             }
         }
         var mean = 0.0
-        for b in 0..<n { mean += grid.areaWeights[b] * ((1 - grid.landFraction[b]) * ocean[b] + grid.landFraction[b] * land[b]) }
-        return Equilibrium(warming: mean, ocean: ocean, land: land, iterations: iterations, converged: converged)
+        for b in 0..<n { mean += grid.areaWeights[b] * bandMean(band: b, ocean: ocean[b], land: land[b], seaIceShare: share[b], seaIce: seaIce[b]) }
+        return Equilibrium(warming: mean, ocean: ocean, land: land, seaIce: seaIce, seaIceShare: share, iterations: iterations, converged: converged)
     }
 
     /// Heat of band b's land column and of the air above the band, J per m² of band, relative to preindustrial

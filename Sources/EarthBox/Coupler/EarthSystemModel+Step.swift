@@ -271,8 +271,10 @@ extension EarthSystemModel {
             // climatology has under ice (HadSST's −1.8 °C), so its SST anomaly is zero, while the air above the
             // retreating ice warms with the band.
             let opened = max(0, a.seaIceCover(band: b, iceFraction: energyBalance.preindustrialAnnualCover[b]) - a.seaIceCover(band: b, iceFraction: ice[b]))
-            let fl = grid.landFraction[b]
-            blended += grid.areaWeights[b] * (fl * land[b][0] + (1 - fl) * (1 - opened) * columns[b][0])
+            let fl = grid.landFraction[b], ng = energyBalance.groundLayers.layerCount, iceShare = land[b][ng]
+            // With an insulated sea-ice surface, the air over it is that surface's temperature.
+            let sea = iceShare > 0 ? iceShare * land[b][ng + 1] + max(0, 1 - iceShare - opened) * columns[b][0] : (1 - opened) * columns[b][0]
+            blended += grid.areaWeights[b] * (fl * land[b][0] + (1 - fl) * sea)
         }
         year.record.put(.blendedSurfaceTemperature, blended)
         // The box model's ice never moves: skip the two arcsines (a few per cent of a step).
@@ -311,11 +313,10 @@ extension EarthSystemModel {
         r.put(.energyLedgerResidual, residuals.energyResidual)
     }
 
-    /// Band-mean surface temperature change of band `b` (land and ocean by area), K.
+    /// Band-mean surface temperature change of band `b` (land, open ocean and sea ice by area), K.
     @inline(__always)
     func surfaceTemperature(band b: Int, _ v: UnsafeMutablePointer<Double>) -> Double {
-        let fl = grid.landFraction[b]
-        return (1 - fl) * blocks.ocean.bands(v)[b][0] + fl * blocks.energyBalance.bands(v)[b][0]
+        energyBalance.bandMean(band: b, mixedLayer: blocks.ocean.bands(v)[b][0], land: blocks.energyBalance.bands(v)[b])
     }
 }
 

@@ -1,6 +1,7 @@
 /// Implicit vertical transport in one ocean column: diffusion between neighbouring layers plus the
 /// upwelling–diffusion loop of Hoffert, Callegari & Hsieh (1980, JGR 85, 6667): water upwells at `w`
-/// through every layer and sinks in polar regions from the mixed layer to the bottom layer.
+/// through every layer and sinks in polar regions from the mixed layer to the bottom layer, or to the layer where
+/// the sinking water finds its density level (`sinkingLayer`).
 ///
 /// The same operator carries heat and dissolved inorganic carbon (HILDA/Bern practice, Joos et al.
 /// 1996, Tellus 48B, 397), written per unit ocean area in concentration units: capacity of layer k is
@@ -15,6 +16,8 @@ public final class ColumnMixing: VerticalTransport {
     public let thickness: [Double]          // m
     public let exchange: [Double]           // m yr⁻¹ between layer k and k+1 (count - 1 values)
     public let upwellingMetresPerYear: Double
+    /// Layer the sinking water enters (the bottom layer unless told otherwise); below it there is no upwelling.
+    public let sinkingLayer: Int
     /// Time step the factorisation is built for, yr.
     public let timeStep: Double
     /// Bottom-up elimination of rows 1…n-1: x_k = g_k − h_k·x_(k−1), with g from the right-hand side.
@@ -25,8 +28,13 @@ public final class ColumnMixing: VerticalTransport {
 
     /// - Parameters:
     ///   - diffusivitySquareCentimetresPerSecond: vertical eddy diffusivity (cm² s⁻¹), one value or one per interface.
-    public init(layers: OceanLayerGrid, diffusivitySquareCentimetresPerSecond: [Double], upwellingMetresPerYear: Double, timeStep dt: Double = 1) {
+    ///   - sinkingLayer: the layer the sinking branch enters (nil: the bottom layer, Hoffert et al. 1980); the water
+    ///     upwells from there to the mixed layer, and the layers below it only diffuse.
+    public init(layers: OceanLayerGrid, diffusivitySquareCentimetresPerSecond: [Double], upwellingMetresPerYear: Double,
+                sinkingLayer: Int? = nil, timeStep dt: Double = 1) {
         let n = layers.layerCount
+        let entry = min(max(sinkingLayer ?? n - 1, 1), n - 1)
+        self.sinkingLayer = entry
         precondition(diffusivitySquareCentimetresPerSecond.count == 1 || diffusivitySquareCentimetresPerSecond.count == n - 1)
         thickness = layers.thicknessMetres
         var e = [Double](repeating: 0, count: n - 1)
@@ -40,12 +48,13 @@ public final class ColumnMixing: VerticalTransport {
         self.upwellingMetresPerYear = upwellingMetresPerYear
         timeStep = dt
         let w = upwellingMetresPerYear * dt
-        // Rows k ≥ 1: lower −dt·e(k−1); diagonal dz + dt(e(k−1) + e(k)) + w; upper −(dt·e(k) + w).
+        // Rows 1 ≤ k ≤ entry: lower −dt·e(k−1); diagonal dz + dt(e(k−1) + e(k)) + w; upper −(dt·e(k) + w), the
+        // upwelling only above the entry layer; rows below the entry only diffuse.
         var up = [Double](repeating: 0, count: n), h = [Double](repeating: 0, count: n), inv = [Double](repeating: 0, count: n)
-        for k in 0..<(n - 1) { up[k] = -(dt * e[k] + w) }
+        for k in 0..<(n - 1) { up[k] = -(dt * e[k] + (k < entry ? w : 0)) }
         for k in stride(from: n - 1, through: 1, by: -1) {
             let lower = -dt * e[k - 1]
-            var diagonal = layers.thicknessMetres[k] + dt * e[k - 1] + w
+            var diagonal = layers.thicknessMetres[k] + dt * e[k - 1] + (k <= entry ? w : 0)
             if k < n - 1 { diagonal += dt * e[k] }
             let pivot = k < n - 1 ? diagonal - up[k] * h[k + 1] : diagonal
             inv[k] = 1 / pivot
@@ -70,10 +79,11 @@ public final class ColumnMixing: VerticalTransport {
         thickness.withUnsafeBufferPointer { dz in
             upper.withUnsafeBufferPointer { up in
                 inversePivot.withUnsafeBufferPointer { inv in
-                    g[n - 1] = (dz[n - 1] * x[n - 1] + upwellingMetresPerYear * timeStep * x[0]) * inv[n - 1]
+                    let sinking = upwellingMetresPerYear * timeStep * x[0], entry = sinkingLayer
+                    g[n - 1] = (dz[n - 1] * x[n - 1] + (entry == n - 1 ? sinking : 0)) * inv[n - 1]
                     var k = n - 2
                     while k >= 1 {
-                        g[k] = (dz[k] * x[k] - up[k] * g[k + 1]) * inv[k]
+                        g[k] = (dz[k] * x[k] + (k == entry ? sinking : 0) - up[k] * g[k + 1]) * inv[k]
                         k -= 1
                     }
                 }

@@ -198,7 +198,8 @@ extension ColumnMixing {
     public static func columns(_ ocean: OceanParameters, grid: LatitudeGrid) -> [ColumnMixing] {
         let layers = layerGrid(ocean)
         func column(_ kappa: Double, upwelling: Double = ocean.upwellingVelocity) -> ColumnMixing {
-            ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [kappa], upwellingMetresPerYear: upwelling)
+            ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [kappa], upwellingMetresPerYear: upwelling,
+                         sinkingLayer: layers.topDepthsMetres.lastIndex { $0 <= ocean.sinkingDepthMetres } ?? 0)
         }
         func factor(_ centre: Double) -> Double {
             southernOceanBelt.contains(centre) ? ocean.southernOceanMixingFactor : (arcticOcean.contains(centre) ? ocean.arcticMixingFactor : 1)

@@ -117,13 +117,13 @@ public struct FastSlowSplit: Sendable {
         // temperature (slow part 1.31 K instead of 0.72 K for esm-ssp245).
         let arena = ScratchArena()
         let ng = energyBalance.groundLayers.layerCount
-        let column = arena.take(nl), land = arena.take(ng)
+        let column = arena.take(nl), land = arena.take(energyBalance.bandStateCount)
         for k in 0..<nl { column[k] = layerTemperature[i * nl + k] }
         for k in 0..<ng { land[k] = surface[i] }
         let scratch = energyBalance.makeScratch(in: arena), oceanScratch = ocean.makeScratch(in: arena)
         return withExtendedLifetime(arena) {
             for _ in 0..<Self.switchOffYears {
-                _ = energyBalance.step(BandBlocks(first: land, stride: ng), ocean: ocean, columns: BandBlocks(first: column, stride: nl),
+                _ = energyBalance.step(BandBlocks(first: land, stride: energyBalance.bandStateCount), ocean: ocean, columns: BandBlocks(first: column, stride: nl),
                                        forcing: 0, dt: 1, scratch: scratch, oceanScratch: oceanScratch)
             }
             let fl = energyBalance.grid.landFraction[0]

@@ -19,14 +19,18 @@ import Testing
             p.model = model
             ocean = Ocean(parameters: p, grid: grid)
             columns = [Double](repeating: 0, count: bands * ocean.layers.layerCount)
-            land = [Double](repeating: 0, count: bands * energyBalance.groundLayers.layerCount)
+            land = [Double](repeating: 0, count: bands * energyBalance.bandStateCount)
+            let stride = energyBalance.bandStateCount, e = energyBalance
+            land.withUnsafeMutableBufferPointer { l in
+                e.setPreindustrial(l.baseAddress!, block: StateBlock(global: 0, band: 0, globalCount: 0, bandStride: stride))
+            }
             scratch = energyBalance.makeScratch(in: arena)
             oceanScratch = ocean.makeScratch(in: arena)
         }
 
         /// One year under `forcing`; returns each band's TOA imbalance and meridional convergence, W m⁻².
         var bandCount: Int { energyBalance.grid.count }
-        var groundCount: Int { energyBalance.groundLayers.layerCount }
+        var groundCount: Int { energyBalance.bandStateCount }   // values per band: land column, sea-ice share and surface
 
         mutating func step(forcing: Double) -> (imbalance: [Double], convergence: [Double]) {
             let n = bandCount, nl = ocean.layers.layerCount, ng = groundCount
@@ -64,8 +68,7 @@ import Testing
             let g = energyBalance.grid, nl = ocean.layers.layerCount
             var sum = 0.0
             for b in 0..<bandCount {
-                let fl = g.landFraction[b]
-                sum += g.areaWeights[b] * ((1 - fl) * columns[b * nl] + fl * land[b * groundCount])
+                sum += g.areaWeights[b] * land.withUnsafeBufferPointer { energyBalance.bandMean(band: b, mixedLayer: columns[b * nl], land: $0.baseAddress! + b * groundCount) }
             }
             return sum
         }

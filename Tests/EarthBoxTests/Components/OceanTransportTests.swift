@@ -43,6 +43,25 @@ import Testing
     @Test("a uniform column is steady and the column conserves its tracer (upwelling–diffusion)")
     func upwellingDiffusionSteadyAndConservative() { Self.checkSteadyAndConservative(Self.upwellingDiffusion) }
 
+    /// The sinking branch entering at intermediate depth (`OceanParameters.sinkingDepthMetres`): still steady and
+    /// conservative; the sinking water reaches its entry layer within a step, and the layers below it only by diffusion.
+    @Test func sinkingWaterEntersItsLayer() {
+        let layers = ColumnMixing.layerGrid(OceanParameters())
+        for entry in [5, 11, layers.layerCount - 1] {
+            let column = ColumnMixing(layers: layers, diffusivitySquareCentimetresPerSecond: [1e-6], upwellingMetresPerYear: 5, sinkingLayer: entry)
+            Self.checkSteadyAndConservative(column)
+            var x = [Double](repeating: 0, count: layers.layerCount)
+            x[0] = 1
+            x = Self.step(column, x, input: 0)
+            // With almost no diffusion, the entry layer gets the sinking water (w·x0/dz of it) and the layer below nothing.
+            #expect(abs(x[entry] - 5 / layers.thicknessMetres[entry] / (1 + 5 / layers.thicknessMetres[entry])) < 1e-6, "entry \(entry): \(x[entry])")
+            if entry + 1 < layers.layerCount { #expect(abs(x[entry + 1]) < 1e-7, "below entry \(entry): \(x[entry + 1])") }
+        }
+        // The default column's sinking water enters the layer holding 2300 m.
+        let standard = Self.upwellingDiffusion
+        #expect(layers.topDepthsMetres[standard.sinkingLayer] <= 2300 && 2300 < layers.topDepthsMetres[standard.sinkingLayer] + layers.thicknessMetres[standard.sinkingLayer])
+    }
+
     @Test("a uniform column is steady and the column conserves its tracer (two-layer)")
     func twoLayerSteadyAndConservative() { Self.checkSteadyAndConservative(Self.twoLayer) }
 

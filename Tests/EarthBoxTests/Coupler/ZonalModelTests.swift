@@ -117,12 +117,47 @@ struct ZonalModelTests {
         // (Notz & SIMIP 2020, GRL 47, e2019GL086749: September ice goes, March ice stays), so the northern
         // annual-mean ice line stays south of 85°N.
         let edge = r.series(.iceEdgeNorth).max()!
+        print("[patterns] \(bands) bands SSP2-4.5: Arctic amplification \(arctic / global), land/ocean \(landOcean), northern ice line max \(edge)°N, "
+              + "least warming \(change.min()!) K at \(grid.centresDegrees[change.firstIndex(of: change.min()!)!])°")
         #expect(edge < 85, "northern annual-mean ice line reached \(edge)°N")
         // The least warming is a plateau from 45°S to 30°S whose bands differ by a few mK, so the single coolest band
         // flips with any change of the CO2 path; the Southern Ocean lags if a band centred in 70–40°S is on that plateau.
         let coolest = change.min()!
         let southernOcean = change.indices.filter { (-70.0 ... -40.0).contains(grid.centresDegrees[$0]) }.map { change[$0] }.min()!
         #expect(southernOcean - coolest < 0.01, "Southern Ocean warms \(southernOcean) K, the least-warming band \(coolest) K")
+    }
+
+    /// The insulated sea-ice surface (`ZonalParameters.seaIceInsulation`, Pithan & Mauritsen 2014): with no heat
+    /// capacity it warms faster than the water it covers, the ledger still closes, and the ECS calibration still meets
+    /// the configured ECS (the equilibrium solve carries the third surface) at every band count.
+    @Test func insulatedSeaIceWarmsAboveTheWaterAndKeepsTheLedgerAndTheECS() throws {
+        let on = Self.zonal(bands: 36) { $0.model.zonal.seaIceInsulation = true }
+        let r = try TestSupport.run(on).get(), off = try Self.zonal36.get()
+        let grid = try TestSupport.model(on).grid
+        func change(_ run: RunRecord, _ d: ZonalDiagnostic) -> [Double] {
+            zip(run.zonalMean(d, from: 2081, to: 2100), run.zonalMean(d, from: 1850, to: 1900)).map { $0 - $1 }
+        }
+        let pole = grid.count - 1, tas = change(r, .surfaceTemperature), sst = change(r, .seaSurfaceTemperature)
+        #expect(grid.landFraction[pole] < 0.05)
+        // 87.5°N is ocean under ice: its surface (mostly the ice surface) warms well above the water beneath.
+        #expect(tas[pole] > 1.3 * sst[pole], "87.5N: surface \(tas[pole]) K over water \(sst[pole]) K")
+        let amplification = { (run: RunRecord) in
+            grid.regionalMean(change(run, .surfaceTemperature), southDegrees: 60, northDegrees: 90) / Self.warming(run, .surfaceTemperature, from: 2081, to: 2100)
+        }
+        print("[sea ice] insulated: Arctic amplification \(amplification(r)) (open water \(amplification(off))), 87.5N surface \(tas[pole]) K, water \(sst[pole]) K")
+        #expect(amplification(r) >= amplification(off) - 1e-3)
+        let residual = r.series(.energyLedgerResidual).map(abs).max()!, scale = r.series(.oceanHeatContent).map(abs).max()! / PhysicalConstants.earthSurfaceAreaSquareMetres
+        #expect(residual < 1e-9 * scale, "ledger residual \(residual) J m-2 against \(scale)")
+        for bands in [18, 36, 90] {
+            var zonal = ZonalParameters()
+            zonal.seaIceInsulation = true
+            let g = try TestSupport.model(Self.zonal(bands: bands)).grid
+            let doubling = CarbonDioxideForcing.doublingERF(parameters: ForcingAgentParameters().greenhouseGases)
+            let e = EnergyBalance(climate: ClimateParameters(), zonal: zonal, grid: g, doublingForcing: doubling)
+            #expect(e.calibration.converged, "\(bands) bands: calibration hit the cap")
+            let warming = e.equilibriumWarming(forcing: doubling)
+            #expect(abs(warming / ClimateParameters().equilibriumClimateSensitivity - 1) < 0.01, "\(bands) bands: 2xCO2 equilibrium \(warming) K")
+        }
     }
 
     /// Observed annual-mean climatology: global mean ≈ 14 °C (Jones et al. 1999, Rev. Geophys. 37, 173) and the
