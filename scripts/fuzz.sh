@@ -36,7 +36,8 @@ for t in "${targets[@]}"; do
   # -timeout: an input taking over 10 s is a hang; -rss_limit_mb: unbounded allocation is a failure too.
   if "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
        -artifact_prefix=".build-fuzz/artifacts/$t/" ".build-fuzz/corpus/$t" "Fuzz/corpus/$t" >"$log" 2>&1; then
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+    # -a: a target's log can hold the bytes of the inputs it reports, and grep would then only say "binary file matches".
+    runs=$(grep -a -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
     echo "fuzz $t: $runs executions in ${seconds} s, 0 crashes, 0 hangs"
   else
     status=1
