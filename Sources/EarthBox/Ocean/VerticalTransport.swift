@@ -55,9 +55,16 @@ extension VerticalTransport {
     @inline(__always)
     public func solve(_ x: UnsafeMutablePointer<Double>, surfaceDiagonal d0: Double, surfaceUpper u0: Double, surfaceRHS r0: Double,
                       scratch g: UnsafeMutablePointer<Double>) {
+        solve(from: x, into: x, surfaceDiagonal: d0, surfaceUpper: u0, surfaceRHS: r0, scratch: g)
+    }
+
+    /// `solve` from the old column `x` into `out` (which may be `x`), without copying the column first.
+    @inline(__always)
+    public func solve(from x: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, surfaceDiagonal d0: Double, surfaceUpper u0: Double,
+                      surfaceRHS r0: Double, scratch g: UnsafeMutablePointer<Double>) {
         eliminateDeep(x, into: g)
         let reduced = reducedSurfaceRow(surfaceDiagonal: d0, surfaceUpper: u0, surfaceRHS: r0, eliminated: g)
-        backSubstitute(x, mixedLayer: reduced.rhs / reduced.diagonal, eliminated: g)
+        backSubstitute(out, mixedLayer: reduced.rhs / reduced.diagonal, eliminated: g)
     }
 
     /// Σ dz_k·x_k over the column (K·m for heat, µmol kg⁻¹·m for DIC).
