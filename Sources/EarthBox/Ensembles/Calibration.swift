@@ -58,7 +58,8 @@ public struct CalibrationConfiguration: Sendable {
         }
         let ecs = QuantileTarget(q05: settings.ecsTarget[0], q50: settings.ecsTarget[1], q95: settings.ecsTarget[2])
         let tcr = QuantileTarget(q05: settings.tcrTarget[0], q50: settings.tcrTarget[1], q95: settings.tcrTarget[2])
-        for (key, target) in [("ecs_target", ecs), ("tcr_target", tcr)] where !target.isOrdered {
+        let gmst2011to2020 = QuantileTarget(q05: settings.gmst2011to2020Target[0], q50: settings.gmst2011to2020Target[1], q95: settings.gmst2011to2020Target[2])
+        for (key, target) in [("ecs_target", ecs), ("tcr_target", tcr), ("gmst_2011_2020_target", gmst2011to2020)] where !target.isOrdered {
             throw fail("calibration", key, "an impossible target: the 5, 50 and 95 % values must increase (\(target.summary))")
         }
         // A target the prior cannot reach: ECS is a parameter, so the prior's range of it must overlap the target's 5–95 %.
@@ -79,7 +80,7 @@ public struct CalibrationConfiguration: Sendable {
         let targets: [CalibrationConstraint: QuantileTarget] = [
             // AR6's assessed 2011–2020 GMST, 1.09 [0.95–1.20] K (AR6 WG1 SPM A.1.2; IGCC 2025's update of the same
             // datasets gives \(o.warming2011to2020), within 0.01 K): the assessment the projections are judged against.
-            .gmst2011to2020: QuantileTarget(q05: 0.95, q50: 1.09, q95: 1.20),
+            .gmst2011to2020: gmst2011to2020,
             // σ of the box model's CO2 is the prescribed emissions' (GCB 2023 land use ±0.7 PgC/yr), not NOAA's 0.1 ppm: ObservationalConstraint.
             .co2In2014: QuantileTarget(mean: o.co2In2014, sigma: 5),
             // von Schuckmann et al. 2023 1σ ⊕ 30 ZJ structural error (no land, ice or atmosphere heat): ObservationalConstraint.
@@ -128,6 +129,9 @@ public struct CalibrationResult: Sendable {
     public let tcre: [Double]
     public let passedHistoryMatch: [Bool]
     public let weights: [Double]
+    /// Sweeps the raking took, and the largest cumulative-probability misfit it left at any target bin edge.
+    public let rakingSweeps: Int
+    public let rakingMisfit: Double
     /// Kish's effective sample size of the weights, and FaIR's Σ min(w·N_passed, 1).
     public let effectiveSampleSize: Double
     public let supportedMembers: Double
@@ -199,6 +203,9 @@ public struct Calibration {
         return out
     }
 
+    /// The constraint the posterior draw is stratified along when it is raked: GMST 2011–2020.
+    public static let stratifiedConstraint = CalibrationConstraint.gmst2011to2020
+
     /// History matching, raking to the targets and the posterior draw; a `CalibrationFailure` when no posterior of
     /// the requested size can be drawn.
     public func constrain(values: [CalibrationConstraint: [Double]], tcre: [Double]) throws(CalibrationFailure) -> CalibrationResult {
@@ -221,15 +228,19 @@ public struct Calibration {
             }
         }
         let targeted = c.constraints.filter { $0 != .gmstRMSE && !c.historyMatched.contains($0) }
-        let weights = MarginalRaking.weights(values: targeted.map { values[$0]! }, targets: targeted.map { c.targets[$0]! },
-                                             start: passed.map { $0 ? 1 : 0 })
+        let fit = MarginalRaking.fit(values: targeted.map { values[$0]! }, targets: targeted.map { c.targets[$0]! },
+                                     start: passed.map { $0 ? 1 : 0 })
+        let weights = fit.weights
         let ess = ObservationalConstraint.effectiveSampleSize(weights)
         // FaIR's test that the weights can carry the posterior (Smith et al. 2024 §3.2): Σ min(w_i, 1) with the weights
         // scaled to mean 1 over the members that passed history matching, at least the posterior size.
         let passing = passed.filter { $0 }.count
         let supported = weights.reduce(0) { $0 + min($1 * Double(passing), 1) }
-        let posterior = MarginalRaking.draw(count: s.posteriorMembers, weights: weights, seed: UInt64(s.resamplingSeed))
+        // Stratified along the observed warming the projections start from (MarginalRaking.draw).
+        let posterior = MarginalRaking.draw(count: s.posteriorMembers, weights: weights, seed: UInt64(s.resamplingSeed),
+                                            stratifiedBy: targeted.contains(Self.stratifiedConstraint) ? values[Self.stratifiedConstraint] : nil)
         let result = CalibrationResult(configuration: c, values: values, tcre: tcre, passedHistoryMatch: passed, weights: weights,
+                                       rakingSweeps: fit.sweeps, rakingMisfit: fit.misfit,
                                        effectiveSampleSize: ess, supportedMembers: supported, posterior: posterior)
         guard supported >= Double(s.posteriorMembers) else {
             throw CalibrationFailure(description: "the constraints cannot be met at this size: \(passing) of \(m) prior members pass history matching and the raked weights support \(Int(supported)) members (Kish effective sample size \(Int(ess))), below posterior_members = \(s.posteriorMembers); run more prior members (&ensemble members) or widen the priors", result: result)

@@ -69,7 +69,9 @@ extension CalibrationResult {
                 : c.historyMatched.contains(k) ? "constraint \(k.rawValue): history matching, within \(c.settings.implausibilityThreshold) sigma of target \(c.targets[k]!.summary) \(k.units)"
                 : "constraint \(k.rawValue): target \(c.targets[k]!.summary) \(k.units)"
         }
-        provenance.append("method: history matching, raking of the marginals to the targets (\(MarginalRaking.sweeps) sweeps, \(MarginalRaking.binCount) bins), systematic PPS draw, Madow 1949 (resampling seed \(c.settings.resamplingSeed)); Smith et al. 2024, GMD 17, 8569")
+        let k = Calibration.stratifiedConstraint
+        let stratified = c.constraints.contains(k) && !c.historyMatched.contains(k) ? k : nil
+        provenance.append("method: history matching, raking of the marginals to the targets (\(MarginalRaking.binCount) equal-probability bins, \(rakingSweeps) sweeps to a largest misfit \(rakingMisfit) in cumulative probability), systematic PPS draw, Madow 1949, along \(stratified.map { "the members sorted by \($0.rawValue)" } ?? "a random order") (resampling seed \(c.settings.resamplingSeed)); Smith et al. 2024, GMD 17, 8569")
         provenance.append("passed history matching: \(passedHistoryMatch.filter { $0 }.count) of \(p.settings.members); weights support \(Int(supportedMembers)) members (Kish effective sample size \(Int(effectiveSampleSize))); posterior \(posterior.count) members, equally weighted")
         return ParameterSetFile(provenance: provenance, parameters: p.priors.map(\.parameter.name), priorMembers: posterior,
                                 rows: posterior.map { p.samples[$0] })
@@ -108,6 +110,7 @@ extension CalibrationResult {
         if !configuration.historyMatched.isEmpty {
             lines.append("HM: applied by history matching (within \(configuration.settings.implausibilityThreshold) sigma of the target median), not raked")
         }
+        lines.append("raking: \(rakingSweeps) sweeps, largest cumulative-probability misfit at a target bin edge \(rakingMisfit)")
         lines.append("history matching: \(passedHistoryMatch.filter { $0 }.count) of \(passedHistoryMatch.count) pass; the raked weights support \(Int(supportedMembers)) members (Kish effective sample size \(Int(effectiveSampleSize))); posterior \(posterior.count) members")
         return lines.joined(separator: "\n")
     }
