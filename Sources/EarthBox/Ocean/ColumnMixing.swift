@@ -122,15 +122,15 @@ public final class ColumnMixing: VerticalTransport {
     }
 
     /// Response of the column to a unit right-hand side in the mixed-layer row only (all else zero):
-    /// the sensitivity of the new column to the surface forcing, written to `out`.
+    /// the sensitivity of the new column to the surface forcing, written to `out` times `scale`.
     @inline(__always)
-    public func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, into out: UnsafeMutablePointer<Double>) {
+    public func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, scale: Double, into out: UnsafeMutablePointer<Double>) {
         eliminated.withUnsafeBufferPointer { h in
             var previous = 1 / (d0 - u0 * h[1])
-            out[0] = previous
+            out[0] = previous * scale
             for k in 1..<count {
                 previous = -h[k] * previous
-                out[k] = previous
+                out[k] = previous * scale
             }
         }
     }

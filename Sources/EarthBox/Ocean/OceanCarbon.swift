@@ -24,6 +24,8 @@ public struct OceanCarbon: EarthSystemComponent {
     /// Preindustrial mixed-layer DIC, µmol kg⁻¹, in equilibrium with the preindustrial atmosphere.
     public let preindustrialDIC: Double
     public let preindustrialHydrogenIon: Double
+    /// The carbonate constants' salinity terms at the surface salinity (the same every step).
+    public let surfaceSalinityTerms: CarbonateConstants.SalinityTerms
     /// PgC per (µmol kg⁻¹ · m) per m² of ocean area → multiply by the band's ocean area.
     public static let petagramsPerMicromolMetreSquareMetre = PhysicalConstants.seawaterDensity * 1e-6 * PhysicalConstants.carbonMolarMass * 1e-15
 
@@ -42,6 +44,7 @@ public struct OceanCarbon: EarthSystemComponent {
         radiativelyCoupled = coupling == .radiative
         self.mode = mode
         self.preindustrialCO2PPM = preindustrialCO2PPM
+        surfaceSalinityTerms = CarbonateConstants.SalinityTerms(salinity: parameters.surfaceSalinity)
         var area = [Double]()
         for b in 0..<grid.count {
             area.append(PhysicalConstants.earthSurfaceAreaSquareMetres * grid.areaWeights[b] * grid.oceanFraction(b))
@@ -82,7 +85,7 @@ public struct OceanCarbon: EarthSystemComponent {
                             constants: inout CarbonateConstants) -> (u: Double, v: Double) {
         let n = column.count
         let sst = parameters.preindustrialSeaSurfaceTemperature + warming
-        constants = CarbonateConstants(temperatureCelsius: sst, salinity: parameters.surfaceSalinity)
+        constants = CarbonateConstants(temperatureCelsius: sst, salinity: surfaceSalinityTerms)
         var h = hydrogenIon
         let pOcean = surfacePCO2(dicAnomaly: x[0], alkalinityAnomaly: alk, constants: constants, hydrogenGuess: &h)
         hydrogenIon = h
@@ -100,9 +103,8 @@ public struct OceanCarbon: EarthSystemComponent {
         let u0 = column.surfaceUpper
         column.solve(from: x, into: base, surfaceDiagonal: d0, surfaceUpper: u0,
                      surfaceRHS: column.surfaceRightHandSide(mixedOld: x[0]) + dt * kappa * (gradient * x[0] - pOcean), scratch: w)
-        column.unitSurfaceResponse(surfaceDiagonal: d0, surfaceUpper: u0, into: slope)
         let forcingPerAtmosphere = dt * kappa * perPPM
-        for k in 0..<n { slope[k] *= forcingPerAtmosphere }
+        column.unitSurfaceResponse(surfaceDiagonal: d0, surfaceUpper: u0, scale: forcingPerAtmosphere, into: slope)
         let u = massFactor * kappa * (-pOcean - gradient * (base[0] - x[0]))
         let v = massFactor * kappa * (perPPM - gradient * slope[0])
         return (u, v)

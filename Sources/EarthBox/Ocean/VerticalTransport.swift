@@ -35,8 +35,9 @@ public protocol VerticalTransport: Sendable {
     func deepFold(eliminated g: UnsafePointer<Double>) -> (diagonal: Double, rhs: Double)
     /// Fills the deep layers from the new mixed-layer value.
     func backSubstitute(_ x: UnsafeMutablePointer<Double>, mixedLayer x0: Double, eliminated g: UnsafePointer<Double>)
-    /// Response of the new column to a unit right-hand side in the mixed-layer row only.
-    func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, into out: UnsafeMutablePointer<Double>)
+    /// Response of the new column to a unit right-hand side in the mixed-layer row only, each value times `scale`
+    /// (as it is written: the response itself is not scaled).
+    func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, scale: Double, into out: UnsafeMutablePointer<Double>)
     /// Tracer carried out of the mixed layer into the deep ocean over the step (conc·m per unit ocean area).
     func downwardTransport(new xNew: UnsafePointer<Double>, mixedOld: Double, dt: Double) -> Double
 }
