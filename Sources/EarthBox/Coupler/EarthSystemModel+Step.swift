@@ -93,10 +93,11 @@ extension EarthSystemModel {
         let removal = year.drivers.landRemoval
         var total = LandFluxes()
         var vegetation = 0.0, litter = 0.0, soil = 0.0, frozen = 0.0, thawed = 0.0, carbon = 0.0
+        // The box model's permafrost region warms faster than its land (Arctic amplification); bands use their own land.
+        let permafrostAmplification = grid.count == 1 ? configuration.land.permafrostWarmingRatio : 1
         for b in 0..<grid.count {
             let share = land.shares[b], p = LandCarbon.Pools(pools[b])
-            // The box model's permafrost region warms faster than its land (Arctic amplification); bands use their own land.
-            let permafrostWarming = grid.count == 1 ? configuration.land.permafrostWarmingRatio * surface[b][0] : surface[b][0]
+            let permafrostWarming = permafrostAmplification * surface[b][0]   // 1 · x is x: the bands' own warming
             let f = land.step(p, .init(co2Ratio: co2Ratio, warming: surface[b][0], landUse: (year.drivers.landUseCO2 - removal) * land.landUseShares[b],
                                        share: share, productiveShare: share > 0 ? max(0, 1 - clearedShare * land.landUseShares[b] / share) : 1, permafrostShare: land.permafrostShares[b],
                                        permafrostWarming: permafrostWarming, dt: year.dt))
@@ -108,7 +109,9 @@ extension EarthSystemModel {
             year.record.putZonal(.netBiomeProduction, b, f.netBiomeProduction)
             vegetation += p.vegetation; litter += p.litter; soil += p.soil + p.slowSoil
             frozen += p.permafrostFrozen; thawed += p.permafrostThawed
-            carbon += landCarbon(pools[b])
+            let bandCarbon = landCarbon(pools[b])
+            year.workspace.landCarbon[b] = bandCarbon
+            carbon += bandCarbon
         }
         // The carbon leaving as CH4 is kept in the ledger; the CH4 cycle receives it next year.
         globals.permafrostMethaneCarbon += total.permafrostMethane * year.dt
@@ -299,7 +302,10 @@ extension EarthSystemModel {
         let state = ledger.view(year.v, block: blocks.ledger)
         ledger.addEnergy(state, imbalance: imbalance, dt: year.dt)
         let inventory = heatInventory(year.v)
-        let residuals = ledger.step(state, .init(carbon: carbonInReservoirs(year.v), initialCarbon: initialCarbon, heat: inventory.total))
+        // Each band's ocean and land carbon as the carbon and land stages summed them (nothing has moved carbon since).
+        let oceanBands = year.workspace.oceanCarbon.inventory, landBands = year.workspace.landCarbon
+        let carbon = carbonInReservoirs(year.v, ocean: { oceanBands[$0] }, land: { landBands[$0] })
+        let residuals = ledger.step(state, .init(carbon: carbon, initialCarbon: initialCarbon, heat: inventory.total))
         let r = year.record, area = PhysicalConstants.earthSurfaceAreaSquareMetres
         r.put(.oceanHeatContent, inventory.ocean * area)
         r.put(.oceanHeatContent0To700, inventory.ocean0To700 * area)

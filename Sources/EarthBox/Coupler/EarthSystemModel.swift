@@ -99,7 +99,7 @@ public struct EarthSystemModel: Sendable {
         return ModelWorkspace(arena: arena, scratch: .init(
             ocean: ocean.makeScratch(in: arena), energyBalance: energyBalance.makeScratch(in: arena),
             oceanCarbon: oceanCarbon.makeScratch(in: arena), variability: variability.makeScratch(in: arena),
-            bands: arena.take(3 * grid.count)))
+            bands: arena.take(3 * grid.count), landCarbon: arena.take(grid.count)))
     }
 
     /// The ocean's layers (the same in every band).
@@ -112,11 +112,20 @@ public struct EarthSystemModel: Sendable {
     /// land emitted as CH4, and the geological store of removed carbon).
     public func carbonInReservoirs(_ v: UnsafeMutablePointer<Double>) -> Double {
         let carbon = oceanCarbon.view(v, block: blocks.oceanCarbon), pools = blocks.land.bands(v)
+        return carbonInReservoirs(v, ocean: { oceanCarbon.carbonInventory(dic: carbon.dic($0), oceanAreaSquareMetres: oceanCarbon.oceanArea[$0]) },
+                                  land: { landCarbon(pools[$0]) })
+    }
+
+    /// `carbonInReservoirs` with each band's ocean and land carbon given (a step has summed them already: the same sums,
+    /// so the same bits).
+    @inline(__always)
+    func carbonInReservoirs(_ v: UnsafeMutablePointer<Double>, ocean: (Int) -> Double, land landBand: (Int) -> Double) -> Double {
+        let carbon = oceanCarbon.view(v, block: blocks.oceanCarbon)
         var total = carbon.atmosphere.pointee + land.globals(v, block: blocks.land).permafrostMethaneCarbon
             + ledger.view(v, block: blocks.ledger).geologicalStorage
         for b in 0..<grid.count {
-            total += oceanCarbon.carbonInventory(dic: carbon.dic(b), oceanAreaSquareMetres: oceanCarbon.oceanArea[b])
-            total += landCarbon(pools[b])
+            total += ocean(b)
+            total += landBand(b)
         }
         return total
     }
@@ -176,5 +185,7 @@ public struct ModelWorkspace {
         let variability: InternalVariability.Scratch
         /// Per band: absolute surface temperature and the two ice covers, for the record and the cryosphere.
         let bands: UnsafeMutablePointer<Double>
+        /// Per band: the land carbon at the end of the land stage, PgC, for the ledger.
+        let landCarbon: UnsafeMutablePointer<Double>
     }
 }

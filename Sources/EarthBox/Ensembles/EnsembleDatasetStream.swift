@@ -80,20 +80,19 @@ struct StreamedSeries: Sendable {
     }
 
     static func writeAll(_ fd: Int32, _ p: UnsafeRawPointer, _ bytes: Int, at offset: Int) -> Bool {
-        var done = 0
-        while done < bytes {
-            let k = pwrite(fd, p + done, bytes - done, off_t(offset + done))
-            if k < 0 && errno == EINTR { continue }
-            guard k > 0 else { return false }
-            done += k
-        }
-        return true
+        transferAll(bytes) { done in pwrite(fd, p + done, bytes - done, off_t(offset + done)) }
     }
 
     static func readAll(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ bytes: Int, at offset: Int) -> Bool {
+        transferAll(bytes) { done in pread(fd, p + done, bytes - done, off_t(offset + done)) }
+    }
+
+    /// Repeats a positional read or write from where it stopped until `bytes` have moved: both may move fewer bytes
+    /// than asked or be interrupted (EINTR); 0 or another error is a failure.
+    private static func transferAll(_ bytes: Int, _ transfer: (_ done: Int) -> Int) -> Bool {
         var done = 0
         while done < bytes {
-            let k = pread(fd, p + done, bytes - done, off_t(offset + done))
+            let k = transfer(done)
             if k < 0 && errno == EINTR { continue }
             guard k > 0 else { return false }
             done += k

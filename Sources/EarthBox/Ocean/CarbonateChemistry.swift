@@ -46,15 +46,46 @@ public struct CarbonateConstants: Sendable, Equatable {
         self.totalBoron = totalBoron
     }
 
+    /// The terms of the constants that depend on salinity alone, for a caller that recomputes the constants at one
+    /// salinity every step: `init(temperatureCelsius:salinity:)` evaluates these same expressions.
+    public struct SalinityTerms: Sendable, Equatable {
+        public let salinity: Double, sqrtSalinity: Double
+        /// The salinity terms of log10 K1 and log10 K2, the four of ln KB (Dickson 1990) and the one of ln KW.
+        @usableFromInline let k1: Double, k2: Double
+        @usableFromInline let kbOverT: Double, kbConstant: Double, kbLogT: Double, kbT: Double
+        @usableFromInline let kw: Double
+
+        @inlinable
+        public init(salinity s: Double) {
+            let sqrtS = s.squareRoot()
+            salinity = s
+            sqrtSalinity = sqrtS
+            k1 = s * (0.011555 - 0.0001152 * s)
+            k2 = s * (0.01781 - 0.0001122 * s)
+            kbOverT = -8966.90 + sqrtS * (-2890.53 + sqrtS * (-77.942 + sqrtS * (1.728 - 0.0996 * sqrtS)))
+            kbConstant = sqrtS * (137.1942 + 1.62142 * sqrtS)
+            kbLogT = -24.4344 - 25.085 * sqrtS - 0.2474 * s
+            kbT = 0.053105 * sqrtS
+            kw = 0.01615 * s
+        }
+    }
+
     /// Computes all constants at temperature `temperatureCelsius` (°C) and practical salinity `salinity`.
     /// Cost: one `log`, five `exp`, one `sqrt`.
     @inlinable
     public init(temperatureCelsius: Double, salinity: Double) {
-        let s = salinity
+        self.init(temperatureCelsius: temperatureCelsius, salinity: SalinityTerms(salinity: salinity))
+    }
+
+    /// The constants at temperature `temperatureCelsius` (°C) and the salinity of `terms`.
+    /// Cost: one `log`, five `exp`.
+    @inlinable
+    public init(temperatureCelsius: Double, salinity terms: SalinityTerms) {
+        let s = terms.salinity
         let tk = temperatureCelsius + 273.15
         let invT = 1.0 / tk
         let lnT = log(tk)
-        let sqrtS = s.squareRoot()
+        let sqrtS = terms.sqrtSalinity
         let tk100 = tk * 0.01
 
         // Weiss (1974), K0 in mol kg-1 atm-1 (as in seacarb K0.R and CO2SYS):
@@ -63,22 +94,19 @@ public struct CarbonateConstants: Sendable, Equatable {
             + s * (0.023517 + tk100 * (-0.023656 + 0.0047036 * tk100))
 
         // Lueker et al. (2000) via Dickson et al. (2007, Ch. 5, p. 13): log10 K1 = -3633.86/T + 61.2172 - 9.67770 ln T + 0.011555 S - 0.0001152 S^2
-        let log10K1 = -3633.86 * invT + 61.2172 - 9.67770 * lnT + s * (0.011555 - 0.0001152 * s)
+        let log10K1 = -3633.86 * invT + 61.2172 - 9.67770 * lnT + terms.k1   // + s (0.011555 - 0.0001152 s)
         // Lueker et al. (2000) via Dickson et al. (2007, Ch. 5, p. 14): log10 K2 = -471.78/T - 25.9290 + 3.16967 ln T + 0.01781 S - 0.0001122 S^2
-        let log10K2 = -471.78 * invT - 25.9290 + 3.16967 * lnT + s * (0.01781 - 0.0001122 * s)
+        let log10K2 = -471.78 * invT - 25.9290 + 3.16967 * lnT + terms.k2   // + s (0.01781 - 0.0001122 s)
 
         // Dickson (1990) via Dickson et al. (2007, Ch. 5):
         // ln KB = (-8966.90 - 2890.53 S^½ - 77.942 S + 1.728 S^3/2 - 0.0996 S^2)/T + 148.0248 + 137.1942 S^½ + 1.62142 S
         //         + (-24.4344 - 25.085 S^½ - 0.2474 S) ln T + 0.053105 S^½ T
-        let lnKB = (-8966.90 + sqrtS * (-2890.53 + sqrtS * (-77.942 + sqrtS * (1.728 - 0.0996 * sqrtS)))) * invT
-            + 148.0248 + sqrtS * (137.1942 + 1.62142 * sqrtS)
-            + (-24.4344 - 25.085 * sqrtS - 0.2474 * s) * lnT
-            + 0.053105 * sqrtS * tk
+        let lnKB = terms.kbOverT * invT + 148.0248 + terms.kbConstant + terms.kbLogT * lnT + terms.kbT * tk
 
         // Millero (1995) as given in Dickson et al. (2007, Ch. 5, p. 16) on the total scale (148.9652 = Millero's 148.9802 − 0.015):
         // ln KW = 148.9652 - 13847.26/T - 23.6521 ln T + (118.67/T - 5.977 + 1.0495 ln T) S^½ - 0.01615 S
         let lnKW = 148.9652 - 13847.26 * invT - 23.6521 * lnT
-            + (118.67 * invT - 5.977 + 1.0495 * lnT) * sqrtS - 0.01615 * s
+            + (118.67 * invT - 5.977 + 1.0495 * lnT) * sqrtS - terms.kw
 
         let ln10 = 2.302585092994046
         self.k0 = exp(lnK0)

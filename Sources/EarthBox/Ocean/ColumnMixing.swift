@@ -81,9 +81,19 @@ public final class ColumnMixing: VerticalTransport {
                 inversePivot.withUnsafeBufferPointer { inv in
                     let sinking = upwellingMetresPerYear * timeStep * x[0], entry = sinkingLayer
                     g[n - 1] = (dz[n - 1] * x[n - 1] + (entry == n - 1 ? sinking : 0)) * inv[n - 1]
+                    // The rows without the sinking water add + 0 (not nothing): a zero keeps the sign the row with the
+                    // entry's term gives it, so the split loop has the bits of one loop choosing the term per row.
                     var k = n - 2
+                    while k > entry {
+                        g[k] = (dz[k] * x[k] + 0 - up[k] * g[k + 1]) * inv[k]
+                        k -= 1
+                    }
+                    if k == entry {
+                        g[k] = (dz[k] * x[k] + sinking - up[k] * g[k + 1]) * inv[k]
+                        k -= 1
+                    }
                     while k >= 1 {
-                        g[k] = (dz[k] * x[k] + (k == entry ? sinking : 0) - up[k] * g[k + 1]) * inv[k]
+                        g[k] = (dz[k] * x[k] + 0 - up[k] * g[k + 1]) * inv[k]
                         k -= 1
                     }
                 }
@@ -112,15 +122,15 @@ public final class ColumnMixing: VerticalTransport {
     }
 
     /// Response of the column to a unit right-hand side in the mixed-layer row only (all else zero):
-    /// the sensitivity of the new column to the surface forcing, written to `out`.
+    /// the sensitivity of the new column to the surface forcing, written to `out` times `scale`.
     @inline(__always)
-    public func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, into out: UnsafeMutablePointer<Double>) {
+    public func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, scale: Double, into out: UnsafeMutablePointer<Double>) {
         eliminated.withUnsafeBufferPointer { h in
             var previous = 1 / (d0 - u0 * h[1])
-            out[0] = previous
+            out[0] = previous * scale
             for k in 1..<count {
                 previous = -h[k] * previous
-                out[k] = previous
+                out[k] = previous * scale
             }
         }
     }

@@ -22,6 +22,9 @@ public struct Ocean: EarthSystemComponent {
     /// Per layer ρc·Δz (J m⁻² K⁻¹) and the layer's shares of the 700–2000 m and below-2000 m ranges, computed once:
     /// `heatByDepth` runs every step for the energy ledger.
     let layerHeatCapacity: [Double], share700To2000: [Double], shareBelow2000: [Double]
+    /// The layers with a share in each depth range (the shares fall with depth, so they are contiguous): `heatByDepth`
+    /// sums only these, with the bits of a sum over every layer (a zero share adds ±0, and a sum from +0 is never −0).
+    let layersAbove700: Range<Int>, layers700To2000: Range<Int>, layersBelow2000: Range<Int>
 
     public init(parameters: OceanParameters, grid: LatitudeGrid) {
         self.parameters = parameters
@@ -39,6 +42,13 @@ public struct Ocean: EarthSystemComponent {
         layerHeatCapacity = layers.thicknessMetres.map { rhoC * $0 }
         share700To2000 = zip(above2000, above700).map { $0 - $1 }
         shareBelow2000 = above2000.map { 1 - $0 }
+        func sharing(_ share: [Double]) -> Range<Int> {
+            guard let first = share.firstIndex(where: { $0 != 0 }), let last = share.lastIndex(where: { $0 != 0 }) else { return 0..<0 }
+            return first..<(last + 1)
+        }
+        layersAbove700 = sharing(above700)
+        layers700To2000 = sharing(share700To2000)
+        layersBelow2000 = sharing(shareBelow2000)
     }
 
     public static func stateSlots(_ shape: ModelShape) -> [StateSlot] {
@@ -140,10 +150,9 @@ public struct Ocean: EarthSystemComponent {
             above700.withUnsafeBufferPointer { a in
                 share700To2000.withUnsafeBufferPointer { m in
                     shareBelow2000.withUnsafeBufferPointer { d in
-                        for k in 0..<c.count {
-                            let q = c[k] * x[k]
-                            upper += a[k] * q; middle += m[k] * q; deep += d[k] * q
-                        }
+                        for k in layersAbove700 { upper += a[k] * (c[k] * x[k]) }
+                        for k in layers700To2000 { middle += m[k] * (c[k] * x[k]) }
+                        for k in layersBelow2000 { deep += d[k] * (c[k] * x[k]) }
                     }
                 }
             }

@@ -24,6 +24,8 @@ public struct OceanCarbon: EarthSystemComponent {
     /// Preindustrial mixed-layer DIC, µmol kg⁻¹, in equilibrium with the preindustrial atmosphere.
     public let preindustrialDIC: Double
     public let preindustrialHydrogenIon: Double
+    /// The carbonate constants' salinity terms at the surface salinity (the same every step).
+    public let surfaceSalinityTerms: CarbonateConstants.SalinityTerms
     /// PgC per (µmol kg⁻¹ · m) per m² of ocean area → multiply by the band's ocean area.
     public static let petagramsPerMicromolMetreSquareMetre = PhysicalConstants.seawaterDensity * 1e-6 * PhysicalConstants.carbonMolarMass * 1e-15
 
@@ -42,6 +44,7 @@ public struct OceanCarbon: EarthSystemComponent {
         radiativelyCoupled = coupling == .radiative
         self.mode = mode
         self.preindustrialCO2PPM = preindustrialCO2PPM
+        surfaceSalinityTerms = CarbonateConstants.SalinityTerms(salinity: parameters.surfaceSalinity)
         var area = [Double]()
         for b in 0..<grid.count {
             area.append(PhysicalConstants.earthSurfaceAreaSquareMetres * grid.areaWeights[b] * grid.oceanFraction(b))
@@ -82,7 +85,7 @@ public struct OceanCarbon: EarthSystemComponent {
                             constants: inout CarbonateConstants) -> (u: Double, v: Double) {
         let n = column.count
         let sst = parameters.preindustrialSeaSurfaceTemperature + warming
-        constants = CarbonateConstants(temperatureCelsius: sst, salinity: parameters.surfaceSalinity)
+        constants = CarbonateConstants(temperatureCelsius: sst, salinity: surfaceSalinityTerms)
         var h = hydrogenIon
         let pOcean = surfacePCO2(dicAnomaly: x[0], alkalinityAnomaly: alk, constants: constants, hydrogenGuess: &h)
         hydrogenIon = h
@@ -98,12 +101,10 @@ public struct OceanCarbon: EarthSystemComponent {
         // Mixed-layer row with the linearised gas exchange; base = response to everything known, slope = to C_atm'.
         let d0 = column.surfaceDiagonal + dt * kappa * gradient
         let u0 = column.surfaceUpper
-        for k in 0..<n { base[k] = x[k] }
-        column.solve(base, surfaceDiagonal: d0, surfaceUpper: u0,
+        column.solve(from: x, into: base, surfaceDiagonal: d0, surfaceUpper: u0,
                      surfaceRHS: column.surfaceRightHandSide(mixedOld: x[0]) + dt * kappa * (gradient * x[0] - pOcean), scratch: w)
-        column.unitSurfaceResponse(surfaceDiagonal: d0, surfaceUpper: u0, into: slope)
         let forcingPerAtmosphere = dt * kappa * perPPM
-        for k in 0..<n { slope[k] *= forcingPerAtmosphere }
+        column.unitSurfaceResponse(surfaceDiagonal: d0, surfaceUpper: u0, scale: forcingPerAtmosphere, into: slope)
         let u = massFactor * kappa * (-pOcean - gradient * (base[0] - x[0]))
         let v = massFactor * kappa * (perPPM - gradient * slope[0])
         return (u, v)
@@ -207,11 +208,14 @@ public struct OceanCarbon: EarthSystemComponent {
         let base: UnsafeMutablePointer<Double>
         let slope: UnsafeMutablePointer<Double>
         let saved: UnsafeMutablePointer<Double>
+        /// Per band: the carbon of the new column, PgC (`carbonInventory`), for the coupler's ledger.
+        public let inventory: UnsafeMutablePointer<Double>
     }
 
     public func makeScratch(in arena: ScratchArena) -> Scratch {
         let n = layers.layerCount, bands = oceanArea.count
-        return Scratch(column: arena.take(n), base: arena.take(bands * n), slope: arena.take(bands * n), saved: arena.take(7 * bands))
+        return Scratch(column: arena.take(n), base: arena.take(bands * n), slope: arena.take(bands * n), saved: arena.take(7 * bands),
+                       inventory: arena.take(bands))
     }
 
     /// Atmosphere and ocean carbon, solved together: every band's column is affine in the new atmospheric carbon,
@@ -279,8 +283,16 @@ public struct OceanCarbon: EarthSystemComponent {
         var oceanAfter = 0.0, surfacePCO2 = 0.0, surfaceH = 0.0
         for b in 0..<oceanArea.count {
             let column = state.dic(b), base = scratch.base + b * n, slope = scratch.slope + b * n
-            for k in 0..<n { column[k] = base[k] + atmosphereNew * slope[k] }
-            let after = carbonInventory(dic: column, oceanAreaSquareMetres: oceanArea[b])
+            // The new column and its carbon in one pass (the sum of `carbonInventory`, in its order).
+            var sum = 0.0
+            layers.thicknessMetres.withUnsafeBufferPointer { dz in
+                for k in 0..<n {
+                    column[k] = base[k] + atmosphereNew * slope[k]
+                    sum += dz[k] * column[k]
+                }
+            }
+            let after = sum * Self.petagramsPerMicromolMetreSquareMetre * oceanArea[b]
+            scratch.inventory[b] = after
             oceanAfter += after
             let wf = oceanArea[b] / totalOceanArea
             let keep = scratch.saved + 7 * b

@@ -67,9 +67,10 @@ public struct TwoLayerColumn: VerticalTransport {
     }
 
     @inline(__always)
-    public func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, into out: UnsafeMutablePointer<Double>) {
-        out[0] = 1 / (d0 - u0 * deepCoupling)
-        out[1] = -deepCoupling * out[0]
+    public func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, scale: Double, into out: UnsafeMutablePointer<Double>) {
+        let mixed = 1 / (d0 - u0 * deepCoupling)
+        out[0] = mixed * scale
+        out[1] = (-deepCoupling * mixed) * scale
     }
 
     @inline(__always)

@@ -35,8 +35,9 @@ public protocol VerticalTransport: Sendable {
     func deepFold(eliminated g: UnsafePointer<Double>) -> (diagonal: Double, rhs: Double)
     /// Fills the deep layers from the new mixed-layer value.
     func backSubstitute(_ x: UnsafeMutablePointer<Double>, mixedLayer x0: Double, eliminated g: UnsafePointer<Double>)
-    /// Response of the new column to a unit right-hand side in the mixed-layer row only.
-    func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, into out: UnsafeMutablePointer<Double>)
+    /// Response of the new column to a unit right-hand side in the mixed-layer row only, each value times `scale`
+    /// (as it is written: the response itself is not scaled).
+    func unitSurfaceResponse(surfaceDiagonal d0: Double, surfaceUpper u0: Double, scale: Double, into out: UnsafeMutablePointer<Double>)
     /// Tracer carried out of the mixed layer into the deep ocean over the step (conc·m per unit ocean area).
     func downwardTransport(new xNew: UnsafePointer<Double>, mixedOld: Double, dt: Double) -> Double
 }
@@ -55,9 +56,16 @@ extension VerticalTransport {
     @inline(__always)
     public func solve(_ x: UnsafeMutablePointer<Double>, surfaceDiagonal d0: Double, surfaceUpper u0: Double, surfaceRHS r0: Double,
                       scratch g: UnsafeMutablePointer<Double>) {
+        solve(from: x, into: x, surfaceDiagonal: d0, surfaceUpper: u0, surfaceRHS: r0, scratch: g)
+    }
+
+    /// `solve` from the old column `x` into `out` (which may be `x`), without copying the column first.
+    @inline(__always)
+    public func solve(from x: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, surfaceDiagonal d0: Double, surfaceUpper u0: Double,
+                      surfaceRHS r0: Double, scratch g: UnsafeMutablePointer<Double>) {
         eliminateDeep(x, into: g)
         let reduced = reducedSurfaceRow(surfaceDiagonal: d0, surfaceUpper: u0, surfaceRHS: r0, eliminated: g)
-        backSubstitute(x, mixedLayer: reduced.rhs / reduced.diagonal, eliminated: g)
+        backSubstitute(out, mixedLayer: reduced.rhs / reduced.diagonal, eliminated: g)
     }
 
     /// Σ dz_k·x_k over the column (K·m for heat, µmol kg⁻¹·m for DIC).
