@@ -111,6 +111,7 @@ extension CalibrationResult {
             lines.append("HM: applied by history matching (within \(configuration.settings.implausibilityThreshold) sigma of the target median), not raked")
         }
         lines.append("raking: \(rakingSweeps) sweeps, largest cumulative-probability misfit at a target bin edge \(rakingMisfit)")
+        if let warning = MarginalRaking.convergenceWarning(sweeps: rakingSweeps, misfit: rakingMisfit) { lines.append(warning) }
         lines.append("history matching: \(passedHistoryMatch.filter { $0 }.count) of \(passedHistoryMatch.count) pass; the raked weights support \(Int(supportedMembers)) members (Kish effective sample size \(Int(effectiveSampleSize))); posterior \(posterior.count) members")
         return lines.joined(separator: "\n")
     }

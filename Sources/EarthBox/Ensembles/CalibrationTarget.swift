@@ -109,6 +109,14 @@ public enum MarginalRaking {
         return (total > 0 ? w.map { $0 / total } : w, sweeps, left)
     }
 
+    /// What the calibration report says when the raking stopped at `maximumSweeps` short of `tolerance`: targets that
+    /// contradict each other (or the model's relation between the quantities) have no joint fit, and the raked
+    /// marginals then sit between them. Nil when the raking converged.
+    public static func convergenceWarning(sweeps: Int, misfit: Double) -> String? {
+        guard !(misfit <= tolerance) else { return nil }
+        return "WARNING: the raking did not converge in \(sweeps) sweeps (misfit \(misfit) > \(tolerance)): the targets cannot all be met together by this prior; compare the raked-weights column with the targets before using the posterior"
+    }
+
     /// `count` distinct members, member i included with probability π_i = min(1, c·w_i), c such that Σπ = `count`
     /// (members whose π would exceed 1 are taken surely and the others rescaled, until none does): systematic
     /// probability-proportional-to-size sampling (Madow 1949, Ann. Math. Stat. 20, 333) along the members in a

@@ -89,6 +89,19 @@ import Testing
         #expect(median < -0.3 && median > -0.4, "the reached part keeps the target's shape: median \(median)")
     }
 
+    /// Two targets that contradict each other (one quantity, two different target medians) have no joint fit: the
+    /// raking stops at its sweep limit with the misfit left, and the report says so.
+    @Test func contradictoryTargetsAreReportedAsNotConverged() {
+        let u = LatinHypercube.random(count: 2_000, dimensions: 1, seed: 9)
+        let x = u.map { 4 * $0[0] }
+        let fit = MarginalRaking.fit(values: [x, x], targets: [QuantileTarget(q05: 1, q50: 1.5, q95: 2), QuantileTarget(q05: 2, q50: 2.5, q95: 3)],
+                                     start: x.map { _ in 1 })
+        #expect(fit.sweeps == MarginalRaking.maximumSweeps && fit.misfit > 0.1)
+        let warning = MarginalRaking.convergenceWarning(sweeps: fit.sweeps, misfit: fit.misfit)
+        #expect(warning?.contains("did not converge") == true)
+        #expect(MarginalRaking.convergenceWarning(sweeps: 370, misfit: 9.9e-5) == nil)
+    }
+
     /// Drawn along the members sorted by a quantity, the equally weighted posterior follows the weighted distribution
     /// of that quantity to about 1/count in cumulative probability; along a random order only to ~(p(1−p)/count)^½.
     @Test func stratifiedDrawFollowsTheWeightedQuantilesOfItsQuantity() {
