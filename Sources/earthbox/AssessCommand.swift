@@ -161,7 +161,7 @@ struct Assess: ParsableCommand {
             let title = "EarthBox climate assessment: \((output as NSString).lastPathComponent)"
             for (path, text) in [(output + ".csv", o.table.csvText), (output + "-meta.csv", o.metaCSV),
                                  (output + "-provenance.csv", o.provenanceCSV), (output + ".html", o.html(title: title, inputs: files, notes: notes))] {
-                if let problem = BinaryFile.writeAtomically(Array(text.utf8), to: path) { throw CommandFailure("\(path): error: \(problem)") }
+                try OutputChecks.write(text, to: path)
                 written.append(path)
             }
         } catch {

@@ -57,7 +57,7 @@ struct Calibrate: ParsableCommand {
             }
             let file = result.parameterSetFile(namelistPath: namelist, codeRevision: revision)
             try NetCDF.write(result.diagnosticsDataset(provenance: file.provenance, allPriorMembers: allPriorMembers), to: nc)
-            if let problem = BinaryFile.writeAtomically(Array(file.text.utf8), to: csv) { throw CommandFailure("\(csv): error: \(problem)") }
+            try OutputChecks.write(file.text, to: csv)
             if !quiet {
                 print(result.summaryText)
                 print(String(format: "computed %d member-years on %d rank(s); wall time %.1f s; peak memory on rank 0 %.0f MB",

@@ -165,7 +165,7 @@ extension Run {
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         try OutputChecks.require(path, namelist: namelistFile, key: "output_directory", option: output.map { _ in "--output" })
         let table = try TeachingLab.table(for: configuration, teaching: configuration.teaching)
-        if let problem = BinaryFile.writeAtomically(Array(table.csv.utf8), to: path) { throw CommandFailure("\(path): error: \(problem)") }
+        try OutputChecks.write(table.csv, to: path)
         if !quiet { print(table.text + "\nwritten: \(path)") }
     }
 }
@@ -185,7 +185,7 @@ struct Diagnose: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-        if let reason = OutputPath.problem(output) { throw CommandFailure("--output \(output): error: cannot write the table: \(reason)") }
+        try OutputChecks.requireTable(output)
         let configuration = try RunConfiguration.load(path: namelist, overrides: overrides.parsed())
         let plan = try RunPlan(configuration)
         let history = try CarbonHistoryRows.rows(configuration: configuration)
@@ -194,7 +194,7 @@ struct Diagnose: ParsableCommand {
         let metrics = DiagnosticExperiments(configuration: model.configuration, grid: model.grid,
                                             halogenPreindustrialPPT: model.gasCycles.halogenPreindustrialPPT, reference: reference).run()
         let table = MetricsTable(metrics, history: history)
-        if let problem = BinaryFile.writeAtomically(Array(table.csv.utf8), to: output) { throw CommandFailure("\(output): error: \(problem)") }
+        try OutputChecks.write(table.csv, to: output)
         print(table.text)
         print("written: \(output)")
         }
@@ -221,13 +221,13 @@ struct Uncertainty: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-        if let reason = OutputPath.problem(output) { throw CommandFailure("--output \(output): error: cannot write the table: \(reason)") }
+        try OutputChecks.requireTable(output)
         guard from < to else { throw CommandFailure("--from \(from) must be before --to \(to)") }
         var base = try RunConfiguration.load(path: namelist, overrides: overrides.parsed())
         base.run.bands = bands
         let result = try BandTrendUncertainty(base: base, parameterFile: parameterFile, members: members, seeds: seeds,
                                               scenarios: scenarios.split(separator: ",").map(String.init), years: from...to)
-        if let problem = BinaryFile.writeAtomically(Array(result.csv.utf8), to: output) { throw CommandFailure("\(output): error: \(problem)") }
+        try OutputChecks.write(result.csv, to: output)
         print("share of the \(from)-\(to) trend variance: internal / model / scenario")
         for (lat, p) in zip(result.latitudes, result.bands) {
             print(String(format: "%7.1f  %.2f / %.2f / %.2f", lat, p.internalShare, p.modelShare, p.scenarioShare))

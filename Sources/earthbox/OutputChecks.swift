@@ -12,6 +12,16 @@ enum OutputChecks {
         throw namelist.error(group: "run", key: key, "cannot write the output file '\(path)': \(reason)")
     }
 
+    /// Throws unless the table file `--output` names can be created (checked before the work that fills it).
+    static func requireTable(_ output: String) throws {
+        if let reason = OutputPath.problem(output) { throw CommandFailure("--output \(output): error: cannot write the table: \(reason)") }
+    }
+
+    /// Writes `text` to `path` through a temporary file and a rename; a failure names the file.
+    static func write(_ text: String, to path: String) throws {
+        if let problem = BinaryFile.writeAtomically(Array(text.utf8), to: path) { throw CommandFailure("\(path): error: \(problem)") }
+    }
+
     static func requireFolder(_ folder: String, namelist: Namelist, key: String, option: String?) throws {
         guard let reason = OutputPath.folderProblem(folder.isEmpty ? "." : folder) else { return }
         if let option { throw CommandFailure("\(option) \(folder): error: \(reason)") }

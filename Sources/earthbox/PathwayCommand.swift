@@ -49,7 +49,7 @@ struct Pathway: ParsableCommand {
             let folder = (out as NSString).deletingLastPathComponent
             if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             for (file, content) in [(out, text), (sidecarPath, sidecar)] {
-                if let problem = BinaryFile.writeAtomically(Array(content.utf8), to: file) { throw CommandFailure("\(file): error: \(problem)") }   // temp + rename
+                try OutputChecks.write(content, to: file)   // temp + rename
             }
             if !quiet {
                 let s = result.spec, p = result.pathway

@@ -93,11 +93,9 @@ extension EarthSystemModel {
         let removal = year.drivers.landRemoval
         var total = LandFluxes()
         var vegetation = 0.0, litter = 0.0, soil = 0.0, frozen = 0.0, thawed = 0.0, carbon = 0.0
-        // The box model's permafrost region warms faster than its land (Arctic amplification); bands use their own land.
-        let permafrostAmplification = grid.count == 1 ? configuration.land.permafrostWarmingRatio : 1
         for b in 0..<grid.count {
             let share = land.shares[b], p = LandCarbon.Pools(pools[b])
-            let permafrostWarming = permafrostAmplification * surface[b][0]   // 1 · x is x: the bands' own warming
+            let permafrostWarming = land.permafrostWarmingFactor * surface[b][0]   // 1 · x is x: the bands' own warming
             let f = land.step(p, .init(co2Ratio: co2Ratio, warming: surface[b][0], landUse: (year.drivers.landUseCO2 - removal) * land.landUseShares[b],
                                        share: share, productiveShare: share > 0 ? max(0, 1 - clearedShare * land.landUseShares[b] / share) : 1, permafrostShare: land.permafrostShares[b],
                                        permafrostWarming: permafrostWarming, dt: year.dt))

@@ -33,6 +33,9 @@ public struct LandCarbon: EarthSystemComponent {
     public let permafrostShares: [Double]
     /// Each band's share of net land-use emissions and of land-based removal (`landUseShares(grid:)`).
     public let landUseShares: [Double]
+    /// Permafrost-region warming per K of the band's land warming: the box model's one land warms less than its
+    /// permafrost north of 50°N (Arctic amplification, `permafrostWarmingRatio`); bands carry their own latitude.
+    public let permafrostWarmingFactor: Double
     /// Preindustrial vegetation, litter and soil carbon, PgC (what land use draws the productive share from).
     public var preindustrialCarbon: Double { parameters.preindustrialVegetation + parameters.preindustrialLitter + parameters.preindustrialSoil }
 
@@ -42,6 +45,7 @@ public struct LandCarbon: EarthSystemComponent {
         self.shares = shares
         self.permafrostShares = permafrostShares ?? shares
         self.landUseShares = landUseShares ?? shares
+        permafrostWarmingFactor = shares.count == 1 ? p.permafrostWarmingRatio : 1
         let npp = p.preindustrialNPP
         vegetationTurnover = p.nppToVegetation * npp / p.preindustrialVegetation
         let litterInput = p.nppToLitter * npp + p.vegetationTurnoverToLitter * p.nppToVegetation * npp
