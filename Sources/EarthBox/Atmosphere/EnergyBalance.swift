@@ -84,6 +84,18 @@ public struct EnergyBalance: EarthSystemComponent {
             let fl = grid.landFraction[b], sheet = fl > 0 ? min(1, albedo.iceSheetFraction[b] / fl) : 0
             return (1 - sheet) * pattern[b] + sheet * (1 + zonal.iceSheetFeedbackP2 * climatology.insolation.legendreP2[b])
         }
+        // The positive lapse-rate feedback of the polar oceans lives where sea ice keeps a surface inversion and comes
+        // with its loss (Feldl et al. 2020, npj Clim. Atmos. Sci. 3, 41; Boeke et al. 2021, GRL 48, e2020GL091109):
+        // each band's ocean feedback is weakened by it over its preindustrial annual sea-ice share, on top of the P2 pattern.
+        var annualCover = preindustrial.temperature, sunlitCover = annualCover
+        preindustrial.temperature.withUnsafeBufferPointer { albedo.seasonalCover(temperature: $0.baseAddress!, annual: &annualCover, sunlit: &sunlitCover) }
+        let seaIceLapseRate = (0..<grid.count).map { b -> Double in
+            // The insulated sea-ice surface resolves the decoupling of the ice surface from the water that this term
+            // stands for (and, with no heat capacity, would have no damping left under it), so it replaces the term.
+            guard grid.count > 1, !zonal.seaIceInsulation else { return 0 }
+            let share = max(0, min(1, albedo.seaIceCover(band: b, iceFraction: annualCover[b])))
+            return share * (grid.centresDegrees[b] < 0 ? zonal.southernSeaIceLapseRateFeedback : zonal.seaIceLapseRateFeedback)
+        }
         let ratio = climate.landFeedbackRatio
         let rh = zonal.relativeHumidity
         let transport = rh > 0 && grid.count > 1
@@ -92,7 +104,7 @@ public struct EnergyBalance: EarthSystemComponent {
             : climatology.diffusion
         func model(_ scale: Double, _ calibration: (Int, Int, Bool)) -> Self {
             Self(copying: climate, zonal, grid, albedo, transport, doublingForcing, scale,
-                 pattern.map { scale * $0 }, landPattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
+                 zip(pattern, seaIceLapseRate).map { scale * $0 - $1 }, landPattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
         }
         if let fixedScale {
             self = model(fixedScale, (0, 0, true))
@@ -469,9 +481,11 @@ public struct EnergyBalance: EarthSystemComponent {
     /// non-linear, so it is updated from the new temperatures and the linear equilibrium solved again; the
     /// iteration contracts with the ice-albedo gain (< 1 wherever the equilibrium is stable, North 1984). If an
     /// update reverses the previous one without shrinking (an ice edge oscillating across a band) the step is halved.
-    /// The tolerance, 1e-11 K, sits above the round-off floor of the 90-band solve (~2e-12 K).
-    public func equilibrium(forcing: Double, iceAlbedo: Bool = true, start: Equilibrium? = nil, tolerance: Double = 1e-11) -> Equilibrium {
+    /// The default tolerance, 1e-9 K with bands, sits above the round-off floor of the 90-band solve (~2e-10 K: the sea-ice
+    /// lapse-rate feedback leaves the polar rows damped by their transport alone); one band keeps 1e-11 K.
+    public func equilibrium(forcing: Double, iceAlbedo: Bool = true, start: Equilibrium? = nil, tolerance: Double? = nil) -> Equilibrium {
         let n = grid.count
+        let tolerance = tolerance ?? (n == 1 ? 1e-11 : 1e-9)
         var work = [Double](repeating: 0, count: 24 * n)
         var ocean = start?.ocean ?? [Double](repeating: 0, count: n), land = start?.land ?? [Double](repeating: 0, count: n)
         var seaIce = start?.seaIce ?? [Double](repeating: 0, count: n)
@@ -479,6 +493,8 @@ public struct EnergyBalance: EarthSystemComponent {
         let k = climate.landOceanExchange, c = chemistryFeedback, gamma = seaIceConductance
         let insulated = zonal.seaIceInsulation && n > 1
         var iterations = 0, converged = false
+        let northOwn = diffusion.northOwnCoefficient ?? diffusion.northCoefficient, southOwn = diffusion.southOwnCoefficient ?? diffusion.southCoefficient
+        let transportDamping = (0..<n).map { b in (b < n - 1 ? northOwn[b] : 0) + (b > 0 ? southOwn[b] : 0) }
         work.withUnsafeMutableBufferPointer { wb in
             let w = wb.baseAddress!
             let slope = w + 22 * n, shifted = w + 23 * n
@@ -496,13 +512,15 @@ public struct EnergyBalance: EarthSystemComponent {
                 if iceAlbedo || insulated {
                     // Newton on the ice line too: the change of each band's sunlight with its own temperature (a
                     // uniform shift, by forward difference) enters the linear solve, capped at half the band's
-                    // feedback so each row stays dominated by its damping; the iteration below does the rest.
+                    // damping (its feedback and its diffusive exchange with its neighbours: a band whose local feedback
+                    // amplifies is damped by the transport) so each row stays dominated by it; the iteration does the rest.
                     let delta = 1e-4
                     for b in 0..<n { shifted[b] = anomaly[b] + delta }
                     absorbedSunlightChange(anomaly: shifted, into: slope, absolute: w + 10 * n, ice: w + 11 * n, annual: annual, force: true)
                     absorbedSunlightChange(anomaly: anomaly, into: sunlight, absolute: w + 10 * n, ice: w + 11 * n, annual: annual, force: true)
                     for b in 0..<n {
-                        slope[b] = iceAlbedo ? max(0, min((slope[b] - sunlight[b]) / delta, 0.5 * min(oceanFeedback[b], landFeedback[b]))) : 0
+                        let damping = min(oceanFeedback[b], landFeedback[b]) + transportDamping[b]
+                        slope[b] = iceAlbedo ? max(0, min((slope[b] - sunlight[b]) / delta, 0.5 * damping)) : 0
                         if !iceAlbedo { sunlight[b] = 0 }
                         if insulated { share[b] = seaIceShare(band: b, annualCover: annual[b]) }
                     }
@@ -532,7 +550,10 @@ public struct EnergyBalance: EarthSystemComponent {
                 }
                 step -= mean
                 // An update that reverses the last one without shrinking much is an oscillation across a band edge.
+                // Updates that keep their direction let a halved step grow back, so one oscillation does not leave the
+                // rest of the iteration crawling.
                 if step * previousStep < 0 && change > 0.5 * previousChange { relaxation = max(relaxation / 2, 1.0 / 64) }
+                else if step * previousStep > 0 { relaxation = min(1, relaxation * 1.25) }
                 previousChange = change; previousStep = step
                 for b in 0..<n {
                     ocean[b] += relaxation * (newOcean[b] - ocean[b]); land[b] += relaxation * (newLand[b] - land[b])

@@ -176,6 +176,8 @@ extension ZonalParameters: NamelistGroup {
         .real("sea_ice_conductance", \.seaIceConductance, range: 0.01...100, unit: "W m-2 K-1", "conductance of sea ice and its snow between the ice surface and the mixed layer", citation: "Maykut & Untersteiner 1971; Warren et al. 1999"),
         .real("southern_sea_ice_conductance", \.southernSeaIceConductance, range: 0.01...100, unit: "W m-2 K-1", "the same for the thinner Southern Ocean ice", citation: "Maykut & Untersteiner 1971; Worby et al. 2008; Massom et al. 2001"),
         .logical("ice_albedo_feedback", \.iceAlbedoFeedback, "let the moving ice line change absorbed sunlight in a run", citation: "Budyko 1969; Sellers 1969"),
+        .real("sea_ice_lapse_rate_feedback", \.seaIceLapseRateFeedback, range: -3...3, unit: "W m-2 K-1", "lapse-rate feedback over the preindustrial Arctic sea ice (positive amplifies)", citation: "Feldl et al. 2020; Boeke et al. 2021"),
+        .real("southern_sea_ice_lapse_rate_feedback", \.southernSeaIceLapseRateFeedback, range: -3...3, unit: "W m-2 K-1", "lapse-rate feedback over the preindustrial Antarctic sea ice (positive amplifies)", citation: "Hahn et al. 2020"),
         .real("ice_sheet_feedback_p2", \.iceSheetFeedbackP2, range: -0.9...0.9, unit: "1", "P2 pattern of the local feedback over the Antarctic ice sheet", citation: "Hahn et al. 2020"),
         .real("feedback_p2", \.feedbackP2, range: -0.9...0.9, unit: "1", "P2 pattern of the local feedback (negative: weaker at the poles)", citation: "Armour et al. 2013; Bonan et al. 2018"),
         .real("climatology_heat_capacity", \.climatologyHeatCapacity, range: 1e6...1e10, unit: "J m-2 K-1", "heat capacity used to integrate the absolute climatology to equilibrium", citation: "North et al. 1981"),

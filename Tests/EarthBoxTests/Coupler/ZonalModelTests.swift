@@ -50,9 +50,12 @@ struct ZonalModelTests {
             let historical = Self.warming(r, .surfaceTemperature, from: 2011, to: 2020)
             let boxHistorical = Self.warming(box, .surfaceTemperature, from: 2011, to: 2020)
             // The zonal ocean takes the same heat (EnergyInventoryTests) but most of it in the Southern Ocean belt,
-            // where the surface warms least, so the rest of the surface warms more than the box model's one column:
-            // 0.12–0.14 K here, both inside AR6's 0.95–1.20 K. More than 0.15 K would mean the two had come apart.
-            #expect(abs(historical - boxHistorical) < 0.15, "\(bands) bands: GMST 2011-2020 \(historical) vs box \(boxHistorical)")
+            // where the surface warms least, and the Arctic warms twice the globe, so the zonal surface warms more than
+            // the box model's one column: 0.14–0.16 K here (1.15–1.17 K against 1.01 K), both inside AR6's 0.95–1.20 K.
+            // More than 0.2 K, or either outside AR6's range, would mean the two had come apart.
+            #expect(abs(historical - boxHistorical) < 0.2, "\(bands) bands: GMST 2011-2020 \(historical) vs box \(boxHistorical)")
+            #expect((0.95...1.20).contains(historical) && (0.95...1.20).contains(boxHistorical),
+                    "\(bands) bands: GMST 2011-2020 \(historical), box \(boxHistorical), AR6 0.95-1.20 K")
             let ecs = try Self.gregoryECS(bands: bands)
             #expect(abs(ecs / boxECS - 1) < 0.1, "\(bands) bands: Gregory ECS \(ecs) vs box \(boxECS)")
         }
@@ -107,9 +110,9 @@ struct ZonalModelTests {
         let change = zip(late, base).map { $0 - $1 }
         let global = Self.warming(r, .surfaceTemperature, from: 2081, to: 2100)
         let arctic = grid.regionalMean(change, southDegrees: 60, northDegrees: 90)
-        // AR6 WG1 §4.5.1: the Arctic warms 2–4 times the global mean; this model reaches 1.85 (36 bands) and 1.90 (18),
-        // see `MoistTransport` for what closes the gap and what it costs.
-        #expect((1.8...4).contains(arctic / global), "Arctic amplification \(arctic / global)")
+        // AR6 WG1 §4.5.1: the Arctic warms 2–4 times the global mean (2.29 at 36 bands, 2.40 at 18, with the
+        // sea-ice lapse-rate feedback; 1.90 and 1.85 without it).
+        #expect((2...4).contains(arctic / global), "Arctic amplification \(arctic / global)")
         // Issue 11: land warms 1.4–1.7 times the ocean (AR6 WG1 §4.5.1.1, CMIP6 ≈ 1.5).
         let landOcean = Self.warming(r, .landSurfaceTemperature, from: 2081, to: 2100) / Self.warming(r, .seaSurfaceTemperature, from: 2081, to: 2100)
         #expect((1.4...1.7).contains(landOcean), "land/ocean warming ratio \(landOcean)")
@@ -132,7 +135,8 @@ struct ZonalModelTests {
     /// the configured ECS (the equilibrium solve carries the third surface) at every band count.
     @Test func insulatedSeaIceWarmsAboveTheWaterAndKeepsTheLedgerAndTheECS() throws {
         let on = Self.zonal(bands: 36) { $0.model.zonal.seaIceInsulation = true }
-        let r = try TestSupport.run(on).get(), off = try Self.zonal36.get()
+        // The insulated surface replaces the effective sea-ice lapse-rate feedback, so the open-water run to compare has it off too.
+        let r = try TestSupport.run(on).get(), off = try TestSupport.run(Self.zonal(bands: 36) { $0.model.zonal.seaIceLapseRateFeedback = 0 }).get()
         let grid = try TestSupport.model(on).grid
         func change(_ run: RunRecord, _ d: ZonalDiagnostic) -> [Double] {
             zip(run.zonalMean(d, from: 2081, to: 2100), run.zonalMean(d, from: 1850, to: 1900)).map { $0 - $1 }
