@@ -18,6 +18,11 @@ public struct FeedbackSwitches: Sendable {
             modify(&c)
             let e = EnergyBalance(climate: c.climate, zonal: c.zonal, grid: grid, doublingForcing: forcing,
                                   chemistryFeedback: full.chemistryFeedback, feedbackScale: full.feedbackScale)
+            // Without transport a band whose local feedback amplifies (the ice-covered Arctic Ocean with the effective
+            // sea-ice lapse-rate feedback) has no equilibrium: only the transport keeps it stable.
+            if c.zonal.meridionalDiffusivity == 0 && grid.count > 1 && zip(e.oceanFeedback, e.landFeedback).contains(where: { min($0, $1) <= 0 }) {
+                return .nan
+            }
             return e.equilibriumWarming(forcing: forcing, iceAlbedo: iceAlbedo && c.zonal.iceAlbedoFeedback)
         }
         /// Years of abrupt-2xCO2 until 63 % and 90 % of `equilibrium`.
@@ -48,7 +53,8 @@ public struct FeedbackSwitches: Sendable {
         ]
         t.rows = cases.map { [$0.0, $0.1, forcing / $0.1, $0.2.0, $0.2.1] }
         t.notes = ["cases: 1 full model; 2 no ice-albedo feedback; 3 no meridional heat transport; 4 uniform local feedback;",
-                   "       5 land feedback equal to ocean; 6 mixed layer only (no deep ocean): same equilibrium, reached much sooner"]
+                   "       5 land feedback equal to ocean; 6 mixed layer only (no deep ocean): same equilibrium, reached much sooner",
+                   "       case 3 is empty when a band's own feedback amplifies warming (the Arctic over its sea ice): without transport it has no equilibrium"]
         return t
     }
 }

@@ -339,7 +339,8 @@ function drawLab(name, t, values) {
     const labels = ["1 full model", "2 no ice-albedo feedback", "3 no meridional transport", "4 uniform local feedback", "5 land feedback = ocean", "6 mixed layer only"];
     const w = col(t, "equilibrium_warming_K");
     plotBars($("lab-plot"), { title: "Equilibrium warming for doubled CO₂ with one process switched off (K)", xlabel: "K",
-      bars: w.map((v, i) => ({ label: labels[i], value: v, color: i === 0 ? "#c92a2a" : i === 5 ? "#1971c2" : "#868e96", text: v.toFixed(2) + " K" })) });
+      bars: w.map((v, i) => ({ label: labels[i], value: v ?? 0, color: i === 0 ? "#c92a2a" : i === 5 ? "#1971c2" : "#868e96",
+                             text: v == null ? "no equilibrium" : v.toFixed(2) + " K" })) });   // null: a band without transport has none
     const y63 = col(t, "years_to_63pct"), y90 = col(t, "years_to_90pct");
     second.style.height = "170px";
     plotBars(second, { title: "Years to reach 63 % of the equilibrium warming (abrupt-2xCO2)", xlabel: "years", labelWidth: 250,

@@ -258,6 +258,9 @@ struct ZonalModelTests {
         #expect(abs(warming[0] - 3) < 1e-6)
         #expect(warming[1] < warming[0] - 0.3, "ice-albedo feedback adds \(warming[0] - warming[1]) K")
         #expect(abs(warming[5] - warming[0]) < 1e-12)
+        // The ice-covered Arctic Ocean's own feedback amplifies (the sea-ice lapse-rate feedback): with no transport it
+        // has no equilibrium, which the table says rather than printing the runaway of a singular solve.
+        #expect(warming[2].isNaN, "no transport: \(warming[2]) K")
         let years = table.column("years_to_63pct")
         #expect(years[5] < years[0] / 3, "mixed layer only: \(years[5]) yr vs full ocean \(years[0]) yr")
     }
