@@ -86,15 +86,16 @@ public struct EnergyBalance: EarthSystemComponent {
         }
         // The positive lapse-rate feedback of the polar oceans lives where sea ice keeps a surface inversion and comes
         // with its loss (Feldl et al. 2020, npj Clim. Atmos. Sci. 3, 41; Boeke et al. 2021, GRL 48, e2020GL091109):
-        // each band's ocean feedback is weakened by it over its preindustrial annual sea-ice share, on top of the P2 pattern.
+        // each band's ocean pattern is weakened over its preindustrial annual sea-ice share, on top of P2, and scales with
+        // Λ like the rest of the pattern, so a member's ECS changes its warming, not the shape of it.
         var annualCover = preindustrial.temperature, sunlitCover = annualCover
         preindustrial.temperature.withUnsafeBufferPointer { albedo.seasonalCover(temperature: $0.baseAddress!, annual: &annualCover, sunlit: &sunlitCover) }
-        let seaIceLapseRate = (0..<grid.count).map { b -> Double in
+        let seaIceWeakening = (0..<grid.count).map { b -> Double in
             // The insulated sea-ice surface resolves the decoupling of the ice surface from the water that this term
             // stands for (and, with no heat capacity, would have no damping left under it), so it replaces the term.
             guard grid.count > 1, !zonal.seaIceInsulation else { return 0 }
             let share = max(0, min(1, albedo.seaIceCover(band: b, iceFraction: annualCover[b])))
-            return share * (grid.centresDegrees[b] < 0 ? zonal.southernSeaIceLapseRateFeedback : zonal.seaIceLapseRateFeedback)
+            return share * (grid.centresDegrees[b] < 0 ? zonal.southernSeaIceFeedbackWeakening : zonal.seaIceFeedbackWeakening)
         }
         let ratio = climate.landFeedbackRatio
         let rh = zonal.relativeHumidity
@@ -104,7 +105,7 @@ public struct EnergyBalance: EarthSystemComponent {
             : climatology.diffusion
         func model(_ scale: Double, _ calibration: (Int, Int, Bool)) -> Self {
             Self(copying: climate, zonal, grid, albedo, transport, doublingForcing, scale,
-                 zip(pattern, seaIceLapseRate).map { scale * $0 - $1 }, landPattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
+                 zip(pattern, seaIceWeakening).map { scale * ($0 - $1) }, landPattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
         }
         if let fixedScale {
             self = model(fixedScale, (0, 0, true))

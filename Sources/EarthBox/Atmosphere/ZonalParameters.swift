@@ -60,7 +60,7 @@ public struct ZonalParameters: Sendable, Equatable {
     /// (Pithan & Mauritsen 2014, Nat Geo 7, 181; Eisenman & Wettlaufer 2009, PNAS 106, 28; the sea-ice surface of
     /// climlab, Rose 2018): it has no heat capacity, so its temperature follows the atmosphere, and it passes heat to
     /// the water below only by conduction through the ice (`seaIceConductance`). Off (the default): ice-covered water
-    /// is open water. On, it replaces `seaIceLapseRateFeedback`; the ice surface of 87.5°N warms 5.3 K by 2081–2100 in
+    /// is open water. On, it replaces `seaIceFeedbackWeakening`; the ice surface of 87.5°N warms 5.3 K by 2081–2100 in
     /// SSP2-4.5 over water warming 3.5 K, but the Arctic amplification rises only from 1.790 to 1.794 (36 bands, against
     /// open water without the effective feedback, 2.29 with it): with the halocline factor the Arctic
     /// mixed layer is already close to its equilibrium, so insulating it changes little, while the insulated Antarctic
@@ -80,15 +80,15 @@ public struct ZonalParameters: Sendable, Equatable {
     /// P2 coefficient of the local feedback: λ(x) = Λ(1 + c·P2(x)); negative makes high latitudes feed back
     /// less (positive lapse-rate feedback there), the CMIP pattern of Armour, Bitz & Roe 2013 (J. Clim 26, 4518)
     /// and Bonan et al. 2018 (GRL 45, 2377). Its global mean is zero, so it changes no global number with one band.
-    /// The Arctic's extra weakening over its sea ice is `seaIceLapseRateFeedback`, not a stronger P2 (which would
+    /// The Arctic's extra weakening over its sea ice is `seaIceFeedbackWeakening`, not a stronger P2 (which would
     /// weaken the feedback over the northern continents and the Southern Ocean as much as over the Arctic ice).
     public var feedbackP2 = -0.5
     /// P2 coefficient of the local feedback over the Antarctic ice sheet (`iceSheetSouthOf`): its lapse-rate feedback
     /// is near zero, unlike the Arctic's (Hahn et al. 2020, GRL 47, e2020GL088965; AR6 WG1 §7.4.4.1), so the polar
     /// weakening of `feedbackP2` does not apply there (0); `feedbackP2` applies it everywhere.
     public var iceSheetFeedbackP2 = 0.0
-    /// Local lapse-rate feedback over the preindustrial Arctic sea ice, W m⁻² K⁻¹ (positive amplifies): taken off each
-    /// northern band's ocean feedback in proportion to its annual sea-ice share. The Arctic's positive lapse-rate feedback
+    /// Weakening of the local ocean feedback over the preindustrial Arctic sea ice, in units of Λ: each northern band's
+    /// ocean feedback is Λ(1 + c·P2(x) − w·a) with a its annual sea-ice share. The Arctic's positive lapse-rate feedback
     /// is an atmospheric response to local sea-ice loss under the surface inversion of the ice (Feldl et al. 2020, npj
     /// Clim. Atmos. Sci. 3, 41; Boeke, Taylor & Sejas 2021, GRL 48, e2020GL091109), the largest single term of Arctic
     /// amplification: +3.8 K of the 11.2 K Arctic (60–90°N) warming at 4×CO2 against −2.2 K in the tropics (Pithan &
@@ -96,15 +96,18 @@ public struct ZonalParameters: Sendable, Equatable {
     /// more over its ice. It is an effective feedback of sea-ice loss: it also carries the winter release of the heat
     /// the newly open water takes up in summer, through which sea-ice loss causes most of the Arctic amplification
     /// (Dai et al. 2019, Nat. Commun. 10, 121) and which an annual-mean band has no other way to represent. Calibrated,
-    /// not measured: 2.5 over the ice (≈ 1.0 W m⁻² K⁻¹ over 60–90°N, 40 % of which is preindustrial sea ice), with the
-    /// P2 pattern back at −0.5, puts the 2081–2100 Arctic amplification (36 bands) at 2.3 in SSP2-4.5 and 2.1 in SSP5-8.5,
-    /// inside AR6's 2–4 (WG1 §4.5.1); 0 gives 1.6–1.7. It leaves the local feedback of the ice-covered polar ocean
-    /// amplifying (≈ −1.4 W m⁻² K⁻¹ at 87.5°N for ECS 3 K): those bands are damped by the meridional transport.
+    /// not measured: 1.18 (2.5 W m⁻² K⁻¹ over the ice at ECS 3 K, ≈ 1.0 over 60–90°N, 40 % of which is preindustrial sea
+    /// ice), with the P2 pattern back at −0.5, puts the 2081–2100 Arctic amplification (36 bands) at 2.3 in SSP2-4.5 and
+    /// 2.1 in SSP5-8.5, inside AR6's 2–4 (WG1 §4.5.1); 0 gives 1.8/1.7. It scales with Λ, as the P2 pattern does, so the
+    /// members of an ensemble differ in how much they warm, not in their Arctic amplification: a fixed 2.5 W m⁻² K⁻¹
+    /// made the high-ECS members' Arctic run away from the rest (the internal share of the 2021–2050 Arctic trend
+    /// variance fell to 0.50; with the scaling 0.68). It leaves the local feedback of the ice-covered polar ocean
+    /// amplifying (−0.68 Λ at 87.5°N): those bands are damped by the meridional transport.
     /// `seaIceInsulation` replaces it (the insulated surface resolves what it stands for).
-    public var seaIceLapseRateFeedback = 2.5
+    public var seaIceFeedbackWeakening = 1.18
     /// The same over the Antarctic sea ice: 0, since Antarctic inversions are shallower and weaker and its lapse-rate
     /// feedback much smaller (Hahn et al. 2020, GRL 47, e2020GL088965); the Southern Ocean warms least (Armour et al. 2016, Nat. Geosci. 9, 549).
-    public var southernSeaIceLapseRateFeedback = 0.0
+    public var southernSeaIceFeedbackWeakening = 0.0
     /// Heat capacity used to integrate the absolute climatology to equilibrium (J m⁻² K⁻¹; 60 m of water).
     public var climatologyHeatCapacity = 2.45e8
 

@@ -47,7 +47,7 @@ public struct FeedbackSwitches: Sendable {
             (1, ecs, fullTimes),
             (2, warming({ _ in }, iceAlbedo: false), (.nan, .nan)),
             (3, warming { $0.zonal.meridionalDiffusivity = 0 }, (.nan, .nan)),
-            (4, warming { $0.zonal.feedbackP2 = 0; $0.zonal.seaIceLapseRateFeedback = 0; $0.zonal.southernSeaIceLapseRateFeedback = 0 }, (.nan, .nan)),
+            (4, warming { $0.zonal.feedbackP2 = 0; $0.zonal.seaIceFeedbackWeakening = 0; $0.zonal.southernSeaIceFeedbackWeakening = 0 }, (.nan, .nan)),
             (5, warming { $0.climate.landFeedbackRatio = 1 }, (.nan, .nan)),
             (6, ecs, shallowTimes),
         ]
