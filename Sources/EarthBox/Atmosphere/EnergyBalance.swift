@@ -15,7 +15,8 @@ import Glibc
 /// N = F + ΔR − f_o λ_o T_o − f_l λ_l T_l − (ε − 1) f_o H, so heat content changes by exactly N·Δt.
 ///
 /// Everything is an anomaly from the preindustrial climatology of `ZonalClimate`; the local feedbacks are
-/// λ(x)·(1, r_land) with λ(x) = Λ(1 + c·P2(x)), and Λ is calibrated so the equilibrium global warming for
+/// Λ(1 + c·P2(x) − w·a(x)) over the ocean (a the preindustrial sea-ice share, `seaIceFeedbackWeakening`) and
+/// Λ·r_land(1 + c·P2(x)) over land, and Λ is calibrated so the equilibrium global warming for
 /// doubled CO2 (ice line included) equals the configured ECS. With one band M = 0 and there is no ice line,
 /// so this is the box model.
 public struct EnergyBalance: EarthSystemComponent {
