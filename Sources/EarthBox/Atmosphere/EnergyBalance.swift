@@ -89,6 +89,7 @@ public struct EnergyBalance: EarthSystemComponent {
         // with its loss (Feldl et al. 2020, npj Clim. Atmos. Sci. 3, 41; Boeke et al. 2021, GRL 48, e2020GL091109):
         // each band's ocean pattern is weakened over its preindustrial annual sea-ice share, on top of P2, and scales with
         // Λ like the rest of the pattern, so a member's ECS changes its warming, not the shape of it.
+        // The preindustrial snow and ice cover through the seasons, once: the model keeps it (`preindustrialAnnualCover`).
         var annualCover = preindustrial.temperature, sunlitCover = annualCover
         preindustrial.temperature.withUnsafeBufferPointer { albedo.seasonalCover(temperature: $0.baseAddress!, annual: &annualCover, sunlit: &sunlitCover) }
         let seaIceWeakening = (0..<grid.count).map { b -> Double in
@@ -106,7 +107,7 @@ public struct EnergyBalance: EarthSystemComponent {
             : climatology.diffusion
         func model(_ scale: Double, _ calibration: (Int, Int, Bool)) -> Self {
             Self(copying: climate, zonal, grid, albedo, transport, doublingForcing, scale,
-                 zip(pattern, seaIceWeakening).map { scale * ($0 - $1) }, landPattern.map { scale * ratio * $0 }, preindustrial, chemistryFeedback, calibration)
+                 zip(pattern, seaIceWeakening).map { scale * ($0 - $1) }, landPattern.map { scale * ratio * $0 }, preindustrial, (annualCover, sunlitCover), chemistryFeedback, calibration)
         }
         if let fixedScale {
             self = model(fixedScale, (0, 0, true))
@@ -144,15 +145,14 @@ public struct EnergyBalance: EarthSystemComponent {
     private init(copying climate: ClimateParameters, _ zonal: ZonalParameters, _ grid: LatitudeGrid,
                  _ albedo: SurfaceAlbedo, _ diffusion: MeridionalDiffusion,
                  _ doublingForcing: Double, _ scale: Double, _ oceanFeedback: [Double], _ landFeedback: [Double],
-                 _ preindustrial: ZonalClimate.Equilibrium, _ chemistryFeedback: Double, _ calibration: (Int, Int, Bool)) {
+                 _ preindustrial: ZonalClimate.Equilibrium, _ cover: (annual: [Double], sunlit: [Double]),
+                 _ chemistryFeedback: Double, _ calibration: (Int, Int, Bool)) {
         self.climate = climate; self.zonal = zonal; self.grid = grid
         self.albedo = albedo; self.diffusion = diffusion; self.doublingForcing = doublingForcing
         feedbackScale = scale; self.oceanFeedback = oceanFeedback; self.landFeedback = landFeedback
         preindustrialTemperature = preindustrial.temperature; preindustrialIceFraction = preindustrial.iceFraction
-        var annual = preindustrial.temperature, sunlit = annual
-        preindustrial.temperature.withUnsafeBufferPointer { albedo.seasonalCover(temperature: $0.baseAddress!, annual: &annual, sunlit: &sunlit) }
-        preindustrialAnnualCover = annual; preindustrialSunlitCover = sunlit
-        preindustrialIceEdges = annual.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
+        preindustrialAnnualCover = cover.annual; preindustrialSunlitCover = cover.sunlit
+        preindustrialIceEdges = cover.annual.withUnsafeBufferPointer { SurfaceAlbedo.iceEdges(grid: grid, iceFraction: $0.baseAddress!) }
         seaIceConductance = grid.centresDegrees.map { $0 < 0 ? zonal.southernSeaIceConductance : zonal.seaIceConductance }
         self.chemistryFeedback = chemistryFeedback
         self.calibration = (steps: calibration.0, solves: calibration.1, converged: calibration.2)
