@@ -8,23 +8,20 @@ carbon pool, and ocean heat uptake), then the 5/17/33/50/67/83/95 % quantiles of
 FaIR 2.2.5's fill_from_rcmip downloads the three RCMIP v5.1.0 files (pooch); given RCMIP_DIRECTORY (the
 -ssp-only copies in ../shared/data/rcmip), those are read instead, offline.
 """
-import os
 import sys
-
-import pooch
 
 import numpy as np
 from fair import FAIR
-from fair.interface import fill, initialise
+from fair.interface import fill
 from fair.io import read_properties
+
+from fair_setup import FORCING_4CO2, configure_three_layer, initialise_state, use_local_rcmip
 
 members = int(sys.argv[1])
 output = sys.argv[2]
 rcmip = sys.argv[3] if len(sys.argv) > 3 else None
 if rcmip:
-    def local_copy(url, known_hash=None, **_):
-        return os.path.join(rcmip, url.rsplit("/", 1)[1].replace(".csv", "-ssp-only.csv"))
-    pooch.retrieve = local_copy
+    use_local_rcmip(rcmip)
 scenarios = ["ssp126", "ssp245", "ssp370", "ssp585"]
 
 f = FAIR(ch4_method="Thornhill2021")
@@ -45,26 +42,13 @@ f.fill_from_rcmip()
 rng = np.random.default_rng(7)
 # Three-layer energy balance (Cummins et al. 2020); values around FaIR's documented example configuration.
 ecs = np.clip(rng.lognormal(np.log(3.0), 0.28, members), 1.5, 8.0)
-forcing_4co2 = 8.0
-fill(f.climate_configs["ocean_heat_capacity"], np.array([8.0, 14.0, 100.0]) * np.ones((members, 3)))
-fill(f.climate_configs["ocean_heat_transfer"], np.stack([forcing_4co2 / (2 * ecs), np.full(members, 2.5), np.full(members, 0.5)], axis=1)
-     * np.clip(rng.lognormal(0, 0.3, (members, 1)), 0.3, 3) ** np.array([0, 1, 1]))
-fill(f.climate_configs["deep_ocean_efficacy"], 1.1)
-fill(f.climate_configs["gamma_autocorrelation"], 28.0)
-fill(f.climate_configs["sigma_eta"], 0.5)
-fill(f.climate_configs["sigma_xi"], 0.5)
-fill(f.climate_configs["stochastic_run"], False)
-fill(f.climate_configs["use_seed"], False)
-fill(f.climate_configs["forcing_4co2"], forcing_4co2)
+configure_three_layer(f, np.stack([FORCING_4CO2 / (2 * ecs), np.full(members, 2.5), np.full(members, 0.5)], axis=1)
+                      * np.clip(rng.lognormal(0, 0.3, (members, 1)), 0.3, 3) ** np.array([0, 1, 1]))
 for i, config in enumerate(f.configs):
     fill(f.species_configs["aci_scale"], -2.09841432 * np.clip(rng.normal(1.0, 0.45), 0.1, 2.5), config=config)
     fill(f.species_configs["iirf_airborne"], 0.000819 * np.clip(rng.normal(1.0, 0.33), 0.2, 2.2), specie="CO2", config=config)
 
-initialise(f.concentration, f.species_configs["baseline_concentration"])
-initialise(f.forcing, 0)
-initialise(f.temperature, 0)
-initialise(f.cumulative_emissions, 0)
-initialise(f.airborne_emissions, 0)
+initialise_state(f)
 f.run(progress=False)
 
 tas = f.temperature.sel(layer=0).values                                   # (time bounds, scenario, config)

@@ -12,17 +12,15 @@ import os
 import sys
 
 import numpy as np
-import pooch
 from fair import FAIR
-from fair.interface import fill, initialise
 from fair.io import read_properties
+
+from fair_setup import FORCING_4CO2, configure_three_layer, initialise_state, use_local_rcmip
 
 here = os.path.dirname(os.path.abspath(__file__))
 rcmip = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "shared", "data", "rcmip")
 if os.path.isdir(rcmip):
-    def local_copy(url, known_hash=None, **_):
-        return os.path.join(rcmip, url.rsplit("/", 1)[1].replace(".csv", "-ssp-only.csv"))
-    pooch.retrieve = local_copy
+    use_local_rcmip(rcmip)
 
 f = FAIR(ch4_method="Thornhill2021")
 f.define_time(1750, 2025, 1)
@@ -33,21 +31,9 @@ f.define_species(species, properties)
 f.allocate()
 f.fill_species_configs()
 f.fill_from_rcmip()
-ecs, forcing_4co2 = 3.0, 8.0
-fill(f.climate_configs["ocean_heat_capacity"], [8.0, 14.0, 100.0])
-fill(f.climate_configs["ocean_heat_transfer"], [forcing_4co2 / (2 * ecs), 2.5, 0.5])
-fill(f.climate_configs["deep_ocean_efficacy"], 1.1)
-fill(f.climate_configs["gamma_autocorrelation"], 28.0)
-fill(f.climate_configs["sigma_eta"], 0.5)
-fill(f.climate_configs["sigma_xi"], 0.5)
-fill(f.climate_configs["stochastic_run"], False)
-fill(f.climate_configs["use_seed"], False)
-fill(f.climate_configs["forcing_4co2"], forcing_4co2)
-initialise(f.concentration, f.species_configs["baseline_concentration"])
-initialise(f.forcing, 0)
-initialise(f.temperature, 0)
-initialise(f.cumulative_emissions, 0)
-initialise(f.airborne_emissions, 0)
+ecs = 3.0
+configure_three_layer(f, [FORCING_4CO2 / (2 * ecs), 2.5, 0.5])
+initialise_state(f)
 f.run(progress=False)
 
 # FaIR's concentrations are on the year bounds; the year's mean is the mean of its two bounds.
