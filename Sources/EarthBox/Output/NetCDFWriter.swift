@@ -57,7 +57,7 @@ extension NetCDF {
     /// Creates, fills and closes the file. Must be called holding the lock.
     private static func writeFile(_ ds: Dataset, tempPath: String, reportedPath path: String) throws(NetCDFError) {
         var ncid: Int32 = -1
-        try ncCheck(nc_create(tempPath, NC_NETCDF4 | NC_CLOBBER, &ncid), "nc_create(\(tempPath))", path: path)
+        try ncCheck(nc_create(tempPath, NC_NETCDF4 | NC_CLOBBER | NC_NODIMSCALE_ATTACH, &ncid), "nc_create(\(tempPath))", path: path)
         var open = true
         defer { if open { _ = nc_abort(ncid) } }
         TemporaryFiles.holdForTest()
@@ -103,9 +103,17 @@ extension NetCDF {
 
         try ncCheck(nc_enddef(ncid), "nc_enddef", path: path)
 
+        var deflatedHere: [(Variable, [Int], StreamedValues)] = []
         for (v, varid) in zip(ds.variables, varIDs) where v.valueCount > 0 {
+            let lengths = v.dimensions.map { dimLengths[$0]! }
+            if v.type == .double, ds.deflateLevel > 0, v.valueCount > compressionThreshold, !v.dimensions.isEmpty,
+               !v.dimensions.contains(where: unlimited.contains) {
+                // Stored chunk by chunk after nc_close (below), compressed by ChunkDeflate rather than by HDF5; a
+                // variable held in memory goes the same way, so a streamed file is the in-memory file byte for byte.
+                deflatedHere.append((v, chunkSizes(lengths), v.stream ?? .chunked(v.data, shape: lengths)))
+                continue
+            }
             if let stream = v.stream {
-                let lengths = v.dimensions.map { dimLengths[$0]! }
                 try stream.fill(chunkSizes(lengths)) { (start: [Int], count: [Int], values: UnsafeBufferPointer<Double>) throws(NetCDFError) in
                     precondition(values.count == count.reduce(1, *), "a streamed piece must hold exactly its hyperslab")
                     try ncCheck(nc_put_vara_double(ncid, varid, start, count, values.baseAddress), "nc_put_vara_double(\(v.name))", path: path)
@@ -126,6 +134,9 @@ extension NetCDF {
         // HDF5's exit handler flushes it again and crashes the process (seen as SIGSEGV after the error line).
         if status != NC_NOERR { _ = nc_abort(ncid) }
         try ncCheck(status, "nc_close", path: path)
+        if !deflatedHere.isEmpty {
+            try NetCDFChunkWriter.write(deflatedHere, lengths: dimLengths, level: ds.deflateLevel, tempPath: tempPath, reportedPath: path)
+        }
     }
 
     /// Text values as the NUL-padded rows of an NC_CHAR array (`count.last` bytes each).
