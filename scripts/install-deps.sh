@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages EarthBox needs to build and test:
 #   libnetcdf-dev  netCDF-C headers + library (pulls in HDF5)
+#   zlib1g-dev     zlib.h: the writer deflates the large variables' chunks itself (NetCDFChunkWriter)
 #   netcdf-bin     ncdump / ncgen (used by tests and for inspecting output)
 #   libopenmpi-dev Open MPI headers + library
 #   openmpi-bin    mpirun
@@ -12,7 +13,7 @@
 # Uses sudo only when not root and sudo exists. Exits non-zero on failure.
 set -euo pipefail
 
-PACKAGES=(libnetcdf-dev netcdf-bin libopenmpi-dev openmpi-bin pkg-config gnuplot-nox libudunits2-dev udunits-bin python3-venv)
+PACKAGES=(libnetcdf-dev zlib1g-dev netcdf-bin libopenmpi-dev openmpi-bin pkg-config gnuplot-nox libudunits2-dev udunits-bin python3-venv)
 
 die() { echo "install-deps: error: $*" >&2; exit 1; }
 
