@@ -1,9 +1,10 @@
 import CNetCDF
 
-/// Stores streamed variables chunk by chunk with HDF5's direct chunk write, each chunk filtered by `ChunkDeflate`
-/// (shuffle + deflate, as the variable's filter pipeline declares), once netCDF has defined the variables and closed
-/// the file. HDF5's own filter would deflate every byte plane at the file's level; here the noise planes are stored,
-/// which halves the time of the largest ensemble files for the same size. Must be called holding the netCDF lock.
+/// Stores the large fixed-size double variables chunk by chunk with HDF5's direct chunk write, each chunk filtered by
+/// `ChunkDeflate` (shuffle + deflate, as the variable's filter pipeline declares), once netCDF has defined the
+/// variables and closed the file. HDF5's own filter would deflate every byte plane at the file's level; here the noise
+/// planes are stored, which halves the time of the largest ensemble files for the same size. Must be called holding
+/// the netCDF lock.
 enum NetCDFChunkWriter {
     /// HDF5's "operation failed" for status: `NetCDF.writeFailure` then tells a full disk from other failures.
     static let hdf5Failure: Int32 = NC_EHDFERR
@@ -19,23 +20,26 @@ enum NetCDFChunkWriter {
             guard dataset >= 0 else { throw failure("H5Dopen(\(variable.name))", path) }
             defer { _ = H5Dclose(dataset) }
             let shape = variable.dimensions.map { lengths[$0]! }
-            let chunkValues = chunks.reduce(1, *)
-            var padded = [Double](repeating: 0, count: chunkValues)
+            var padded = [Double](repeating: 0, count: chunks.reduce(1, *))
+            func deflated(_ values: UnsafeBufferPointer<Double>, count: [Int], chunks: [Int]) throws(NetCDFError) -> [UInt8] {
+                if count == chunks { return try ChunkDeflate.compress(values, level: level) }
+                // An edge chunk: HDF5 stores whole chunks; the part outside the variable is never read.
+                padded.withUnsafeMutableBufferPointer { chunk in
+                    chunk.update(repeating: 0)
+                    copy(values, count: count, into: chunk, chunks: chunks)
+                }
+                return try padded.withUnsafeBufferPointer { chunk throws(NetCDFError) in try ChunkDeflate.compress(chunk, level: level) }
+            }
             try stream.fill(chunks) { (start: [Int], count: [Int], values: UnsafeBufferPointer<Double>) throws(NetCDFError) in
                 precondition(values.count == count.reduce(1, *), "a streamed piece must hold exactly its hyperslab")
                 precondition(zip(start, chunks).allSatisfy { $0 % $1 == 0 }
                              && (0..<count.count).allSatisfy { count[$0] == min(chunks[$0], shape[$0] - start[$0]) },
                              "a streamed variable that is deflated here comes chunk by chunk")
-                let bytes: [UInt8]
-                if count == chunks {
-                    bytes = try ChunkDeflate.compress(values, level: level)
-                } else {
-                    // An edge chunk: HDF5 stores whole chunks; the part outside the variable is never read.
-                    padded.withUnsafeMutableBufferPointer { chunk in
-                        chunk.update(repeating: 0)
-                        copy(values, count: count, into: chunk, chunks: chunks)
-                    }
-                    bytes = try padded.withUnsafeBufferPointer { chunk throws(NetCDFError) in try ChunkDeflate.compress(chunk, level: level) }
+                var bytes: [UInt8] = []
+                do throws(NetCDFError) {
+                    bytes = try deflated(values, count: count, chunks: chunks)
+                } catch {
+                    throw NetCDFError(path: path, operation: error.operation, message: error.message, status: hdf5Failure)
                 }
                 let offset = start.map { UInt64($0) }
                 let status = bytes.withUnsafeBytes { raw in H5Dwrite_chunk(dataset, 0, 0, offset, raw.count, raw.baseAddress) }
@@ -48,19 +52,25 @@ enum NetCDFChunkWriter {
 
     /// Places a row-major `count` block at the origin of a row-major `chunks` block.
     private static func copy(_ values: UnsafeBufferPointer<Double>, count: [Int], into chunk: UnsafeMutableBufferPointer<Double>, chunks: [Int]) {
-        let rank = count.count
-        let row = count[rank - 1]
-        let rows = values.count / max(row, 1)
-        for r in 0..<rows {
-            // The chunk offset of row r: its index in `count` (all but the last dimension) re-laid out in `chunks`.
-            var rest = r, offset = 0, step = chunks[rank - 1]
-            for d in stride(from: rank - 2, through: 0, by: -1) {
-                offset += (rest % count[d]) * step
-                rest /= count[d]
-                step *= chunks[d]
-            }
+        let row = count[count.count - 1]
+        let origin = [Int](repeating: 0, count: count.count)
+        for r in 0..<(values.count / max(row, 1)) {
+            let offset = rowOffset(r, of: count, at: origin, in: chunks)
             for i in 0..<row { chunk[offset + i] = values[r * row + i] }
         }
+    }
+
+    /// Where row `r` of a row-major `block` (every dimension but the last) starts when the block sits at `start` in a
+    /// row-major array of `shape`.
+    static func rowOffset(_ r: Int, of block: [Int], at start: [Int], in shape: [Int]) -> Int {
+        let rank = shape.count
+        var rest = r, offset = start[rank - 1], step = shape[rank - 1]
+        for d in stride(from: rank - 2, through: 0, by: -1) {
+            offset += (start[d] + rest % block[d]) * step
+            rest /= block[d]
+            step *= shape[d]
+        }
+        return offset
     }
 
     private static func failure(_ operation: String, _ path: String) -> NetCDFError {
@@ -87,12 +97,7 @@ extension StreamedValues {
                 piece.removeAll(keepingCapacity: true)
                 let rows = count.dropLast().reduce(1, *), row = count[rank - 1]
                 for r in 0..<rows {
-                    var rest = r, offset = start[rank - 1], step = shape[rank - 1]
-                    for d in stride(from: rank - 2, through: 0, by: -1) {
-                        offset += (start[d] + rest % count[d]) * step
-                        rest /= count[d]
-                        step *= shape[d]
-                    }
+                    let offset = NetCDFChunkWriter.rowOffset(r, of: count, at: start, in: shape)
                     piece.append(contentsOf: values[offset..<(offset + row)])
                 }
                 try piece.withUnsafeBufferPointer { (b: UnsafeBufferPointer<Double>) throws(NetCDFError) in try put(start, count, b) }
