@@ -44,16 +44,22 @@ struct Ensemble: ParsableCommand {
             let folder = (inputs.path as NSString).deletingLastPathComponent
             let scratch = (folder.isEmpty ? "." : folder) + "/." + (inputs.path as NSString).lastPathComponent
             let resultPath = { (rank: Int) in scratch + ".rank\(rank).results" }
-            // Rank 0 removes every rank's file once it has read them (or failed); the others leave theirs to it.
+            let chunkPath = { (rank: Int) in scratch + ".rank\(rank).chunks" }
+            // Rank 0 removes every rank's files once it has read them (or failed); the others leave theirs to it.
             defer {
-                if ensemble.mpi.isRoot { for r in 0..<ensemble.mpi.size { try? FileManager.default.removeItem(atPath: resultPath(r)) } }
+                if ensemble.mpi.isRoot {
+                    for r in 0..<ensemble.mpi.size { for path in [resultPath(r), chunkPath(r)] { try? FileManager.default.removeItem(atPath: path) } }
+                }
             }
             let streamed = try ensemble.runStreamed(inputs.configuration, worker: &worker, resume: resume, resultPath: resultPath)
             let outcome = streamed.outcome
-            guard let results = outcome.results, let store = streamed.store else { return }
-            let analysis = EnsembleAnalysis(results: results, observations: inputs.observations,
-                                            preindustrialGlobalMeanKelvin: inputs.worker.preindustrialGlobalMeanKelvin())
-            try NetCDF.write(EnsembleDataset.make(analysis, series: store, transposePath: scratch + ".quantiles"), to: inputs.path)
+            guard let store = streamed.store else { return }
+            // 5. The quantiles and the compression shared by the ranks; rank 0 writes the file.
+            let made = try EnsembleOutputShare.run(configuration: inputs.configuration, store: store, worker: inputs.worker, processes: ensemble.mpi,
+                                                   analysis: { EnsembleAnalysis(results: outcome.results!, observations: inputs.observations, preindustrialGlobalMeanKelvin: $0) },
+                                                   chunkPath: chunkPath, transposePath: { scratch + ".rank\($0).quantiles" })
+            guard let (analysis, shares) = made else { return }
+            try NetCDF.write(EnsembleDataset.make(analysis, series: store, transposePath: scratch + ".quantiles", shares: shares), to: inputs.path)
             if !quiet {
                 print(analysis.summaryText)
                 print(ensemble.statistics(outcome))

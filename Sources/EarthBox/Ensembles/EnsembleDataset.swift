@@ -16,7 +16,9 @@ public enum EnsembleDataset {
     /// written chunk row by chunk row while the file is written, and the quantiles are reduced one (variable,
     /// scenario, year) slice at a time through a year-major copy at `transposePath` (removed afterwards), so memory
     /// holds one block of members and one slice, not the ensemble. Same values, same order of writes, same file.
-    public static func make(_ a: EnsembleAnalysis, series store: EnsembleResultsStore?, transposePath: String) throws(EnsembleFailure) -> Dataset {
+    /// With `shares`, the quantiles and the filtered chunks come from the ranks (`EnsembleOutputShare`) instead.
+    public static func make(_ a: EnsembleAnalysis, series store: EnsembleResultsStore?, transposePath: String,
+                            shares: EnsembleOutputShares? = nil) throws(EnsembleFailure) -> Dataset {
         let r = a.results, c = r.configuration
         let m = c.memberCount, s = c.scenarios.count, n = c.years.count, p = WeightedStatistics.reportedPercentiles.count
         var ds = Dataset(dimensions: [Dimension(name: "member", length: m), Dimension(name: "scenario", length: s),
@@ -99,6 +101,7 @@ public enum EnsembleDataset {
             }
         }
 
+        var seriesVariable = 0   // the member-series variables in file order (`EnsembleOutputShare.seriesVariables`)
         for (v, diagnostic) in c.outputDiagnostics.enumerated() {
             let attributes = diagnostic.attributes(startYear: c.years.lowerBound)
             let absolute = diagnostic == .surfaceTemperature ? a.preindustrialGlobalMeanKelvin : nil
@@ -113,15 +116,24 @@ public enum EnsembleDataset {
             }
             if let store {
                 let source = StreamedSeries(store: store, variable: v, scenarios: s, members: m, years: n)
-                ds.variables.append(Variable(name: diagnostic.name, dimensions: ["scenario", "member", "time"], stream: source.values(adding: nil),
+                ds.variables.append(Variable(name: diagnostic.name, dimensions: ["scenario", "member", "time"],
+                                             stream: source.values(adding: nil, compressed: shares?.compressed(seriesVariable: seriesVariable)),
                                              attributes: attributes))
+                seriesVariable += 1
                 if let base = absolute {
                     // CMIP's tas: absolute, each member on its own preindustrial base (Eyring et al. 2016, CMIP6 data request).
                     let offsets = (0..<m).map { base[c.sample(ofMember: $0)] }
-                    ds.variables.append(Variable(name: "tas", dimensions: ["scenario", "member", "time"], stream: source.values(adding: offsets),
+                    ds.variables.append(Variable(name: "tas", dimensions: ["scenario", "member", "time"],
+                                                 stream: source.values(adding: offsets, compressed: shares?.compressed(seriesVariable: seriesVariable)),
                                                  attributes: CFMetadata.absoluteTemperatureAttributes))
+                    seriesVariable += 1
                 }
-                try source.slices(transposePath: transposePath, reduce)
+                if let shares {
+                    unconstrained = shares.prior[v]
+                    constrained = shares.constrained[v]
+                } else {
+                    try source.slices(transposePath: transposePath, reduce)
+                }
             } else {
                 let block = r.series[(v * s * m * n)..<((v + 1) * s * m * n)]
                 add(diagnostic.name, ["scenario", "member", "time"], Array(block), attributes)
@@ -151,6 +163,7 @@ public enum EnsembleDataset {
                 CFMetadata.unitAttributes(diagnostic.units, longName: diagnostic.longName + ", quantiles weighted by the observational constraints") + kept)
         }
 
+        precondition(shares == nil || shares?.seriesVariables == seriesVariable, "the ranks filtered the chunks of the file's member series")
         var constraintText = "none"
         if let constraint = a.constraint {
             constraintText = constraint.metrics.map { "\($0.summary.name): observed \($0.observed), sigma \($0.sigma) (\($0.source))" }.joined(separator: "; ")

@@ -20,8 +20,9 @@ struct StreamedSeries: Sendable {
     func task(member: Int, scenario: Int) -> Int { member * scenarios + scenario }
 
     /// The variable's values for the writer; `offsets` (per member) are added to every value (`tas` from `tas_anomaly`).
-    func values(adding offsets: [Double]?) -> StreamedValues {
-        StreamedValues(count: scenarios * members * years) { (chunks: [Int], put: StreamedValues.Put) throws(NetCDFError) in
+    /// `compressed`, when the ranks have filtered the chunks already (`EnsembleOutputShare`), hands them to the writer.
+    func values(adding offsets: [Double]?, compressed: StreamedValues.CompressedChunks? = nil) -> StreamedValues {
+        StreamedValues(count: scenarios * members * years, compressed: compressed) { (chunks: [Int], put: StreamedValues.Put) throws(NetCDFError) in
             let (s, m, n) = (scenarios, members, years)
             let cs = max(1, chunks[0]), cm = max(1, chunks[1])
             var buffer = [Double](repeating: 0, count: cs * cm * n)
@@ -29,15 +30,7 @@ struct StreamedSeries: Sendable {
                 for m0 in stride(from: 0, to: m, by: cm) {
                     let ns = min(cs, s - s0), nm = min(cm, m - m0)
                     try buffer.withUnsafeMutableBufferPointer { (b: inout UnsafeMutableBufferPointer<Double>) throws(NetCDFError) in
-                        for i in 0..<ns {
-                            for j in 0..<nm {
-                                let out = b.baseAddress! + (i * nm + j) * n
-                                do { try store.read(task: task(member: m0 + j, scenario: s0 + i), from: variable * n, count: n, into: out) }
-                                catch let failure as EnsembleFailure { throw NetCDFError(path: store.paths.first ?? "", operation: "read", message: failure.description) }
-                                catch { throw NetCDFError(path: store.paths.first ?? "", operation: "read", message: "\(error)") }
-                                if let offsets { for t in 0..<n { out[t] += offsets[m0 + j] } }
-                            }
-                        }
+                        try readBlock(scenarios: s0..<(s0 + ns), members: m0..<(m0 + nm), adding: offsets, into: b.baseAddress!)
                         try put([s0, m0, 0], [ns, nm, n], UnsafeBufferPointer(rebasing: b[0..<(ns * nm * n)]))
                     }
                 }
@@ -45,36 +38,53 @@ struct StreamedSeries: Sendable {
         }
     }
 
-    /// Calls `reduce(scenario, year, column)` for every scenario and year in that order, the column holding every
-    /// member's value (member order). The series are copied year-major into `transposePath` one block of members
-    /// at a time, and each year's column read back whole.
-    func slices(transposePath: String, _ reduce: (Int, Int, UnsafeBufferPointer<Double>) -> Void) throws(EnsembleFailure) {
+    /// The [scenario][member][year] block of `scenarios` × `members` (every year) into `out`, plus `offsets`.
+    func readBlock(scenarios ss: Range<Int>, members ms: Range<Int>, adding offsets: [Double]?, into out: UnsafeMutablePointer<Double>) throws(NetCDFError) {
+        let n = years
+        for (i, scenario) in ss.enumerated() {
+            for (j, member) in ms.enumerated() {
+                let row = out + (i * ms.count + j) * n
+                do { try store.read(task: task(member: member, scenario: scenario), from: variable * n, count: n, into: row) }
+                catch { throw NetCDFError(path: store.paths.first ?? "", operation: "read", message: error.description) }
+                if let offsets { for t in 0..<n { row[t] += offsets[member] } }
+            }
+        }
+    }
+
+    /// Calls `reduce(scenario, year, column)` for every scenario and every year of `yearRange` in that order, the
+    /// column holding every member's value (member order). The series are copied year-major into `transposePath` one
+    /// block of members at a time, and each year's column read back whole.
+    func slices(transposePath: String, years yearRange: Range<Int>? = nil, _ reduce: (Int, Int, UnsafeBufferPointer<Double>) -> Void) throws(EnsembleFailure) {
         let (s, m, n) = (scenarios, members, years)
+        let range = yearRange ?? 0..<n, width = min(m, Self.blockMembers), count = range.count
+        guard count > 0 else { return }
         let fd = Glibc.open(transposePath, O_CREAT | O_TRUNC | O_RDWR, 0o600)
-        guard fd >= 0 else { throw EnsembleFailure("\(transposePath): error: cannot create the year-major copy: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw EnsembleFailure("\(transposePath): error: cannot create the year-major copy: \(String(cString: strerror(errno)))", local: true) }
         defer { Glibc.close(fd); FilePaths.remove(transposePath) }
         func fail(_ what: String) -> EnsembleFailure {
-            EnsembleFailure("\(transposePath): error: cannot \(what) the year-major copy: \(String(cString: strerror(errno)))")
+            EnsembleFailure("\(transposePath): error: cannot \(what) the year-major copy: \(String(cString: strerror(errno)))", local: true)
         }
-        let width = min(m, Self.blockMembers)
-        var block = [Double](repeating: 0, count: width * n), piece = [Double](repeating: 0, count: width)
+        var block = [Double](repeating: 0, count: width * count), piece = [Double](repeating: 0, count: width)
         var column = [Double](repeating: 0, count: m)
         for scenario in 0..<s {
             for m0 in stride(from: 0, to: m, by: width) {
                 let nb = min(width, m - m0)
                 try block.withUnsafeMutableBufferPointer { (b: inout UnsafeMutableBufferPointer<Double>) throws(EnsembleFailure) in
-                    for j in 0..<nb { try store.read(task: task(member: m0 + j, scenario: scenario), from: variable * n, count: n, into: b.baseAddress! + j * n) }
+                    for j in 0..<nb {
+                        try store.read(task: task(member: m0 + j, scenario: scenario), from: variable * n + range.lowerBound, count: count,
+                                       into: b.baseAddress! + j * count)
+                    }
                 }
-                for t in 0..<n {
-                    for j in 0..<nb { piece[j] = block[j * n + t] }
+                for t in 0..<count {
+                    for j in 0..<nb { piece[j] = block[j * count + t] }
                     let ok = piece.withUnsafeBytes { raw in Self.writeAll(fd, raw.baseAddress!, nb * 8, at: (t * m + m0) * 8) }
                     guard ok else { throw fail("write") }
                 }
             }
-            for t in 0..<n {
+            for t in 0..<count {
                 let ok = column.withUnsafeMutableBytes { raw in Self.readAll(fd, raw.baseAddress!, m * 8, at: t * m * 8) }
                 guard ok else { throw fail("read") }
-                column.withUnsafeBufferPointer { reduce(scenario, t, $0) }
+                column.withUnsafeBufferPointer { reduce(scenario, range.lowerBound + t, $0) }
             }
         }
     }

@@ -145,16 +145,17 @@ public struct EnsembleDriver {
         return assembled
     }
 
-    /// What a streamed ensemble leaves on rank 0: the results without the series (summaries, metrics), and the
-    /// store every task's series are read from; nil on the other ranks.
+    /// What a streamed ensemble leaves: on rank 0 the results without the series (summaries, metrics), nil on the
+    /// other ranks; on every rank the store every task's series are read from.
     public struct Streamed {
         public var outcome: Outcome
         public var store: EnsembleResultsStore?
     }
 
     /// The whole ensemble with the results streamed: each rank writes its tasks' results to `resultPath(rank)` as it
-    /// computes them (memory: one task), then rank 0 reads the summaries and metrics of every task back and keeps the
-    /// files for the output writer, which reads the series slice by slice (`EnsembleDataset.make(_:series:)`).
+    /// computes them (memory: one task), then rank 0 reads the summaries and metrics of every task back; every rank
+    /// keeps the files open for its share of the output (`EnsembleOutputShare`) and rank 0 for the writer, which reads
+    /// the series slice by slice (`EnsembleDataset.make(_:series:)`).
     /// Nothing but the rank reports goes through MPI, so there is no limit on the number of values.
     public func runStreamed(resume: Bool, worker: inout EnsembleWorker, processes: some EnsembleProcesses, resultPath: (Int) -> String,
                             clock: ContinuousClock = ContinuousClock(), report: () -> [Double] = { [] }, warn: (String) -> Void = { _ in },
@@ -181,12 +182,13 @@ public struct EnsembleDriver {
         let elapsed = clock.now - computeStart
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let reports = processes.gather([seconds] + report(), root: 0)
-        let memberYears = processes.allReduceSum(years)   // also: every rank's file is closed before rank 0 reads
-        guard processes.rank == 0 else {
-            return Streamed(outcome: Outcome(results: nil, resumedTasks: finished.count, memberYears: memberYears, rankReports: []), store: nil)
-        }
+        let memberYears = processes.allReduceSum(years)   // also: every rank's file is closed before any rank reads
+        // Every rank reads the files afterwards: its share of the output (`EnsembleOutputShare`).
         let store = try EnsembleResultsStore(driver: self, pending: pending, ranks: processes.size,
                                              paths: (0..<processes.size).map(resultPath))
+        guard processes.rank == 0 else {
+            return Streamed(outcome: Outcome(results: nil, resumedTasks: finished.count, memberYears: memberYears, rankReports: []), store: store)
+        }
         var results = EnsembleResults(configuration: configuration, taskList: taskList, keepsSeries: false)
         let seriesCount = configuration.settings.outputVariables.count * configuration.years.count
         var tail: [Double] = []

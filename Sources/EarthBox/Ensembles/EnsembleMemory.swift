@@ -41,15 +41,18 @@ public enum EnsembleMemory {
     }
 
     /// Disk bytes a streamed ensemble needs beside its output: every rank's result file, the year-major copy of one
-    /// (variable, scenario) and the output file itself (at most its uncompressed size; measured 9.7 GB for 1e6 x 1 with
-    /// tas_anomaly and co2: 23 GB at most with the 8.9 GB of rank files and the 4.4 GB copy; estimate 26.6 GB).
+    /// (variable, scenario), the output file itself (at most its uncompressed size; measured 9.7 GB for 1e6 x 1 with
+    /// tas_anomaly and co2: 23 GB at most with the 8.9 GB of rank files and the 4.4 GB copy; estimate 26.6 GB) and, on
+    /// more than one rank, the ranks' filtered chunks of the member series (`EnsembleOutputShare`; at most the series
+    /// uncompressed: counted whatever the rank count, which the namelist check does not know).
     public static func streamedDiskBytes(_ s: EnsembleSettings, yearCount: Int, priorCount: Int) -> Int {
         let members = s.members.multipliedReportingOverflow(by: s.variabilityRealisations).partialValue
         let perTask = s.outputVariables.count * yearCount + ScenarioSummary.count
         let values = members.multipliedReportingOverflow(by: s.scenarios.count * perTask).partialValue
+        let series = members.multipliedReportingOverflow(by: s.scenarios.count * s.outputVariables.count * yearCount).partialValue
         // tas_anomaly brings CMIP's absolute tas into the file as well.
         let absolute = s.outputVariables.contains { $0 == "tas_anomaly" || $0 == "tas" } ? members * s.scenarios.count * yearCount : 0
-        return 8 * (2 * values + absolute + members * yearCount)
+        return 8 * (2 * values + absolute + members * yearCount + series + absolute)
     }
 
     /// Why a streamed ensemble does not fit in `available` memory or `availableDisk` bytes of disk, or nil.
@@ -63,7 +66,7 @@ public enum EnsembleMemory {
         }
         let disk = streamedDiskBytes(s, yearCount: yearCount, priorCount: priorCount)
         if let free = availableDisk, disk > free {
-            return what + " need about \(gigabytes(disk)) GB of disk beside the output (rank result files and the file itself), "
+            return what + " need about \(gigabytes(disk)) GB of disk beside the output (rank result and chunk files and the file itself), "
                 + "more than the \(gigabytes(free)) GB free; reduce members, scenarios, output_variables or the years"
         }
         return nil

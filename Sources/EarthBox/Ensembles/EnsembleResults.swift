@@ -79,8 +79,6 @@ public struct EnsembleAnalysis: Sendable {
     /// Likelihood weights, or the prior weights when the ensemble is not constrained.
     public let weights: [Double]
     public let effectiveSampleSize: Double
-    /// The constrained weights are the prior ones (an unconstrained ensemble).
-    let weightsAreUniform: Bool
     /// Each parameter sample's preindustrial global-mean surface temperature, K (`EnsembleWorker`), when known:
     /// the file then carries CMIP's absolute `tas` beside `tas_anomaly`.
     public let preindustrialGlobalMeanKelvin: [Double]?
@@ -99,24 +97,18 @@ public struct EnsembleAnalysis: Sendable {
             weights = priorWeights
         }
         effectiveSampleSize = ObservationalConstraint.effectiveSampleSize(weights)
-        weightsAreUniform = weights == priorWeights
     }
 
     public func percentiles(_ values: [Double], constrained: Bool) -> [Double] {
         WeightedStatistics.percentiles(values, weights: constrained ? weights : priorWeights, WeightedStatistics.reportedPercentiles)
     }
 
-    /// The prior and the constrained percentiles of one column from one sorted copy; when the two weightings are
-    /// the same uniform weights (an unconstrained ensemble), by selection and computed once. Same bits as
-    /// `percentiles(_:constrained:)` twice.
+    /// The two weightings the quantiles use, as every rank needs them (`EnsembleOutputShare`).
+    public var quantileWeights: QuantileWeights { QuantileWeights(prior: priorWeights, constrained: weights) }
+
+    /// The prior and the constrained percentiles of one column (`QuantileWeights.both`).
     public func bothPercentiles(_ column: UnsafeBufferPointer<Double>, using sample: inout SortedSample) -> (prior: [Double], constrained: [Double]) {
-        let ps = WeightedStatistics.reportedPercentiles
-        if weightsAreUniform, let w = priorWeights.first, w > 0 {
-            let u = sample.uniformPercentiles(column, weight: w, ps)
-            return (u, u)
-        }
-        sample.sort(column)
-        return (sample.percentiles(weights: priorWeights, ps), sample.percentiles(weights: weights, ps))
+        quantileWeights.both(column, using: &sample)
     }
 
     /// A plain-text table: each metric's median and 5–95 % range, unconstrained and constrained, and the ESS.
@@ -165,5 +157,31 @@ extension String {
         while s.count <= digits { s = "0" + s }
         let cut = s.index(s.endIndex, offsetBy: -digits)
         return (negative ? "-" : "") + s[..<cut] + "." + s[cut...]
+    }
+}
+
+/// The prior (equal) and the constrained member weights of an ensemble's quantiles.
+public struct QuantileWeights: Sendable, Equatable {
+    public let prior: [Double]
+    public let constrained: [Double]
+    /// The constrained weights are the prior ones (an unconstrained ensemble).
+    let uniform: Bool
+
+    public init(prior: [Double], constrained: [Double]) {
+        self.prior = prior; self.constrained = constrained
+        uniform = prior == constrained
+    }
+
+    /// The prior and the constrained percentiles of one column from one sorted copy; when the two weightings are
+    /// the same uniform weights (an unconstrained ensemble), by selection and computed once. Same bits as
+    /// `EnsembleAnalysis.percentiles(_:constrained:)` twice.
+    public func both(_ column: UnsafeBufferPointer<Double>, using sample: inout SortedSample) -> (prior: [Double], constrained: [Double]) {
+        let ps = WeightedStatistics.reportedPercentiles
+        if uniform, let w = prior.first, w > 0 {
+            let u = sample.uniformPercentiles(column, weight: w, ps)
+            return (u, u)
+        }
+        sample.sort(column)
+        return (sample.percentiles(weights: prior, ps), sample.percentiles(weights: constrained, ps))
     }
 }

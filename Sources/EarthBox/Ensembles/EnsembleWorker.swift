@@ -79,8 +79,11 @@ public struct EnsembleWorker: Sendable {
 
     /// Each parameter sample's preindustrial global-mean surface temperature, K: the base of the absolute `tas`
     /// (the base climate moves with the &zonal parameters, so each sample has its own).
-    public func preindustrialGlobalMeanKelvin() -> [Double] {
-        (0..<configuration.samples.count).map { sample in
+    public func preindustrialGlobalMeanKelvin() -> [Double] { preindustrialGlobalMeanKelvin(samples: Array(0..<configuration.samples.count)) }
+
+    /// The same for `samples` only (a rank's part, `EnsembleOutputShare.run`).
+    public func preindustrialGlobalMeanKelvin(samples: [Int]) -> [Double] {
+        samples.map { sample in
             EnergyBalance(configuration: try! configuration.model(sample: sample), grid: grid).preindustrialGlobalMeanKelvin
         }
     }

@@ -57,6 +57,25 @@ public struct SortedSample: Sendable {
         for (i, x) in column.enumerated() where x.isFinite { entries.append(Entry(value: x, member: i)) }
         let n = entries.count
         guard n > 0 else { return ps.map { _ in .nan } }
+        // The ranks depend only on the count, the weight and the percentiles: every column of an ensemble has the same.
+        if uniform?.count != n || uniform?.weight.bitPattern != weight.bitPattern || uniform?.ps != ps {
+            uniform = Self.uniformBrackets(count: n, weight: weight, ps, positions: &positions)
+        }
+        let (brackets, ranks) = (uniform!.brackets, uniform!.ranks)
+        entries.withUnsafeMutableBufferPointer { Self.select(ranks[...], in: $0, 0, n) }
+        return brackets.map { bracket in
+            let (k, f) = bracket
+            if f < 0 { return entries[k].value }
+            return entries[k].value + f * (entries[k + 1].value - entries[k].value)
+        }
+    }
+
+    /// The order statistics (and interpolation weights; -1: the statistic itself) each percentile reads when `count`
+    /// members all weigh `weight`, and those ranks ascending.
+    private var uniform: (count: Int, weight: Double, ps: [Double], brackets: [(Int, Double)], ranks: [Int])?
+
+    private static func uniformBrackets(count n: Int, weight: Double, _ ps: [Double], positions: inout [Double])
+        -> (count: Int, weight: Double, ps: [Double], brackets: [(Int, Double)], ranks: [Int]) {
         positions.removeAll(keepingCapacity: true)
         var total = 0.0
         for _ in 0..<n { total += weight }
@@ -65,9 +84,8 @@ public struct SortedSample: Sendable {
             positions.append((cumulative + weight / 2) / total)
             cumulative += weight
         }
-        // The ranks each percentile reads, then those ranks put in place.
         var ranks: [Int] = []
-        let brackets: [(Int, Double)?] = ps.map { p in
+        let brackets: [(Int, Double)] = ps.map { p in
             let q = p / 100
             if q <= positions[0] { ranks.append(0); return (0, -1) }
             if q >= positions[n - 1] { ranks.append(n - 1); return (n - 1, -1) }
@@ -76,13 +94,7 @@ public struct SortedSample: Sendable {
             ranks.append(k); ranks.append(k + 1)
             return (k, (q - positions[k]) / (positions[k + 1] - positions[k]))
         }
-        ranks = Array(Set(ranks)).sorted()
-        entries.withUnsafeMutableBufferPointer { Self.select(ranks[...], in: $0, 0, n) }
-        return brackets.map { bracket in
-            let (k, f) = bracket!
-            if f < 0 { return entries[k].value }
-            return entries[k].value + f * (entries[k + 1].value - entries[k].value)
-        }
+        return (n, weight, ps, brackets, Array(Set(ranks)).sorted())
     }
 
     static func precedes(_ a: Entry, _ b: Entry) -> Bool { a.value < b.value || (a.value == b.value && a.member < b.member) }

@@ -20,15 +20,18 @@ enum NetCDFChunkWriter {
             guard dataset >= 0 else { throw failure("H5Dopen(\(variable.name))", path) }
             defer { _ = H5Dclose(dataset) }
             let shape = variable.dimensions.map { lengths[$0]! }
-            var padded = [Double](repeating: 0, count: chunks.reduce(1, *))
-            func deflated(_ values: UnsafeBufferPointer<Double>, count: [Int], chunks: [Int]) throws(NetCDFError) -> [UInt8] {
-                if count == chunks { return try ChunkDeflate.compress(values, level: level) }
-                // An edge chunk: HDF5 stores whole chunks; the part outside the variable is never read.
-                padded.withUnsafeMutableBufferPointer { chunk in
-                    chunk.update(repeating: 0)
-                    copy(values, count: count, into: chunk, chunks: chunks)
+            var padded: [Double] = []
+            func store(_ bytes: [UInt8], at start: [Int]) throws(NetCDFError) {
+                let offset = start.map { UInt64($0) }
+                let status = bytes.withUnsafeBytes { raw in H5Dwrite_chunk(dataset, 0, 0, offset, raw.count, raw.baseAddress) }
+                guard status >= 0 else { throw failure("H5Dwrite_chunk(\(variable.name))", path) }
+            }
+            if let compressed = stream.compressed, compressed.level == level {
+                let grid = chunkGrid(shape: shape, chunks: chunks)
+                for index in 0..<grid.reduce(1, *) {
+                    try store(try compressed.chunk(index), at: chunkStart(index, grid: grid, chunks: chunks))
                 }
-                return try padded.withUnsafeBufferPointer { chunk throws(NetCDFError) in try ChunkDeflate.compress(chunk, level: level) }
+                continue
             }
             try stream.fill(chunks) { (start: [Int], count: [Int], values: UnsafeBufferPointer<Double>) throws(NetCDFError) in
                 precondition(values.count == count.reduce(1, *), "a streamed piece must hold exactly its hyperslab")
@@ -37,17 +40,41 @@ enum NetCDFChunkWriter {
                              "a streamed variable that is deflated here comes chunk by chunk")
                 var bytes: [UInt8] = []
                 do throws(NetCDFError) {
-                    bytes = try deflated(values, count: count, chunks: chunks)
+                    bytes = try filtered(values, count: count, chunks: chunks, level: level, padded: &padded)
                 } catch {
                     throw NetCDFError(path: path, operation: error.operation, message: error.message, status: hdf5Failure)
                 }
-                let offset = start.map { UInt64($0) }
-                let status = bytes.withUnsafeBytes { raw in H5Dwrite_chunk(dataset, 0, 0, offset, raw.count, raw.baseAddress) }
-                guard status >= 0 else { throw failure("H5Dwrite_chunk(\(variable.name))", path) }
+                try store(bytes, at: start)
             }
         }
         fileOpen = false
         guard H5Fclose(file) >= 0 else { throw failure("H5Fclose", path) }
+    }
+
+    /// One chunk's values (`count`, cut short at the variable's edge) as the shuffle + deflate pipeline stores them:
+    /// HDF5 stores whole chunks, so an edge chunk is padded (in `padded`) with zeros that are never read.
+    static func filtered(_ values: UnsafeBufferPointer<Double>, count: [Int], chunks: [Int], level: Int32,
+                         padded: inout [Double]) throws(NetCDFError) -> [UInt8] {
+        if count == chunks { return try ChunkDeflate.compress(values, level: level) }
+        padded = [Double](repeating: 0, count: chunks.reduce(1, *))
+        padded.withUnsafeMutableBufferPointer { chunk in copy(values, count: count, into: chunk, chunks: chunks) }
+        return try padded.withUnsafeBufferPointer { chunk throws(NetCDFError) in try ChunkDeflate.compress(chunk, level: level) }
+    }
+
+    /// Chunks along each dimension of a variable of `shape`.
+    static func chunkGrid(shape: [Int], chunks: [Int]) -> [Int] {
+        (0..<shape.count).map { (shape[$0] + chunks[$0] - 1) / chunks[$0] }
+    }
+
+    /// Where chunk `index` (row-major over `grid`) starts.
+    static func chunkStart(_ index: Int, grid: [Int], chunks: [Int]) -> [Int] {
+        var rest = index
+        var start = [Int](repeating: 0, count: grid.count)
+        for d in stride(from: grid.count - 1, through: 0, by: -1) {
+            start[d] = (rest % grid[d]) * chunks[d]
+            rest /= grid[d]
+        }
+        return start
     }
 
     /// Places a row-major `count` block at the origin of a row-major `chunks` block.
@@ -83,16 +110,11 @@ extension StreamedValues {
     static func chunked(_ values: [Double], shape: [Int]) -> StreamedValues {
         StreamedValues(count: values.count) { (chunks: [Int], put: Put) throws(NetCDFError) in
             let rank = shape.count
-            let grid = (0..<rank).map { (shape[$0] + chunks[$0] - 1) / chunks[$0] }
+            let grid = NetCDFChunkWriter.chunkGrid(shape: shape, chunks: chunks)
             var piece = [Double]()
             piece.reserveCapacity(chunks.reduce(1, *))
             for index in 0..<grid.reduce(1, *) {
-                var rest = index
-                var start = [Int](repeating: 0, count: rank)
-                for d in stride(from: rank - 1, through: 0, by: -1) {
-                    start[d] = (rest % grid[d]) * chunks[d]
-                    rest /= grid[d]
-                }
+                let start = NetCDFChunkWriter.chunkStart(index, grid: grid, chunks: chunks)
                 let count = (0..<rank).map { min(chunks[$0], shape[$0] - start[$0]) }
                 piece.removeAll(keepingCapacity: true)
                 let rows = count.dropLast().reduce(1, *), row = count[rank - 1]

@@ -100,8 +100,19 @@ public struct StreamedValues: Sendable {
     public typealias Put = (_ start: [Int], _ count: [Int], _ values: UnsafeBufferPointer<Double>) throws(NetCDFError) -> Void
     public let count: Int
     public let fill: @Sendable (_ chunks: [Int], _ put: Put) throws(NetCDFError) -> Void
-    public init(count: Int, fill: @escaping @Sendable (_ chunks: [Int], _ put: Put) throws(NetCDFError) -> Void) {
-        self.count = count; self.fill = fill
+    /// The variable's chunks already filtered elsewhere (by other MPI ranks): the writer stores these bytes instead of
+    /// compressing what `fill` gives, when the file's deflate level is the one they were made with.
+    public let compressed: CompressedChunks?
+
+    /// Chunk `index` (row-major over the chunk grid) as `NetCDFChunkWriter.filtered` makes it at `level`.
+    public struct CompressedChunks: Sendable {
+        public let level: Int32
+        public let chunk: @Sendable (_ index: Int) throws(NetCDFError) -> [UInt8]
+        public init(level: Int32, chunk: @escaping @Sendable (_ index: Int) throws(NetCDFError) -> [UInt8]) { self.level = level; self.chunk = chunk }
+    }
+
+    public init(count: Int, compressed: CompressedChunks? = nil, fill: @escaping @Sendable (_ chunks: [Int], _ put: Put) throws(NetCDFError) -> Void) {
+        self.count = count; self.fill = fill; self.compressed = compressed
     }
 }
 

@@ -26,11 +26,14 @@ private struct StreamingRank: EnsembleProcesses {
         try NetCDF.write(EnsembleDataset.make(EnsembleAnalysis(results: try #require(gathered.results), observations: nil)), to: reference)
         for ranks in [1, 2, 3] {
             let path = { (rank: Int) in folder.appendingPathComponent("r\(ranks).rank\(rank).results").path }
-            // Ranks 1… first (they only write their files), rank 0 last (it reads every file).
+            // Ranks 1… first (they only write their files), rank 0 last (it reads every file). Every rank opens every
+            // file once the results are written; here the ranks run one after another, so empty files stand in for
+            // those not written yet (their ranks rewrite them).
+            for rank in 0..<ranks { FileManager.default.createFile(atPath: path(rank), contents: Data()) }
             for rank in (1..<ranks).reversed() {
                 var w = try EnsembleWorker(configuration: c)
                 let other = try driver.runStreamed(resume: false, worker: &w, processes: StreamingRank(rank: rank, size: ranks), resultPath: path)
-                #expect(other.store == nil && other.outcome.results == nil)
+                #expect(other.store != nil && other.outcome.results == nil, "every rank reads the files for its share of the output")
             }
             var w = try EnsembleWorker(configuration: c)
             let streamed = try driver.runStreamed(resume: false, worker: &w, processes: StreamingRank(rank: 0, size: ranks), resultPath: path)
@@ -47,6 +50,59 @@ private struct StreamingRank: EnsembleProcesses {
         }
     }
 
+    /// Issue 14, item 2: the quantiles and the chunk compression shared by 2 and 3 ranks (each its years and every
+    /// size-th chunk, the chunks through its own file) give the file rank 0 writes alone, byte for byte — with the
+    /// absolute tas (per-sample bases), constrained (unequal) weights and edge chunks; and each rank's report is
+    /// checked against what the others expect.
+    @Test func outputSharedByTheRanksIsTheFileOfOneRank() throws {
+        // 3 scenarios x 490 members x 181 years of each variable: chunks of [2, 490, 181], so an edge chunk per variable.
+        let text = """
+            &run start_year = 1850, end_year = 2030, forcing_directory = '\(TestSupport.forcingDirectory)' /
+            &ensemble
+              members = 490, scenarios = 'ssp126', 'ssp245', 'ssp585', seed = 3, constrain = .true.
+              output_variables = 'tas', 'co2'
+            /
+            &priors
+              climate.equilibrium_climate_sensitivity = 'uniform', 2.0, 5.0
+              ocean.vertical_diffusivity = 'uniform', 0.3, 1.5
+            /
+            """
+        let c = try EnsembleConfiguration.from(Namelist.parse(text: text, file: "share.nml"), text: text)
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = { (rank: Int) in folder.appendingPathComponent("one.rank\(rank).results").path }
+        var w = try EnsembleWorker(configuration: c)
+        let streamed = try EnsembleDriver(configuration: c).runStreamed(resume: false, worker: &w, processes: StreamingRank(rank: 0, size: 1), resultPath: path)
+        let results = try #require(streamed.outcome.results), store = try #require(streamed.store)
+        let bases = w.preindustrialGlobalMeanKelvin()
+        let observations = try Observations.load(directory: TestSupport.repository.appendingPathComponent("Observations").path)
+        // Equal weights (selection) and likelihood weights (sorting), from the same members.
+        for analysis in [EnsembleAnalysis(results: results, observations: nil, preindustrialGlobalMeanKelvin: bases),
+                         EnsembleAnalysis(results: results, observations: observations, preindustrialGlobalMeanKelvin: bases)] {
+            let reference = folder.appendingPathComponent("reference.nc").path
+            try NetCDF.write(try EnsembleDataset.make(analysis, series: store, transposePath: folder.appendingPathComponent("q").path), to: reference)
+            for size in [2, 3] {
+                let share = EnsembleOutputShare(configuration: c, store: store, weights: analysis.quantileWeights, preindustrialGlobalMeanKelvin: bases)
+                #expect(share.unitCount == 3 * 2, "tas_anomaly, tas and co2 in two chunks each")
+                let chunkPath = { (rank: Int) in folder.appendingPathComponent("s\(size).rank\(rank).chunks").path }
+                let reports = try (0..<size).map { rank in
+                    try share.compute(rank: rank, size: size, chunkPath: chunkPath(rank), transposePath: folder.appendingPathComponent("t\(rank)").path)
+                }
+                // A report out of place is refused, not misread.
+                #expect(throws: EnsembleFailure.self) { try share.assemble(reports: Array(reports.reversed()), chunkPaths: (0..<size).map(chunkPath)) }
+                let shares = try share.assemble(reports: reports, chunkPaths: (0..<size).map(chunkPath))
+                let output = folder.appendingPathComponent("shared-\(size).nc").path
+                try NetCDF.write(try EnsembleDataset.make(analysis, series: store, transposePath: "", shares: shares), to: output)
+                #expect(FileManager.default.contents(atPath: output) == FileManager.default.contents(atPath: reference),
+                        "\(size) ranks, \(analysis.constraint == nil ? "equal" : "likelihood") weights")
+                shares.remove()
+                #expect(!FileManager.default.fileExists(atPath: chunkPath(0)))
+            }
+        }
+        #expect(EnsembleAnalysis(results: results, observations: observations).effectiveSampleSize < 400, "the constraint weighs the members unequally")
+        store.remove()
+    }
+
     @Test func aMillionMembersTimesEightScenariosStreamedNeedsDiskNotMemory() {
         var s = EnsembleSettings()
         s.members = 1_000_000
@@ -58,9 +114,11 @@ private struct StreamingRank: EnsembleProcesses {
         #expect(memory == (80 << 20) + 8 * 1_000_000 * perMember + 64 * 8_000_000 + 8 * 4096 * 551)
         #expect(memory > 2_000_000_000 && memory < 4_000_000_000, "\(memory)")
         // Disk: the rank files and the file itself, 2 × 8 B × 1e6 × 8 × (5 × 551 + 7), the absolute tas in the file
-        // (8 B × 1e6 × 8 × 551) and one year-major copy: ≈ 393 GB.
+        // (8 B × 1e6 × 8 × 551), one year-major copy (8 B × 1e6 × 551) and the ranks' filtered chunks of the series and
+        // the absolute tas (at most 8 B × 1e6 × 8 × 6 × 551): ≈ 604 GB.
         let disk = EnsembleMemory.streamedDiskBytes(s, yearCount: 551, priorCount: 3)
-        #expect(disk > 385_000_000_000 && disk < 400_000_000_000, "\(disk)")
+        #expect(disk == 8 * (2 * 8_000_000 * (5 * 551 + ScenarioSummary.count) + 8_000_000 * 551 + 1_000_000 * 551 + 8_000_000 * 6 * 551), "\(disk)")
+        #expect(disk > 590_000_000_000 && disk < 620_000_000_000, "\(disk)")
         #expect(EnsembleMemory.streamedProblem(s, yearCount: 551, priorCount: 3, available: 24 << 30, availableDisk: 1 << 40) == nil)
         let problem = EnsembleMemory.streamedProblem(s, yearCount: 551, priorCount: 3, available: 24 << 30, availableDisk: 57 << 30)
         #expect(problem?.contains("GB of disk beside the output") == true, "\(problem ?? "accepted")")
