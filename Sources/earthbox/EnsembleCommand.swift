@@ -46,10 +46,9 @@ struct Ensemble: ParsableCommand {
             let resultPath = { (rank: Int) in scratch + ".rank\(rank).results" }
             let chunkPath = { (rank: Int) in scratch + ".rank\(rank).chunks" }
             // Rank 0 removes every rank's files once it has read them (or failed); the others leave theirs to it.
+            // unlink, not removeItem: a folder that happens to have such a name is left alone (its rank failed on it).
             defer {
-                if ensemble.mpi.isRoot {
-                    for r in 0..<ensemble.mpi.size { for path in [resultPath(r), chunkPath(r)] { try? FileManager.default.removeItem(atPath: path) } }
-                }
+                if ensemble.mpi.isRoot { for r in 0..<ensemble.mpi.size { for path in [resultPath(r), chunkPath(r)] { unlink(path) } } }
             }
             let streamed = try ensemble.runStreamed(inputs.configuration, worker: &worker, resume: resume, resultPath: resultPath)
             let outcome = streamed.outcome

@@ -53,20 +53,36 @@ public struct SortedSample: Sendable {
     /// and (value, member) is a total order, so the element of each rank is the same.
     public mutating func uniformPercentiles(_ column: UnsafeBufferPointer<Double>, weight: Double, _ ps: [Double]) -> [Double] {
         precondition(weight > 0)
-        entries.removeAll(keepingCapacity: true)
-        for (i, x) in column.enumerated() where x.isFinite { entries.append(Entry(value: x, member: i)) }
-        let n = entries.count
+        kept.removeAll(keepingCapacity: true)
+        for x in column where x.isFinite { kept.append(x) }
+        let n = kept.count
         guard n > 0 else { return ps.map { _ in .nan } }
         // The ranks depend only on the count, the weight and the percentiles: every column of an ensemble has the same.
         if uniform?.count != n || uniform?.weight.bitPattern != weight.bitPattern || uniform?.ps != ps {
             uniform = Self.uniformBrackets(count: n, weight: weight, ps, positions: &positions)
         }
         let (brackets, ranks) = (uniform!.brackets, uniform!.ranks)
-        entries.withUnsafeMutableBufferPointer { Self.select(ranks[...], in: $0, 0, n) }
+        // Selection on the values alone: an order statistic that is not zero has the bits of the (value, member)
+        // order's, since equal non-zero doubles are the same double. A zero may be +0 or −0: that order puts the
+        // zeros by member, so a zero statistic is looked up among the column's zeros in member order.
+        kept.withUnsafeMutableBufferPointer { Self.select(ranks[...], in: $0, 0, n) }
+        var belowZero = -1
+        func statistic(_ k: Int) -> Double {
+            let x = kept[k]
+            guard x == 0 else { return x }
+            if belowZero < 0 { belowZero = column.reduce(0) { $1.isFinite && $1 < 0 ? $0 + 1 : $0 } }
+            var zero = belowZero
+            for y in column where y == 0 {
+                if zero == k { return y }
+                zero += 1
+            }
+            preconditionFailure("rank \(k) holds a zero, so the column has one there")
+        }
         return brackets.map { bracket in
             let (k, f) = bracket
-            if f < 0 { return entries[k].value }
-            return entries[k].value + f * (entries[k + 1].value - entries[k].value)
+            if f < 0 { return statistic(k) }
+            let a = statistic(k), b = statistic(k + 1)
+            return a + f * (b - a)
         }
     }
 
@@ -99,31 +115,32 @@ public struct SortedSample: Sendable {
 
     static func precedes(_ a: Entry, _ b: Entry) -> Bool { a.value < b.value || (a.value == b.value && a.member < b.member) }
 
-    /// Puts the element of every rank in `ranks` (ascending, within lo..<hi) where a full sort would put it.
-    private static func select(_ ranks: ArraySlice<Int>, in e: UnsafeMutableBufferPointer<Entry>, _ lo: Int, _ hi: Int) {
+    /// Puts a value equal to the one a full sort would put at every rank in `ranks` (ascending, within lo..<hi) there.
+    /// Three-way partition (Bentley & McIlroy 1993, Softw. Pract. Exper. 23, 1249), so that columns of equal values
+    /// (every member's preindustrial anomaly) take one pass, not a quadratic number.
+    private static func select(_ ranks: ArraySlice<Int>, in e: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ hi: Int) {
         guard !ranks.isEmpty, hi - lo > 1 else { return }
         if hi - lo <= 16 {   // insertion sort: small ranges
             for i in (lo + 1)..<hi {
                 let x = e[i]
                 var j = i
-                while j > lo && precedes(x, e[j - 1]) { e[j] = e[j - 1]; j -= 1 }
+                while j > lo && x < e[j - 1] { e[j] = e[j - 1]; j -= 1 }
                 e[j] = x
             }
             return
         }
-        // Median of three as pivot (deterministic), Lomuto partition: lo..<p precede the pivot, p holds it.
-        let mid = lo + (hi - lo) / 2
-        if precedes(e[mid], e[lo]) { e.swapAt(mid, lo) }
-        if precedes(e[hi - 1], e[lo]) { e.swapAt(hi - 1, lo) }
-        if precedes(e[hi - 1], e[mid]) { e.swapAt(hi - 1, mid) }
-        e.swapAt(mid, hi - 1)
-        let pivot = e[hi - 1]
-        var p = lo
-        for i in lo..<(hi - 1) where precedes(e[i], pivot) { e.swapAt(i, p); p += 1 }
-        e.swapAt(p, hi - 1)
-        let below = ranks.prefix { $0 < p }, above = ranks.drop { $0 <= p }
-        select(below, in: e, lo, p)
-        select(above, in: e, p + 1, hi)
+        // Median of three as pivot (deterministic); afterwards lo..<lt < pivot, lt..<gt == pivot, gt..<hi > pivot.
+        let a = e[lo], b = e[lo + (hi - lo) / 2], c = e[hi - 1]
+        let pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b))
+        var lt = lo, i = lo, gt = hi
+        while i < gt {
+            let x = e[i]
+            if x < pivot { e.swapAt(i, lt); lt += 1; i += 1 }
+            else if pivot < x { gt -= 1; e.swapAt(i, gt) }
+            else { i += 1 }
+        }
+        select(ranks.prefix { $0 < lt }, in: e, lo, lt)
+        select(ranks.drop { $0 < gt }, in: e, gt, hi)
     }
 
     /// Percentiles `ps` under `weights` (indexed by member), as `WeightedStatistics.percentiles` defines them:

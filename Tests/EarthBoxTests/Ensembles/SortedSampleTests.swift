@@ -37,6 +37,8 @@ import Testing
             out.append((0..<n).map { _ in [0.0, -0.0, 1, 1, .nan, .infinity, 2.5][Int(rng.next() % 7)] })
             out.append((0..<n).map { Double($0) })                 // sorted
             out.append((0..<n).map { Double(n - $0) })             // reversed
+            out.append([Double](repeating: 0.5, count: n))        // all equal (every member's 1750 anomaly)
+            out.append((0..<n).map { _ in [0.0, -0.0, -.infinity, -1][Int(rng.next() % 4)] })   // zero statistics of both signs
         }
         return out
     }
