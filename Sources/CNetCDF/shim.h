@@ -17,7 +17,7 @@ static inline int eb_hdf5_silence_errors(void) {
     return H5Eset_auto2((eb_hid_t)0 /* H5E_DEFAULT */, (void *)0, (void *)0);
 }
 
-/* Direct chunk writes (HDF5 >= 1.10.2): the ensemble writer deflates the chunks of its large variables itself
+/* Direct chunk writes (HDF5 >= 1.10.2): the NetCDF writer deflates the chunks of every large fixed-size double variable itself
    (NetCDFChunkWriter.swift) and stores them after netCDF has closed the file. H5P_DEFAULT is 0 and
    H5F_ACC_RDWR is 1 in HDF5 1.10 (H5Ppublic.h, H5Fpublic.h). */
 typedef int eb_herr_t;

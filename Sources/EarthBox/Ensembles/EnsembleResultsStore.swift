@@ -8,8 +8,8 @@ import Darwin
 
 /// A rank's finished task results streamed to its own file as they are computed (raw little-endian doubles, the
 /// tasks of the rank's share in order), so that no rank holds more than one task's results and nothing travels
-/// through MPI: rank 0 reads every rank's file afterwards (they sit beside the output file, on the file system
-/// every rank writes the output to).
+/// through MPI: every rank reads every rank's file afterwards, for its share of the output and rank 0 for the file
+/// (they sit beside the output file, on the file system every rank writes the output to).
 public final class EnsembleTaskStream {
     public let path: String
     private var fd: Int32
@@ -54,7 +54,7 @@ public final class EnsembleTaskStream {
     }
 }
 
-/// Every task's results where rank 0 finds them: in a rank's result file (at the offset its share gives) or in the
+/// Every task's results where a rank finds them: in a rank's result file (at the offset its share gives) or in the
 /// journal. Reads are `pread`s of exactly the values asked for, so memory stays at what the caller asks.
 public final class EnsembleResultsStore: @unchecked Sendable {
     public let paths: [String]
