@@ -159,16 +159,7 @@ public final class EnsembleOutputShares: @unchecked Sendable {
          location: [(rank: Int, offset: Int, bytes: Int)], paths: [String]) throws(EnsembleFailure) {
         self.prior = prior; self.constrained = constrained; self.level = level; self.seriesVariables = seriesVariables
         self.chunksPerVariable = chunksPerVariable; self.location = location; self.paths = paths
-        var files: [Int32] = []
-        for path in paths {
-            let fd = Glibc.open(path, O_RDONLY)
-            guard fd >= 0 else {
-                files.forEach { _ = Glibc.close($0) }
-                throw EnsembleFailure("\(path): error: cannot read a rank's chunks: \(String(cString: strerror(errno)))")
-            }
-            files.append(fd)
-        }
-        self.files = files
+        files = try EnsembleResultsStore.openForReading(paths, what: "chunks")
     }
 
     deinit { files.forEach { _ = Glibc.close($0) } }

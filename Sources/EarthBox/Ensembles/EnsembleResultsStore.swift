@@ -77,16 +77,21 @@ public final class EnsembleResultsStore: @unchecked Sendable {
         self.location = location
         journal = driver.journal
         resultCount = driver.resultCount
+        files = try Self.openForReading(paths, what: "results")
+    }
+
+    /// Every rank's file of `what` opened for reading, or none (those opened are closed again) and the failure naming the file.
+    static func openForReading(_ paths: [String], what: String) throws(EnsembleFailure) -> [Int32] {
         var files: [Int32] = []
         for path in paths {
             let fd = Glibc.open(path, O_RDONLY)
             guard fd >= 0 else {
                 files.forEach { _ = Glibc.close($0) }
-                throw EnsembleFailure("\(path): error: cannot read a rank's results: \(String(cString: strerror(errno)))")
+                throw EnsembleFailure("\(path): error: cannot read a rank's \(what): \(String(cString: strerror(errno)))")
             }
             files.append(fd)
         }
-        self.files = files
+        return files
     }
 
     deinit { files.forEach { _ = Glibc.close($0) } }

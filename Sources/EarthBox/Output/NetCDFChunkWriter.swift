@@ -52,12 +52,16 @@ enum NetCDFChunkWriter {
     }
 
     /// One chunk's values (`count`, cut short at the variable's edge) as the shuffle + deflate pipeline stores them:
-    /// HDF5 stores whole chunks, so an edge chunk is padded (in `padded`) with zeros that are never read.
+    /// HDF5 stores whole chunks, so an edge chunk is padded (in `padded`, reused between chunks) with zeros that are never read.
     static func filtered(_ values: UnsafeBufferPointer<Double>, count: [Int], chunks: [Int], level: Int32,
                          padded: inout [Double]) throws(NetCDFError) -> [UInt8] {
         if count == chunks { return try ChunkDeflate.compress(values, level: level) }
-        padded = [Double](repeating: 0, count: chunks.reduce(1, *))
-        padded.withUnsafeMutableBufferPointer { chunk in copy(values, count: count, into: chunk, chunks: chunks) }
+        let size = chunks.reduce(1, *)
+        if padded.count != size { padded = [Double](repeating: 0, count: size) }
+        padded.withUnsafeMutableBufferPointer { chunk in
+            chunk.update(repeating: 0)
+            copy(values, count: count, into: chunk, chunks: chunks)
+        }
         return try padded.withUnsafeBufferPointer { chunk throws(NetCDFError) in try ChunkDeflate.compress(chunk, level: level) }
     }
 
