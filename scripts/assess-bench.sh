@@ -4,7 +4,7 @@
 # CO2, CH4 and N2O scaled by 13 factors (some species missing, so infilling runs). Prints the times and peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product earthbox --scratch-path .build-release
+bash scripts/build-release.sh --product earthbox --scratch-path .build-release
 mkdir -p Runs
 python3 - <<'PY'
 import csv

@@ -31,7 +31,7 @@ if [ -z "${FAIR_PYTHON:-}" ] && { [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/py
   fi
 fi
 "$PYTHON" -c "import fair, sys; v = fair.__version__; sys.exit(0 if v == '2.2.5' else f'FaIR {v} in $PYTHON, need 2.2.5')"
-swift build -c release --product earthbox >/dev/null
+bash scripts/build-release.sh --product earthbox >/dev/null
 RCMIP_DIRECTORY=${RCMIP_DIRECTORY:-}
 if [ -z "$RCMIP_DIRECTORY" ] && [ -d ../shared/data/rcmip ]; then RCMIP_DIRECTORY=../shared/data/rcmip; fi
 WORK=$(mktemp -d /tmp/earthbox-vs-fair.XXXXXX)

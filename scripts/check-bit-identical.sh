@@ -21,7 +21,7 @@ trap cleanup EXIT
 if [ -n "${EARTHBOX_NEW_BIN:-}" ]; then
   NEW=$EARTHBOX_NEW_BIN
 else
-  swift build -c release --product earthbox >/dev/null
+  bash scripts/build-release.sh --product earthbox >/dev/null
   NEW=$PWD/.build/release/earthbox
 fi
 if [ -n "${EARTHBOX_REFERENCE_BIN:-}" ]; then

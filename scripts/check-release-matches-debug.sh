@@ -6,6 +6,6 @@
 #   bash scripts/check-release-matches-debug.sh      (after `swift build --build-tests`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product earthbox >/dev/null
+bash scripts/build-release.sh --product earthbox >/dev/null
 EARTHBOX_REFERENCE_BIN=$PWD/.build/debug/earthbox EARTHBOX_NEW_BIN=$PWD/.build/release/earthbox \
   EARTHBOX_REFERENCE_LABEL="the debug build" exec bash scripts/check-bit-identical.sh

@@ -4,7 +4,7 @@
 # The machine load is printed too: numbers measured while other jobs run are low.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product earthbox
+bash scripts/build-release.sh --product earthbox
 mkdir -p Runs
 MPIRUN=(mpirun --allow-run-as-root --oversubscribe)
 uptime

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${1:-100000}; RANKS=${2:-2}; shift $(( $# > 2 ? 2 : $# ))
-swift build -c release --scratch-path .build-release --product earthbox >/dev/null
+bash scripts/build-release.sh --scratch-path .build-release --product earthbox >/dev/null
 mkdir -p Runs
 MPIRUN=(mpirun --allow-run-as-root --oversubscribe -x OMP_NUM_THREADS=1)
 SETS=(--set "ensemble.members=$MEMBERS" --set "ensemble.scenarios=ssp245" "$@")

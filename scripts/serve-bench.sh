@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${1:-1000}
-swift build -c release --scratch-path .build-release --product earthbox >/dev/null
+bash scripts/build-release.sh --scratch-path .build-release --product earthbox >/dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 LOG=$(mktemp)
 .build-release/release/earthbox serve --port "$PORT" --members "$MEMBERS" >"$LOG" 2>&1 &

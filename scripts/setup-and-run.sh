@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-swift build -c release --product earthbox
+bash scripts/build-release.sh --product earthbox
 mkdir -p Runs
 .build/release/earthbox run Namelists/default.nml "$@"

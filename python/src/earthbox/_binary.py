@@ -54,5 +54,5 @@ def find_binary(home: Path | None = None) -> Path:
     on_path = shutil.which("earthbox")
     if on_path:
         return Path(on_path)
-    raise EarthBoxError("cannot find the earthbox binary: build it (swift build -c release --product earthbox) "
+    raise EarthBoxError("cannot find the earthbox binary: build it (bash scripts/build-release.sh --product earthbox) "
                         "or set EARTHBOX_BINARY")
