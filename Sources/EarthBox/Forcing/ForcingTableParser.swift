@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns the bytes of a forcing file into a `ForcingTable`, checking the
 /// layout row by row (see `ForcingTable` for the layout).
 ///
@@ -39,17 +47,27 @@ enum ForcingTableParser {
         var previousYearLineNumber = 0
         var lastLineNumber = 0
         var dataLineNumbers: [Int] = []
+        /// At least the number of lines, so the value arrays are allocated once: grown by doubling, their copies and
+        /// fresh pages were a third of the parse of a 660 kB scenario file.
+        var lineCountBound = 0
+        var byteCount = 0
 
         init(path: String) { self.path = path }
 
         mutating func readLines(_ bytes: UnsafeBufferPointer<UInt8>) throws(InputError) {
+            lineCountBound = newlineCount(bytes) + 1
+            byteCount = bytes.count
             var position = 0
             var lineNumber = 0
             while position < bytes.count {
                 lineNumber += 1
                 let lineStart = position
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != ASCII.newline { lineEnd += 1 }
+                // memchr (vectorised in glibc) finds the line end; the byte loop it replaces was a tenth of the parse.
+                let base = bytes.baseAddress!
+                var lineEnd = bytes.count
+                if let found = memchr(base + lineStart, Int32(ASCII.newline), bytes.count - lineStart) {
+                    lineEnd = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                }
                 let endsWithNewline = lineEnd < bytes.count
                 position = lineEnd + 1
                 var contentEnd = lineEnd
@@ -124,6 +142,12 @@ enum ForcingTableParser {
             }
             allColumnNames = names
             headerLineNumber = lineNumber
+            let rowBound = max(0, lineCountBound - lineNumber)
+            let (valueBound, overflow) = rowBound.multipliedReportingOverflow(by: names.count - 1)
+            // A value takes at least two bytes (a digit and a comma or newline): a file of many blank lines and a wide
+            // header must not reserve more than its own size could fill.
+            if !overflow { valuesRowMajor.reserveCapacity(min(valueBound, byteCount / 2 + 1)) }
+            dataLineNumbers.reserveCapacity(rowBound)
         }
 
         private mutating func readUnits(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(InputError) {
@@ -262,6 +286,13 @@ private enum ASCII {
     static let minus = UInt8(ascii: "-")
     static let zero = UInt8(ascii: "0")
     static let nine = UInt8(ascii: "9")
+}
+
+/// The number of `\n` bytes.
+private func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    for byte in bytes where byte == ASCII.newline { count += 1 }
+    return count
 }
 
 private func isBlank(_ byte: UInt8) -> Bool { byte == ASCII.space || byte == ASCII.tab }

@@ -108,6 +108,28 @@ struct RealForcingFileTests {
         #expect(try table.value("erf_volcanic", unit: "W/m^2", year: 1991) == -0.414818578)
     }
 
+    @Test("every value and data line of each file is what a plain split-and-Double(String) reading gives, bit for bit",
+          arguments: scenarios)
+    func sameAsPlainReading(scenario: String) throws {
+        let table = try loadScenario(scenario)
+        let text = try String(contentsOf: forcingFolder.appendingPathComponent(scenario + ".csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("year,") })
+        let names = lines[header].split(separator: ",").dropFirst().map(String.init)
+        #expect(table.columnNames == names)
+        var rows: [(line: Int, values: [Double])] = []
+        for (index, line) in lines.enumerated().dropFirst(header + 2) where !line.isEmpty && !line.hasPrefix("#") {
+            rows.append((index + 1, line.split(separator: ",").dropFirst().map { Double(String($0))! }))
+        }
+        #expect(table.dataLineNumbers == rows.map(\.line))
+        #expect(table.years.count == rows.count)
+        for (column, name) in names.enumerated() {
+            let values = try table.column(name, unit: try #require(table.units[name]))
+            let plain = rows.map { $0.values[column] }
+            #expect(values.map(\.bitPattern) == plain.map(\.bitPattern), "\(scenario) \(name)")
+        }
+    }
+
     @Test("a year outside the file is refused with the file's range")
     func yearOutsideFile() throws {
         let table = try loadScenario("ssp245")
@@ -185,6 +207,16 @@ struct ForcingFileErrorTests {
         let (path, error) = try loadError("")
         #expect(error?.file == path)
         #expect(error?.message.contains("empty") == true)
+    }
+
+    @Test("a wide header over many blank lines is refused at once, without reserving room for rows that cannot exist")
+    func wideHeaderOverBlankLines() throws {
+        // 40,000 columns × 300,000 lines would be 96 GB of values if the reservation followed the line count alone.
+        let columns = (1...40_000).map { "c\($0)" }.joined(separator: ",")
+        let text = "year," + columns + "\n" + String(repeating: "\n", count: 300_000)
+        let (path, error) = try loadError(text)
+        #expect(error?.file == path && error?.line == 1 && error?.key == "unit")
+        #expect(error?.message.contains("unit row and the data rows are missing") == true)
     }
 
     @Test("last line cut in the middle of a value")
