@@ -56,6 +56,27 @@ struct MPITests {
         #expect(decide(["EARTHBOX_MPI": "0"], initialized: true))
     }
 
+    /// One-node jobs skip Open MPI's `cm` PML probing unless the user or a parameter file chose a PML.
+    @Test func singleNodePMLChoice() {
+        func choose(_ env: [String: String], files: [String: String] = [:]) -> String? {
+            MPIEnvironment.singleNodePML(environment: { env[$0] }, fileContents: { files[$0] })
+        }
+        let oneNode = ["OMPI_COMM_WORLD_SIZE": "4", "OMPI_COMM_WORLD_LOCAL_SIZE": "4", "HOME": "/home/u"]
+        #expect(choose(oneNode) == "^cm")
+        #expect(choose([:]) == nil)   // no Open MPI launcher (serial mode, a singleton, or another MPI)
+        #expect(choose(["OMPI_COMM_WORLD_SIZE": "8", "OMPI_COMM_WORLD_LOCAL_SIZE": "4"]) == nil)   // two nodes
+        #expect(choose(["OMPI_COMM_WORLD_SIZE": "4"]) == nil)
+        #expect(choose(oneNode.merging(["OMPI_MCA_pml": "cm"]) { $1 }) == nil)   // mpirun --mca pml cm
+        #expect(choose(oneNode.merging(["OMPI_MCA_mca_base_param_files": "/site.conf"]) { $1 }) == nil)
+        let system = "/etc/openmpi/openmpi-mca-params.conf", user = "/home/u/.openmpi/mca-params.conf"
+        #expect(choose(oneNode, files: [user: "# site\n  pml = ucx\n"]) == nil)   // chosen by name
+        #expect(choose(oneNode, files: [system: "pml=ob1"]) == nil)
+        #expect(choose(oneNode, files: [system: "mtl = ^ofi\npml = ^ucx\n"]) == "^ucx,cm")   // Debian's file
+        #expect(choose(oneNode, files: [system: "pml = ^ucx,cm"]) == nil)   // nothing to add
+        #expect(choose(oneNode, files: [user: "pml = ob1", system: "pml = ^ucx"]) == nil)   // the user's file wins
+        #expect(choose(oneNode, files: [system: "btl = ^openib\npml_ucx_tls = any\n# pml = ucx\n"]) == "^cm")
+    }
+
     @Test(.enabled(if: ProcessSupport.findTool("mpirun") != nil, "mpirun is not installed"))
     func smokeRunsOnTwoRanks() async throws {
         let smoke = try #require(ProcessSupport.builtProduct("mpi-smoke"), "mpi-smoke was not built")
