@@ -219,6 +219,27 @@ struct ForcingFileErrorTests {
         #expect(error?.message.contains("unit row and the data rows are missing") == true)
     }
 
+    @Test("the land-fraction table reads the same with CRLF line ends and padded fields; a fraction above 1 names its line")
+    func landFractionTable() throws {
+        let shipped = try ScenarioDrivers.landFractionOneDegree(directory: forcingFolder.path)
+        #expect(shipped.count == 180 && shipped.allSatisfy { (0...1).contains($0) })
+        let text = try String(contentsOf: forcingFolder.appendingPathComponent("zonal-land-fraction-1deg.csv"), encoding: .utf8)
+        let crlf = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("#") || $0.isEmpty ? String($0) : $0.replacingOccurrences(of: ",", with: ", ") + " \t" }
+            .joined(separator: "\r\n")
+        let copy = URL(fileURLWithPath: try writeForcingFile(crlf, name: "zonal-land-fraction-1deg.csv")).deletingLastPathComponent()
+        #expect(try ScenarioDrivers.landFractionOneDegree(directory: copy.path) == shipped)
+
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let row = try #require(lines.firstIndex { !$0.hasPrefix("#") && !$0.hasPrefix("lat_south") && !$0.isEmpty })
+        lines[row] = lines[row].split(separator: ",").dropLast().joined(separator: ",") + ",1.5"
+        let bad = URL(fileURLWithPath: try writeForcingFile(lines.joined(separator: "\n"), name: "zonal-land-fraction-1deg.csv"))
+        let error = #expect(throws: InputError.self) {
+            try ScenarioDrivers.landFractionOneDegree(directory: bad.deletingLastPathComponent().path)
+        }
+        #expect(error?.line == row + 1 && error?.key == "land_fraction")
+    }
+
     @Test("last line cut in the middle of a value")
     func truncatedMidValue() throws {
         let cut = String(goodText.dropLast("5\n".count))  // "...1752,0.005,19." with no newline
