@@ -47,16 +47,13 @@ enum ForcingTableParser {
         var previousYearLineNumber = 0
         var lastLineNumber = 0
         var dataLineNumbers: [Int] = []
-        /// At least the number of lines, so the value arrays are allocated once: grown by doubling, their copies and
-        /// fresh pages were a third of the parse of a 660 kB scenario file.
-        var lineCountBound = 0
-        var byteCount = 0
 
         init(path: String) { self.path = path }
 
         mutating func readLines(_ bytes: UnsafeBufferPointer<UInt8>) throws(InputError) {
-            lineCountBound = newlineCount(bytes) + 1
-            byteCount = bytes.count
+            // At least the number of lines, so the header row can allocate the value arrays once: grown by doubling,
+            // their copies and fresh pages were a third of the parse of a 660 kB scenario file.
+            let lineCountBound = newlineCount(bytes) + 1
             var position = 0
             var lineNumber = 0
             while position < bytes.count {
@@ -76,7 +73,7 @@ enum ForcingTableParser {
                 lastLineNumber = lineNumber
                 if isBlankOrComment(line) { continue }
                 if headerLineNumber == nil {
-                    try readHeader(line, lineNumber: lineNumber)
+                    try readHeader(line, lineNumber: lineNumber, lineCountBound: lineCountBound, byteCount: bytes.count)
                 } else if unitLineNumber == nil {
                     try readUnits(line, lineNumber: lineNumber)
                 } else {
@@ -116,7 +113,9 @@ enum ForcingTableParser {
 
         // MARK: Rows
 
-        private mutating func readHeader(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(InputError) {
+        /// `lineCountBound` and `byteCount` are the whole file's: the data rows below cannot hold more values.
+        private mutating func readHeader(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, lineCountBound: Int,
+                                         byteCount: Int) throws(InputError) {
             let names = fields(of: line).map { String(decoding: $0, as: UTF8.self) }
             guard names[0] == "year" else {
                 throw InputError(
@@ -199,7 +198,7 @@ enum ForcingTableParser {
                         file: path, line: lineNumber,
                         message: "the row has more fields than the \(columnCount) columns of the header row")
                 }
-                let field = trimmed(UnsafeBufferPointer(rebasing: line[fieldStart..<fieldEnd]))
+                let field = FieldBytes.trimmed(UnsafeBufferPointer(rebasing: line[fieldStart..<fieldEnd]))
                 if fieldIndex == 0 {
                     try acceptYear(field, lineNumber: lineNumber)
                 } else {
@@ -295,20 +294,24 @@ private func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     return count
 }
 
-private func isBlank(_ byte: UInt8) -> Bool { byte == ASCII.space || byte == ASCII.tab }
+/// Blanks around the fields of the forcing tables, handled as bytes.
+enum FieldBytes {
+    /// A space or a tab, the blanks a hand-aligned forcing file may put around a field.
+    static func isBlank(_ byte: UInt8) -> Bool { byte == ASCII.space || byte == ASCII.tab }
 
-private func isBlankOrComment(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    for byte in line where !isBlank(byte) { return byte == ASCII.hash }
-    return true
+    /// The field without surrounding spaces and tabs, so hand-aligned files read (the land-fraction table's too).
+    static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = field.count
+        while start < end && isBlank(field[start]) { start += 1 }
+        while end > start && isBlank(field[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: field[start..<end])
+    }
 }
 
-/// The field without surrounding spaces and tabs, so hand-aligned files read.
-private func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    var start = 0
-    var end = field.count
-    while start < end && isBlank(field[start]) { start += 1 }
-    while end > start && isBlank(field[end - 1]) { end -= 1 }
-    return UnsafeBufferPointer(rebasing: field[start..<end])
+private func isBlankOrComment(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in line where !FieldBytes.isBlank(byte) { return byte == ASCII.hash }
+    return true
 }
 
 /// The comma-separated fields of a line, each trimmed. Always at least one.
@@ -316,10 +319,10 @@ private func fields(of line: UnsafeBufferPointer<UInt8>) -> [UnsafeBufferPointer
     var result: [UnsafeBufferPointer<UInt8>] = []
     var fieldStart = 0
     for (position, byte) in line.enumerated() where byte == ASCII.comma {
-        result.append(trimmed(UnsafeBufferPointer(rebasing: line[fieldStart..<position])))
+        result.append(FieldBytes.trimmed(UnsafeBufferPointer(rebasing: line[fieldStart..<position])))
         fieldStart = position + 1
     }
-    result.append(trimmed(UnsafeBufferPointer(rebasing: line[fieldStart..<line.count])))
+    result.append(FieldBytes.trimmed(UnsafeBufferPointer(rebasing: line[fieldStart..<line.count])))
     return result
 }
 
