@@ -75,17 +75,15 @@ public struct OceanCarbon: EarthSystemComponent {
     /// First half of the coupled solve for one band: builds the column system with the linearised gas
     /// exchange and solves it for two right-hand sides. Afterwards `base[k] + atmosphere·slope[k]` is the
     /// new DIC anomaly for a new atmospheric carbon `atmosphere` (PgC). Returns the affine air–sea flux
-    /// F = u + v·C_atm' (PgC yr⁻¹ into the ocean) for this band.
-    
+    /// F = u + v·C_atm' (PgC yr⁻¹ into the ocean) for this band. `constants` are the carbonate constants at the
+    /// band's sea-surface temperature `sst` (°C), which the caller computes before it takes the band's column: an
+    /// opaque call while the column is held costs a retain and a release every step.
     @inline(__always)
     public func prepareBand<Transport: VerticalTransport>(dic x: UnsafePointer<Double>, alkalinityAnomaly alk: Double = 0, mixing column: Transport,
-                                                         hydrogenIon: inout Double, warming: Double, oceanAreaSquareMetres: Double,
+                                                         hydrogenIon: inout Double, sst: Double, oceanAreaSquareMetres: Double,
                             dt: Double, workspace w: UnsafeMutablePointer<Double>,
                             base: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>,
-                            constants: inout CarbonateConstants) -> (u: Double, v: Double) {
-        let n = column.count
-        let sst = parameters.preindustrialSeaSurfaceTemperature + warming
-        constants = CarbonateConstants(temperatureCelsius: sst, salinity: surfaceSalinityTerms)
+                            constants: CarbonateConstants) -> (u: Double, v: Double) {
         var h = hydrogenIon
         let pOcean = surfacePCO2(dicAnomaly: x[0], alkalinityAnomaly: alk, constants: constants, hydrogenGuess: &h)
         hydrogenIon = h
@@ -94,7 +92,7 @@ public struct OceanCarbon: EarthSystemComponent {
         var h2 = h
         let gradient = surfacePCO2(dicAnomaly: x[0] + 1, alkalinityAnomaly: alk, constants: constants, hydrogenGuess: &h2, iterations: 2) - pOcean
         // Piston velocity k·(Sc/660)^-1/2 in m yr⁻¹ times solubility: (µmol kg⁻¹ · m yr⁻¹) per µatm (Wanninkhof 2014).
-        let pistonMetresPerYear = parameters.gasTransferVelocity * 0.01 * 24 * 365.25 / (Self.schmidtNumber(temperatureCelsius: sst) / 660).squareRoot()
+        let pistonMetresPerYear = parameters.gasTransferVelocity * 0.01 * 24 * 365.25 / _sqrt(Self.schmidtNumber(temperatureCelsius: sst) / 660)
         let kappa = pistonMetresPerYear * constants.k0
         let massFactor = Self.petagramsPerMicromolMetreSquareMetre * oceanAreaSquareMetres
         let perPPM = 1 / AtmosphericMass.pgCPerPpmCO2
@@ -238,10 +236,11 @@ public struct OceanCarbon: EarthSystemComponent {
             }
             let before = carbonInventory(dic: state.dic(b), oceanAreaSquareMetres: oceanArea[b])
             oceanBefore += before
-            var constants = CarbonateConstants(k0: 0, k1: 0, k2: 0, kb: 0, kw: 0, totalBoron: 0)
+            let sst = parameters.preindustrialSeaSurfaceTemperature + inputs.oceanTemperature[b][0]
+            let constants = CarbonateConstants(temperatureCelsius: sst, salinity: surfaceSalinityTerms)
             let (u, s) = prepareBand(dic: state.dic(b), alkalinityAnomaly: alkalinity[0], mixing: transport[b], hydrogenIon: &state.hydrogenIon(b).pointee,
-                                     warming: inputs.oceanTemperature[b][0], oceanAreaSquareMetres: oceanArea[b], dt: dt,
-                                     workspace: scratch.column, base: bases + b * n, slope: slopes + b * n, constants: &constants)
+                                     sst: sst, oceanAreaSquareMetres: oceanArea[b], dt: dt,
+                                     workspace: scratch.column, base: bases + b * n, slope: slopes + b * n, constants: constants)
             let keep = saved + 7 * b
             keep[0] = constants.k0; keep[1] = constants.k1; keep[2] = constants.k2
             keep[3] = constants.kb; keep[4] = constants.kw; keep[5] = constants.totalBoron; keep[6] = before
