@@ -1,6 +1,8 @@
 #ifndef EARTHBOX_SUPPORT_H
 #define EARTHBOX_SUPPORT_H
 
+#include "earthbox_math.h"
+
 /* Temporary output files and termination signals.
 
    Every output is written to a temporary name and renamed when complete. The temporary names in use are kept

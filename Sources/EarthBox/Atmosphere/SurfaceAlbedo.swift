@@ -147,7 +147,7 @@ public struct SurfaceAlbedo: Sendable {
         if u <= -1 { return (0, 0) }
         let theta = acos(u)
         let annual = 1 - theta / .pi
-        return (annual, annual - s * (1 - u * u).squareRoot() / .pi)
+        return (annual, annual - s * _sqrt(1 - u * u) / .pi)
     }
 
     /// Calls `body(b, tSouth, tCentre, tNorth)` for every band with the temperature at its edges and centre: the left

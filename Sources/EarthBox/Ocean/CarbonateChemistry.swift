@@ -160,7 +160,7 @@ public enum CarbonateChemistry {
             let n = (alkalinity + h) * d - btkb * h - kw * kbh          // n = CA·D
             let a = n - dic * d                                          // a = (CA - DIC)·D
             // Carbonate-only solve at fixed CA: H = ½[(γ-1)K1 + sqrt((1-γ)^2 K1^2 - 4K1K2(1-2γ))], γ = DIC/CA   (Follows et al. 2006; MITgcm CALC_PCO2_APPROX)
-            let r = (a * a * k1sq + 4.0 * k1k2 * n * (twoDic * d - n)).squareRoot()   // r = D·CA·sqrt(...)
+            let r = _sqrt(a * a * k1sq + 4.0 * k1k2 * n * (twoDic * d - n))   // r = D·CA·sqrt(...)
             let hn = r - a * k1                                          // hn = 2·n·g(H)
             // Newton-relaxed update ΔH = (g - H)/(1 - g'), g' = -(K1 g + 2K1K2)/sqrt(...) · (DIC/CA^2) · dCA/dH,
             // dCA/dH = BT KB/(KB+H)^2 + KW/H^2 + 1; multiplied through by 2n^3 (dcaD2 = dCA/dH · D^2):

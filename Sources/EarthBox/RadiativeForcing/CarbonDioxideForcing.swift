@@ -22,7 +22,7 @@ public enum CarbonDioxideForcing {
         } else {
             alphaPrime = p.d1 - p.b1 * p.b1 / (4 * p.a1)
         }
-        return (alphaPrime + p.c1 * n2o.squareRoot()) * log(co2 / c0)
+        return (alphaPrime + p.c1 * _sqrt(n2o)) * log(co2 / c0)
     }
 
     /// Effective radiative forcing, W m⁻²: SARF × (1 + CO2 tropospheric adjustment).

@@ -4,8 +4,8 @@ public enum MethaneForcing {
     /// Stratospheric-temperature-adjusted forcing, W m⁻², for CH4 `ch4` ppb and N2O `n2o` ppb.
     @inlinable
     public static func sarf(ch4: Double, n2o: Double, parameters p: GreenhouseGasForcingParameters = .init()) -> Double {
-        let m = ch4.squareRoot()
-        return (p.a3 * m + p.b3 * n2o.squareRoot() + p.d3) * (m - p.ch4Reference.squareRoot())
+        let m = _sqrt(ch4)
+        return (p.a3 * m + p.b3 * _sqrt(n2o) + p.d3) * (m - _sqrt(p.ch4Reference))
     }
 
     /// Effective radiative forcing, W m⁻²: SARF × (1 + CH4 tropospheric adjustment).

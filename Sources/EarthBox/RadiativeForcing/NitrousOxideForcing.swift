@@ -6,8 +6,8 @@ public enum NitrousOxideForcing {
     public static func sarf(
         co2: Double, ch4: Double, n2o: Double, parameters p: GreenhouseGasForcingParameters = .init()
     ) -> Double {
-        let n = n2o.squareRoot()
-        return (p.a2 * co2.squareRoot() + p.b2 * n + p.c2 * ch4.squareRoot() + p.d2) * (n - p.n2oReference.squareRoot())
+        let n = _sqrt(n2o)
+        return (p.a2 * _sqrt(co2) + p.b2 * n + p.c2 * _sqrt(ch4) + p.d2) * (n - _sqrt(p.n2oReference))
     }
 
     /// Effective radiative forcing, W m⁻²: SARF × (1 + N2O tropospheric adjustment).
