@@ -40,6 +40,16 @@ import Testing
             out.append([Double](repeating: 0.5, count: n))        // all equal (every member's 1750 anomaly)
             out.append((0..<n).map { _ in [0.0, -0.0, -.infinity, -1][Int(rng.next() % 4)] })   // zero statistics of both signs
         }
+        // The bucket selection's edges: one outlier that puts the rest in one bucket, a range wider than a double
+        // holds, values a few ulps apart (a subnormal range), and a large column with many ties.
+        for n in [65, 200, 5000] {
+            out.append((0..<n).map { $0 == n / 2 ? 1e300 : Double(rng.next() % 1000) / 7 })
+            out.append((0..<n).map { $0 % 3 == 0 ? -1.7e308 : ($0 % 3 == 1 ? 1.7e308 : 0) })
+            out.append((0..<n).map { _ in Double(bitPattern: 1 + rng.next() % 4) })
+            out.append((0..<n).map { _ in 1 + Double(rng.next() % 3) * Double.ulpOfOne })
+            out.append((0..<n).map { _ in [0.0, -0.0, 3, 3, -2][Int(rng.next() % 5)] })
+        }
+        out.append((0..<100_000).map { _ in (Double(rng.next() % 1_000_000) / 1e6 - 0.5) * Double(1 + rng.next() % 4) })
         return out
     }
 
