@@ -126,9 +126,12 @@ public final class PolicySimulator: @unchecked Sendable {
         case .ensemble:
             if let bank = banks[request.scenario] { return bank }
             var models: [EarthSystemModel] = []
+            var climatology: EnergyBalance.Climatology?   // members with the same &zonal parameters share it
             for member in 0..<ensemble.memberCount {
                 let configuration = try ensemble.model(sample: ensemble.sample(ofMember: member))
-                models.append(EarthSystemModel(configuration: configuration, grid: grid, halogenPreindustrialPPT: halogens, reference: reference))
+                if climatology?.zonal != configuration.zonal { climatology = EnergyBalance.Climatology(zonal: configuration.zonal, grid: grid) }
+                models.append(EarthSystemModel(configuration: configuration, grid: grid, halogenPreindustrialPPT: halogens, reference: reference,
+                                               climatology: climatology))
             }
             let bank = StoredMembers(models: models, seeds: (0..<models.count).map(ensemble.variabilitySeed), drivers: drivers,
                                      restartYear: restartYear, constraint: constraint)

@@ -11,7 +11,10 @@ extension EnergyBalance {
 
     /// Area-weighted global mean of the preindustrial surface temperature, K: the base the anomalies are added
     /// to for CMIP's absolute `tas` (Earth: about 286.9 K for 1850–1900, Jones et al. 1999; IPCC AR6 WG1 §2.3.1.1).
-    public var preindustrialGlobalMeanKelvin: Double {
-        zip(grid.areaWeights, preindustrialTemperature).reduce(0) { $0 + $1.0 * $1.1 } / grid.areaWeights.reduce(0, +) + 273.15
+    public var preindustrialGlobalMeanKelvin: Double { Self.globalMeanKelvin(preindustrialTemperature, grid: grid) }
+
+    /// Area-weighted global mean of band temperatures in °C, K.
+    static func globalMeanKelvin(_ celsius: [Double], grid: LatitudeGrid) -> Double {
+        zip(grid.areaWeights, celsius).reduce(0) { $0 + $1.0 * $1.1 } / grid.areaWeights.reduce(0, +) + 273.15
     }
 }

@@ -64,50 +64,82 @@ public struct EnergyBalance: EarthSystemComponent {
     ///     teaching experiment while keeping the feedbacks of the full model).
     public init(climate: ClimateParameters, zonal: ZonalParameters, grid: LatitudeGrid, doublingForcing: Double,
                 chemistryFeedback: Double = 0, feedbackScale fixedScale: Double? = nil) {
-        let climatology = ZonalClimate(grid: grid, parameters: zonal)
-        var albedo = SurfaceAlbedo(grid: grid, insolation: climatology.insolation, parameters: zonal)
-        let preindustrial = climatology.preindustrial()
-        if !albedo.seasonalAmplitude.isEmpty {
-            // Open water damps the seasons with its mixed layer; land and ice-covered ocean (insulated by the ice) do
-            // not (North & Coakley 1979; Eisenman & Wettlaufer 2009), so the Arctic Ocean has a continental cycle and
-            // the Southern Ocean north of its winter ice a maritime one.
-            let m = zonal.openOceanAmplitudeRatio
-            albedo = albedo.withSeasonalAmplitude((0..<grid.count).map { b in
-                let fl = grid.landFraction[b], ice = max(0, min(1, albedo.seaIceCover(band: b, iceFraction: preindustrial.iceFraction[b])))
-                return albedo.seasonalAmplitude[b] * (fl + (1 - fl) * (ice + (1 - ice) * m))
-            })
+        self.init(climate: climate, climatology: Climatology(zonal: zonal, grid: grid), doublingForcing: doublingForcing,
+                  chemistryFeedback: chemistryFeedback, feedbackScale: fixedScale)
+    }
+
+    /// What the energy balance takes from the zonal parameters and the grid alone: the climatology's preindustrial
+    /// climate and its snow and ice cover, the albedo with its seasons, the feedback patterns before Λ scales them and
+    /// the meridional transport. Members that differ only in other parameters share it, so an ensemble worker computes
+    /// it once (`EnsembleWorker`): it was most of building a member's model.
+    public struct Climatology: Sendable {
+        public let zonal: ZonalParameters
+        public let grid: LatitudeGrid
+        let albedo: SurfaceAlbedo
+        let preindustrial: ZonalClimate.Equilibrium
+        let cover: (annual: [Double], sunlit: [Double])
+        /// 1 + P2 pattern of the ocean feedback less its sea-ice weakening, and of the land feedback (before Λ).
+        let oceanPattern: [Double], landPattern: [Double]
+        let transport: MeridionalDiffusion
+
+        public init(zonal: ZonalParameters, grid: LatitudeGrid) {
+            self.zonal = zonal; self.grid = grid
+            let climatology = ZonalClimate(grid: grid, parameters: zonal)
+            var albedo = SurfaceAlbedo(grid: grid, insolation: climatology.insolation, parameters: zonal)
+            let preindustrial = climatology.preindustrial()
+            if !albedo.seasonalAmplitude.isEmpty {
+                // Open water damps the seasons with its mixed layer; land and ice-covered ocean (insulated by the ice) do
+                // not (North & Coakley 1979; Eisenman & Wettlaufer 2009), so the Arctic Ocean has a continental cycle and
+                // the Southern Ocean north of its winter ice a maritime one.
+                let m = zonal.openOceanAmplitudeRatio
+                albedo = albedo.withSeasonalAmplitude((0..<grid.count).map { b in
+                    let fl = grid.landFraction[b], ice = max(0, min(1, albedo.seaIceCover(band: b, iceFraction: preindustrial.iceFraction[b])))
+                    return albedo.seasonalAmplitude[b] * (fl + (1 - fl) * (ice + (1 - ice) * m))
+                })
+            }
+            let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
+            // Over the Antarctic ice sheet the polar weakening of the feedback takes `iceSheetFeedbackP2` instead: the
+            // elevated plateau has almost no surface inversion, so its lapse-rate feedback is near zero where the
+            // Arctic's is strongly positive (Hahn et al. 2020, GRL 47, e2020GL088965).
+            let landPattern = (0..<grid.count).map { b -> Double in
+                let fl = grid.landFraction[b], sheet = fl > 0 ? min(1, albedo.iceSheetFraction[b] / fl) : 0
+                return (1 - sheet) * pattern[b] + sheet * (1 + zonal.iceSheetFeedbackP2 * climatology.insolation.legendreP2[b])
+            }
+            // The positive lapse-rate feedback of the polar oceans lives where sea ice keeps a surface inversion and comes
+            // with its loss (Feldl et al. 2020, npj Clim. Atmos. Sci. 3, 41; Boeke et al. 2021, GRL 48, e2020GL091109):
+            // each band's ocean pattern is weakened over its preindustrial annual sea-ice share, on top of P2, and scales with
+            // Λ like the rest of the pattern, so a member's ECS changes its warming, not the shape of it.
+            // The preindustrial snow and ice cover through the seasons, once: the model keeps it (`preindustrialAnnualCover`).
+            var annualCover = preindustrial.temperature, sunlitCover = annualCover
+            preindustrial.temperature.withUnsafeBufferPointer { albedo.seasonalCover(temperature: $0.baseAddress!, annual: &annualCover, sunlit: &sunlitCover) }
+            let seaIceWeakening = (0..<grid.count).map { b -> Double in
+                // The insulated sea-ice surface resolves the decoupling of the ice surface from the water that this term
+                // stands for (and, with no heat capacity, would have no damping left under it), so it replaces the term.
+                guard grid.count > 1, !zonal.seaIceInsulation else { return 0 }
+                let share = max(0, min(1, albedo.seaIceCover(band: b, iceFraction: annualCover[b])))
+                return share * (grid.centresDegrees[b] < 0 ? zonal.southernSeaIceFeedbackWeakening : zonal.seaIceFeedbackWeakening)
+            }
+            let rh = zonal.relativeHumidity
+            let transport = rh > 0 && grid.count > 1
+                ? MoistTransport.diffusion(grid: grid, dry: zonal.meridionalDiffusivity, temperature: preindustrial.temperature,
+                                           relativeHumidity: rh)
+                : climatology.diffusion
+            self.albedo = albedo; self.preindustrial = preindustrial; cover = (annualCover, sunlitCover)
+            oceanPattern = zip(pattern, seaIceWeakening).map { $0 - $1 }
+            self.landPattern = landPattern; self.transport = transport
         }
-        let pattern = climatology.insolation.legendreP2.map { 1 + zonal.feedbackP2 * $0 }
-        // Over the Antarctic ice sheet the polar weakening of the feedback takes `iceSheetFeedbackP2` instead: the
-        // elevated plateau has almost no surface inversion, so its lapse-rate feedback is near zero where the
-        // Arctic's is strongly positive (Hahn et al. 2020, GRL 47, e2020GL088965).
-        let landPattern = (0..<grid.count).map { b -> Double in
-            let fl = grid.landFraction[b], sheet = fl > 0 ? min(1, albedo.iceSheetFraction[b] / fl) : 0
-            return (1 - sheet) * pattern[b] + sheet * (1 + zonal.iceSheetFeedbackP2 * climatology.insolation.legendreP2[b])
-        }
-        // The positive lapse-rate feedback of the polar oceans lives where sea ice keeps a surface inversion and comes
-        // with its loss (Feldl et al. 2020, npj Clim. Atmos. Sci. 3, 41; Boeke et al. 2021, GRL 48, e2020GL091109):
-        // each band's ocean pattern is weakened over its preindustrial annual sea-ice share, on top of P2, and scales with
-        // Λ like the rest of the pattern, so a member's ECS changes its warming, not the shape of it.
-        // The preindustrial snow and ice cover through the seasons, once: the model keeps it (`preindustrialAnnualCover`).
-        var annualCover = preindustrial.temperature, sunlitCover = annualCover
-        preindustrial.temperature.withUnsafeBufferPointer { albedo.seasonalCover(temperature: $0.baseAddress!, annual: &annualCover, sunlit: &sunlitCover) }
-        let seaIceWeakening = (0..<grid.count).map { b -> Double in
-            // The insulated sea-ice surface resolves the decoupling of the ice surface from the water that this term
-            // stands for (and, with no heat capacity, would have no damping left under it), so it replaces the term.
-            guard grid.count > 1, !zonal.seaIceInsulation else { return 0 }
-            let share = max(0, min(1, albedo.seaIceCover(band: b, iceFraction: annualCover[b])))
-            return share * (grid.centresDegrees[b] < 0 ? zonal.southernSeaIceFeedbackWeakening : zonal.seaIceFeedbackWeakening)
-        }
-        let ratio = climate.landFeedbackRatio
-        let rh = zonal.relativeHumidity
-        let transport = rh > 0 && grid.count > 1
-            ? MoistTransport.diffusion(grid: grid, dry: zonal.meridionalDiffusivity, temperature: preindustrial.temperature,
-                                       relativeHumidity: rh)
-            : climatology.diffusion
+
+        /// Area-weighted global mean of the preindustrial surface temperature, K (`EnergyBalance.preindustrialGlobalMeanKelvin`).
+        public var preindustrialGlobalMeanKelvin: Double { EnergyBalance.globalMeanKelvin(preindustrial.temperature, grid: grid) }
+    }
+
+    /// The energy balance of `climate` over a climatology already computed (`Climatology`).
+    public init(climate: ClimateParameters, climatology c: Climatology, doublingForcing: Double,
+                chemistryFeedback: Double = 0, feedbackScale fixedScale: Double? = nil) {
+        let zonal = c.zonal, grid = c.grid, ratio = climate.landFeedbackRatio
         func model(_ scale: Double, _ calibration: (Int, Int, Bool)) -> Self {
-            Self(copying: climate, zonal, grid, albedo, transport, doublingForcing, scale,
-                 zip(pattern, seaIceWeakening).map { scale * ($0 - $1) }, landPattern.map { scale * ratio * $0 }, preindustrial, (annualCover, sunlitCover), chemistryFeedback, calibration)
+            Self(copying: climate, zonal, grid, c.albedo, c.transport, doublingForcing, scale,
+                 c.oceanPattern.map { scale * $0 }, c.landPattern.map { scale * ratio * $0 }, c.preindustrial, c.cover, chemistryFeedback, calibration)
         }
         if let fixedScale {
             self = model(fixedScale, (0, 0, true))

@@ -39,7 +39,7 @@ public struct BandTrendUncertainty: Sendable {
                         try p.assign(file.rows[m][j], to: &c.model, file: parameterFile, line: 2 + file.provenance.count + m)
                     }
                     let plan = try RunPlan(c)
-                    let r = try plan.run()
+                    let r = plan.run()
                     latitudes = plan.simulation.model.grid.centresDegrees
                     let rows = years.map { r.zonal(.surfaceTemperature, year: $0) }
                     bySeed.append(latitudes.indices.map { b in 10 * TrendUncertainty.trend(rows.map { $0[b] }) })

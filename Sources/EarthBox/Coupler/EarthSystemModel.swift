@@ -35,7 +35,10 @@ public struct EarthSystemModel: Sendable {
     /// - Parameters:
     ///   - reference: the driver row of the preindustrial reference year (anthropogenic emissions the
     ///     control state balances, and the baseline of the short-lived forcers).
-    public init(configuration: ModelConfiguration, grid: LatitudeGrid, halogenPreindustrialPPT: [Double], reference: [Double]) {
+    ///   - climatology: the energy balance's climatology if already computed for this configuration's zonal parameters
+    ///     and `grid` (an ensemble's members share it); anything else is ignored.
+    public init(configuration: ModelConfiguration, grid: LatitudeGrid, halogenPreindustrialPPT: [Double], reference: [Double],
+                climatology: EnergyBalance.Climatology? = nil) {
         self.configuration = configuration
         self.grid = grid
         let halogens = HalogenatedGasTable.all
@@ -53,8 +56,11 @@ public struct EarthSystemModel: Sendable {
         let doubling = forcingAgents.parameters.co2Scale * CarbonDioxideForcing.doublingERF(parameters: forcingAgents.parameters.greenhouseGases)
         let chemistry = forcingAgents.chemistryFeedback(atWarming: configuration.climate.equilibriumClimateSensitivity, gasCycles: gasCycles,
                                                         referenceEmissions: reference, methaneFollowsEmissions: configuration.otherGasMode == .emissions)
-        energyBalance = EnergyBalance(climate: configuration.climate, zonal: configuration.zonal, grid: grid, doublingForcing: doubling,
-                                      chemistryFeedback: chemistry)
+        // A climatology computed for other zonal parameters or another grid is not this model's: computed afresh.
+        let shared = climatology.flatMap { $0.zonal == configuration.zonal && $0.grid == grid ? $0 : nil }
+        energyBalance = EnergyBalance(climate: configuration.climate,
+                                      climatology: shared ?? EnergyBalance.Climatology(zonal: configuration.zonal, grid: grid),
+                                      doublingForcing: doubling, chemistryFeedback: chemistry)
         ocean = Ocean(parameters: configuration.ocean, grid: grid)
         oceanCarbon = OceanCarbon(parameters: configuration.oceanCarbon, ocean: ocean, grid: grid, preindustrialCO2PPM: c0,
                                   mode: configuration.co2Mode, coupling: configuration.carbonCoupling)

@@ -14,6 +14,8 @@ public struct EnsembleWorker: Sendable {
     private var series: [Double]
     /// The last model built (`model(sample:scenario:)`).
     private var built: (sample: Int, reference: [Double], model: EarthSystemModel)?
+    /// The energy balance's climatology of the last model built: every sample with the same &zonal parameters shares it.
+    private var climatology: EnergyBalance.Climatology?
 
     public init(configuration c: EnsembleConfiguration) throws(InputError) {
         var drivers: [DriverSeries] = []
@@ -71,8 +73,10 @@ public struct EnsembleWorker: Sendable {
         if let built, built.sample == sample, built.reference.elementsEqual(reference, by: { $0.bitPattern == $1.bitPattern }) {
             return built.model
         }
-        let model = EarthSystemModel(configuration: try! configuration.model(sample: sample), grid: grid,   // validated for every sample when read
-                                     halogenPreindustrialPPT: halogenPreindustrialPPT, reference: Array(reference))
+        let parameters = try! configuration.model(sample: sample)   // validated for every sample when read
+        if climatology?.zonal != parameters.zonal { climatology = EnergyBalance.Climatology(zonal: parameters.zonal, grid: grid) }
+        let model = EarthSystemModel(configuration: parameters, grid: grid, halogenPreindustrialPPT: halogenPreindustrialPPT,
+                                     reference: Array(reference), climatology: climatology)
         built = (sample, Array(reference), model)
         return model
     }
@@ -82,9 +86,13 @@ public struct EnsembleWorker: Sendable {
     public func preindustrialGlobalMeanKelvin() -> [Double] { preindustrialGlobalMeanKelvin(samples: Array(0..<configuration.samples.count)) }
 
     /// The same for `samples` only (a rank's part, `EnsembleOutputShare.run`).
+    /// It depends on the climatology alone, so samples with the same &zonal parameters share one.
     public func preindustrialGlobalMeanKelvin(samples: [Int]) -> [Double] {
-        samples.map { sample in
-            EnergyBalance(configuration: try! configuration.model(sample: sample), grid: grid).preindustrialGlobalMeanKelvin
+        var last: EnergyBalance.Climatology?
+        return samples.map { sample in
+            let zonal = try! configuration.model(sample: sample).zonal
+            if last?.zonal != zonal { last = EnergyBalance.Climatology(zonal: zonal, grid: grid) }
+            return last!.preindustrialGlobalMeanKelvin
         }
     }
 

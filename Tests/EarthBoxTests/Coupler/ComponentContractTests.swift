@@ -30,6 +30,48 @@ import Testing
         }
     }
 
+    @Test("a model over a shared climatology steps to the bits of one built afresh; another zonal configuration's is not used")
+    func sharedClimatologyIsTheFreshOne() throws {
+        let inputs = try TestSupport.inputs.get()
+        for bands in [1, 18] {
+            let grid = LatitudeGrid(bands: bands, landFractionOneDegree: inputs.landFractionOneDegree)
+            var member = ModelConfiguration()
+            member.climate.equilibriumClimateSensitivity = 4.5   // differs from the climatology's owner outside &zonal
+            var otherZonal = member
+            otherZonal.zonal.longwaveIntercept = 212   // another preindustrial climate at any band count
+            let shared = EnergyBalance.Climatology(zonal: ModelConfiguration().zonal, grid: grid)
+            let foreign = EnergyBalance.Climatology(zonal: otherZonal.zonal, grid: grid)
+            func model(_ climatology: EnergyBalance.Climatology?) -> EarthSystemModel {
+                EarthSystemModel(configuration: member, grid: grid, halogenPreindustrialPPT: inputs.halogenPreindustrialPPT,
+                                 reference: inputs.reference, climatology: climatology)
+            }
+            // Sixty years of each, state and diagnostics compared bit for bit.
+            func trajectory(_ m: EarthSystemModel) -> [UInt64] {
+                var state = m.initialState(year: inputs.drivers.firstYear, seed: 3)
+                let workspace = m.makeWorkspace()
+                var d = [Double](repeating: 0, count: Diagnostic.count), bits: [UInt64] = []
+                inputs.drivers.values.withUnsafeBufferPointer { rows in
+                    for year in inputs.drivers.firstYear..<(inputs.drivers.firstYear + 60) {
+                        d.withUnsafeMutableBufferPointer {
+                            m.step(&state, drivers: rows.baseAddress! + inputs.drivers.rowOffset(year: year), workspace: workspace, diagnostics: $0.baseAddress!)
+                        }
+                        bits += d.map(\.bitPattern)
+                    }
+                }
+                return bits + state.values.map(\.bitPattern)
+            }
+            let fresh = trajectory(model(nil))
+            let sharedIsFresh = trajectory(model(shared)) == fresh, foreignIgnored = trajectory(model(foreign)) == fresh
+            #expect(sharedIsFresh, "\(bands) bands")
+            #expect(foreignIgnored, "\(bands) bands: a foreign climatology must be ignored")
+            // Not vacuous: the foreign climatology's own model is another model.
+            let own = EarthSystemModel(configuration: otherZonal, grid: grid, halogenPreindustrialPPT: inputs.halogenPreindustrialPPT,
+                                       reference: inputs.reference, climatology: foreign)
+            #expect(own.energyBalance.preindustrialTemperature != model(nil).energyBalance.preindustrialTemperature)
+            #expect(shared.preindustrialGlobalMeanKelvin.bitPattern == model(shared).energyBalance.preindustrialGlobalMeanKelvin.bitPattern)
+        }
+    }
+
     @Test("every diagnostic has exactly one producing component")
     func everyDiagnosticHasOneProducer() {
         let produced = EarthSystemModel.components.flatMap { $0.diagnostics }
